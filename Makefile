@@ -1,0 +1,65 @@
+# changde.perfmgmt — the two set-up commands are `make start` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TESTRUNNER := $(BIN)/zope-testrunner --path=. --test-path=. --tests-pattern='^test_' \
+	--ignore_dir=src --ignore_dir=var --ignore_dir=docs --ignore_dir=scripts \
+	--ignore_dir=benchmarks -v
+POT := src/changde/perfmgmt/locales/changde.perfmgmt.pot
+
+.PHONY: help install start demo test lint format i18n pins backup clean
+
+help:
+	@echo "make start   install (once) and start the site on http://localhost:\$${PORT:-8080}/Plone"
+	@echo "make demo    the same, loading the demo data"
+	@echo "make test    run the linter and the whole test suite"
+	@echo "make i18n    sync the .pot/.po files of the changde.perfmgmt domain"
+	@echo "make pins    re-resolve requirements.txt (see docs/dependencies.md)"
+	@echo "make backup  copy the database to var/backups (repozo)"
+
+$(STAMP): requirements.txt setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --no-deps --no-input -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation \
+		--config-settings editable_mode=compat -e .
+	$(BIN)/python -m pip check
+	touch $(STAMP)
+
+install: $(STAMP)
+
+start: install
+	./scripts/start.sh
+
+demo: install
+	DEMO=1 ./scripts/start.sh
+
+lint: install
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+format: install
+	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format src tests scripts
+
+test: lint
+	$(TESTRUNNER)
+
+i18n: install
+	$(BIN)/i18ndude rebuild-pot --pot $(POT) --create changde.perfmgmt src/changde/perfmgmt
+	$(BIN)/i18ndude sync --pot $(POT) src/changde/perfmgmt/locales/*/LC_MESSAGES/changde.perfmgmt.po
+
+pins:
+	$(BIN)/uv pip compile --python-version 3.11 --exclude-newer $${EXCLUDE_NEWER:-2026-09-30} \
+		--no-header --annotation-style line requirements.in -o requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements.txt
+	$(BIN)/python scripts/versions_cfg.py
+
+backup: install
+	mkdir -p var/backups
+	$(BIN)/repozo --backup --repository=var/backups --file=var/filestorage/Data.fs --gzip
+	tar -czf var/backups/blobstorage-$$(date +%Y%m%d-%H%M%S).tar.gz -C var blobstorage
+
+clean:
+	rm -rf $(VENV) parts bin develop-eggs .installed.cfg

@@ -1,0 +1,1 @@
+"""The core module of changde.perfmgmt."""

@@ -1,0 +1,42 @@
+"""Site settings of the core module, kept in plone.app.registry.
+
+Records live under the prefix ``changde.perfmgmt.core``; every threshold of the
+plan that a later module needs gets a record with the plan's default, so that
+the office can change it for next year's plan without a code change.
+"""
+
+from zope import schema
+from zope.interface import Interface
+
+from changde.perfmgmt.i18n import _
+
+REGISTRY_PREFIX = "changde.perfmgmt.core"
+
+
+class ICoreSettings(Interface):
+    """The working-day calendar for years the calendar package does not know."""
+
+    extra_holidays = schema.List(
+        title=_("label_extra_holidays", default="Extra holidays"),
+        description=_(
+            "help_extra_holidays",
+            default="Statutory holidays the calendar package does not know yet "
+            "(for example next year's), one date a line.",
+        ),
+        value_type=schema.Date(),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+    extra_workdays = schema.List(
+        title=_("label_extra_workdays", default="Adjusted working days"),
+        description=_(
+            "help_extra_workdays",
+            default="Weekend days declared working days (调休上班), one date a line.",
+        ),
+        value_type=schema.Date(),
+        required=False,
+        default=[],
+        missing_value=[],
+    )

@@ -1,0 +1,1 @@
+"""The declaration module of changde.perfmgmt."""

@@ -1,0 +1,1 @@
+"""The libraries module of changde.perfmgmt."""

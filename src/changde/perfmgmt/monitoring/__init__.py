@@ -1,0 +1,1 @@
+"""The monitoring module of changde.perfmgmt."""

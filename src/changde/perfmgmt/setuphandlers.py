@@ -1,0 +1,47 @@
+"""Install steps that GenericSetup's XML cannot express."""
+
+from plone import api
+from plone.base.interfaces import INonInstallable
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtility
+from zope.interface import implementer
+
+REGISTRY_PREFIX = "changde.perfmgmt."
+
+# Module profiles are installed through the package's default profile; hide
+# them (and the uninstall profile) from the add-ons control panel.
+MODULE_PROFILES = tuple(f"changde.perfmgmt.{module}:default" for module in ("core",))
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    def getNonInstallableProfiles(self):
+        hidden = ["changde.perfmgmt:uninstall", "changde.perfmgmt:demo"]
+        hidden.extend(MODULE_PROFILES)
+        return hidden
+
+    def getNonInstallableProducts(self):
+        return []
+
+
+def post_install(context):
+    """Post install script of the default profile (nothing yet)."""
+
+
+def uninstall(context):
+    """Remove every registry record of the add-on: the XML import can only
+    reset their values, not delete them."""
+    registry = getUtility(IRegistry)
+    for key in [k for k in registry.records.keys() if k.startswith(REGISTRY_PREFIX)]:
+        del registry.records[key]
+    # The module profiles were installed as dependencies: forget them too, so
+    # a later install runs them again.
+    setup_tool = api.portal.get_tool("portal_setup")
+    for profile_id in MODULE_PROFILES:
+        setup_tool.unsetLastVersionForProfile(profile_id)
+
+
+def load_demo(context):
+    """Create the demo content (nothing yet: the modules add theirs)."""
+    portal = api.portal.get()
+    return portal

@@ -1,0 +1,1 @@
+"""Tests of changde.perfmgmt, grouped by module and concern."""
