@@ -11,6 +11,17 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from string import Template
 
+#: Jurisdiction kinds (R-M7): 市本级, 区, 县级市, 县, 管理区.
+JURISDICTION_KINDS = (
+    "municipal",
+    "district",
+    "county_city",
+    "county",
+    "management_zone",
+)
+#: The jurisdiction kind of the municipal level (市本级).
+MUNICIPAL = "municipal"
+
 
 @dataclass(frozen=True)
 class Violation:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from decimal import InvalidOperation
 
+from changde.perfmgmt.core import rules as core_rules
 from changde.perfmgmt.core.rules import Violation
 
 # --- Vocabularies (ids; the Plone side supplies the translated titles) --------
@@ -34,16 +35,9 @@ FOUR_BUDGETS = BUDGET_KINDS[:4]
 #: The budget kind of government debt, targeted separately (R-M5).
 DEBT_BUDGET_KIND = "government_debt"
 
-#: Jurisdiction kinds (R-M7): 市本级, 区, 县级市, 县, 管理区.
-JURISDICTION_KINDS = (
-    "municipal",
-    "district",
-    "county_city",
-    "county",
-    "management_zone",
-)
-#: The jurisdiction kind of the municipal level (市本级).
-MUNICIPAL = "municipal"
+# Jurisdiction kinds belong to core; re-exported for the gates below.
+JURISDICTION_KINDS = core_rules.JURISDICTION_KINDS
+MUNICIPAL = core_rules.MUNICIPAL
 
 #: Comparators of a level-3 indicator (R-M6): ≥ ≤ = ≈ and qualitative.
 COMPARATORS = ("ge", "le", "eq", "approx", "qualitative")
@@ -655,3 +649,17 @@ def quantified_share(indicator_count: int, quantifiable_count: int) -> Decimal |
     if indicator_count == 0:
         return None
     return Decimal(quantifiable_count) / Decimal(indicator_count)
+
+
+def return_reason_gate(comment: str | None) -> list[Violation]:
+    """A project goes back to its unit with a reason (R-P1): the comment."""
+    if comment is None or not str(comment).strip():
+        return [
+            Violation(
+                code="gate_return_needs_reason",
+                default="A project is returned to its unit with a reason: "
+                "write it in the comment.",
+                field="comment",
+            )
+        ]
+    return []

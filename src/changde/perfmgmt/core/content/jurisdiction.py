@@ -1,0 +1,30 @@
+"""Jurisdiction (区县市 / 市本级): the municipal level, a district, county,
+county-level city or management zone. Holds its budget units; its staff group
+gets local roles on it (see :mod:`changde.perfmgmt.core.tenancy`)."""
+
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+from changde.perfmgmt.i18n import _
+
+
+class IJurisdiction(model.Schema):
+    kind = schema.Choice(
+        title=_("label_jurisdiction_kind", default="Kind of jurisdiction"),
+        vocabulary="changde.perfmgmt.JurisdictionKinds",
+        required=True,
+    )
+
+    region_code = schema.TextLine(
+        title=_("label_region_code", default="Administrative division code"),
+        required=False,
+    )
+
+
+@implementer(IJurisdiction)
+class Jurisdiction(Container):
+    """A jurisdiction; ``staff_group`` is the id of its staff group."""
+
+    staff_group = None

@@ -1,0 +1,79 @@
+"""Indicator (绩效指标): a level-3 indicator of a project under the national
+framework's level 1 and level 2 (plan measure 6, R-M6). The title is the
+level-3 indicator."""
+
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from zope import schema
+from zope.interface import Invalid
+from zope.interface import implementer
+from zope.interface import invariant
+
+from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.i18n import _
+
+
+class IIndicator(model.Schema):
+    level1 = schema.Choice(
+        title=_("label_level1", default="Level 1 indicator"),
+        vocabulary="changde.perfmgmt.IndicatorLevel1",
+        required=True,
+    )
+    level2 = schema.Choice(
+        title=_("label_level2", default="Level 2 indicator"),
+        vocabulary="changde.perfmgmt.IndicatorLevel2",
+        required=True,
+    )
+    quantifiable = schema.Bool(
+        title=_("label_quantifiable", default="Quantifiable"),
+        default=True,
+        required=False,
+    )
+    comparator = schema.Choice(
+        title=_("label_comparator", default="Comparator"),
+        vocabulary="changde.perfmgmt.Comparators",
+        required=True,
+    )
+    target_value = schema.TextLine(
+        title=_("label_target_value", default="Target value"),
+        required=False,
+    )
+    unit = schema.TextLine(
+        title=_("label_indicator_unit", default="Unit of measure"),
+        required=False,
+    )
+    weight = schema.Decimal(
+        title=_("label_weight", default="Weight"),
+        min=rules.MIN_WEIGHT,
+        max=rules.MAX_WEIGHT,
+        required=False,
+    )
+    actual_value = schema.TextLine(
+        title=_("label_actual_value", default="Actual value"),
+        required=False,
+    )
+
+    @invariant
+    def quantifiable_needs_numeric_target(data):
+        """The rule's field checks, as a form invariant (UI and REST)."""
+        violations = rules.validate_indicator_fields(
+            getattr(data, "comparator", None),
+            getattr(data, "weight", None),
+            bool(getattr(data, "quantifiable", False)),
+            getattr(data, "target_value", None),
+        )
+        if violations:
+            from changde.perfmgmt.core.messages import violation_message
+
+            raise Invalid(violation_message(violations[0]))
+
+
+@implementer(IIndicator)
+class Indicator(Item):
+    """A level-3 performance indicator."""
+
+
+Indicator.weight = None
+Indicator.target_value = None
+Indicator.actual_value = None
+Indicator.unit = None

@@ -1,0 +1,214 @@
+"""The declaration workflow and the gates of the plan (integration)."""
+
+import unittest
+from decimal import Decimal
+
+from plone import api
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import setRoles
+from plone.namedfile.file import NamedBlobFile
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.component import getGlobalSiteManager
+
+from changde.perfmgmt.declaration.interfaces import INegativeListSource
+from changde.perfmgmt.declaration.rules import NegativeListHit
+from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
+from changde.perfmgmt.testing import create_city
+from changde.perfmgmt.testing import create_project
+
+
+def state(obj):
+    return api.content.get_state(obj)
+
+
+class GateTestCase(unittest.TestCase):
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.request = self.layer["request"]
+        self.request["HTTP_ACCEPT_LANGUAGE"] = "en"
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        self.city = create_city(self.portal)
+        self.unit = self.city["unit_a"]
+
+    def assertRefused(self, project, transition, *fragments, comment=""):
+        before = state(project)
+        # what the UI (content_status_modify) and REST (@workflow) call
+        workflow = api.portal.get_tool("portal_workflow")
+        with self.assertRaises(WorkflowException) as raised:
+            workflow.doActionFor(project, transition, comment=comment)
+        self.assertEqual(state(project), before)
+        for fragment in fragments:
+            self.assertIn(fragment, str(raised.exception))
+        return str(raised.exception)
+
+    def approve(self, project):
+        for transition in ("submit", "review", "approve"):
+            api.content.transition(obj=project, transition=transition)
+
+
+class TestSubmissionGates(GateTestCase):
+    def test_happy_path_draft_submitted_reviewed_approved(self):
+        project = create_project(self.unit, indicators=3)
+        self.assertEqual(state(project), "draft")
+        self.approve(project)
+        self.assertEqual(state(project), "approved")
+
+    def test_no_indicators_refused(self):
+        project = create_project(self.unit, indicators=0)
+        self.assertRefused(project, "submit", "indicator")
+
+    def test_no_performance_goal_refused(self):
+        project = create_project(self.unit, indicators=3, performance_goal=None)
+        self.assertRefused(project, "submit", "goal")
+
+    def test_special_fund_with_9_quantifiable_indicators_refused(self):
+        project = create_project(
+            self.unit, indicators=12, quantifiable=9, is_special_fund=True
+        )
+        message = self.assertRefused(project, "submit", "10", "9")
+        self.assertIn("quantifiable", message)
+
+    def test_special_fund_with_10_and_11_quantifiable_indicators_submitted(self):
+        for count in (10, 11):
+            project = create_project(
+                self.unit, id=f"p{count}", indicators=count, is_special_fund=True
+            )
+            api.content.transition(obj=project, transition="submit")
+            self.assertEqual(state(project), "submitted")
+
+    def test_new_major_without_passed_pre_evaluation_refused(self):
+        for result in ("none", "failed"):
+            project = create_project(
+                self.unit,
+                id=f"major-{result}",
+                indicators=2,
+                is_new_major=True,
+                pre_evaluation_result=result,
+            )
+            self.assertRefused(project, "submit", "pre-evaluation")
+        project = create_project(
+            self.unit,
+            id="major-passed",
+            indicators=2,
+            is_new_major=True,
+            pre_evaluation_result="passed",
+        )
+        api.content.transition(obj=project, transition="submit")
+        self.assertEqual(state(project), "submitted")
+
+    def test_management_measure_needed_from_5_million(self):
+        below = create_project(
+            self.unit,
+            id="below",
+            indicators=10,
+            is_special_fund=True,
+            amount=Decimal("4999999.99"),
+        )
+        api.content.transition(obj=below, transition="submit")
+        at = create_project(
+            self.unit,
+            id="at",
+            indicators=10,
+            is_special_fund=True,
+            amount=Decimal("5000000"),
+        )
+        self.assertRefused(at, "submit", "management measure")
+        at.management_measure_reference = "常财预〔2026〕12号"
+        api.content.transition(obj=at, transition="submit")
+        self.assertEqual(state(at), "submitted")
+
+    def test_management_measure_file_counts(self):
+        project = create_project(
+            self.unit, indicators=10, is_special_fund=True, amount=Decimal("8000000")
+        )
+        project.management_measure = NamedBlobFile(b"%PDF-1.4", filename="measure.pdf")
+        api.content.transition(obj=project, transition="submit")
+        self.assertEqual(state(project), "submitted")
+
+    def test_return_needs_a_reason(self):
+        project = create_project(self.unit, indicators=2)
+        api.content.transition(obj=project, transition="submit")
+        self.assertRefused(project, "return", "reason")
+        api.content.transition(obj=project, transition="return", comment="目标不清晰")
+        self.assertEqual(state(project), "returned")
+        history = api.content.get_view("history", project, self.request)
+        self.assertTrue(history)
+        api.content.transition(obj=project, transition="submit")
+        self.assertEqual(state(project), "submitted")
+
+    def test_thresholds_are_registry_settings(self):
+        api.portal.set_registry_record(
+            "changde.perfmgmt.declaration.min_quantifiable_indicators", 3
+        )
+        project = create_project(self.unit, indicators=3, is_special_fund=True)
+        api.content.transition(obj=project, transition="submit")
+        self.assertEqual(state(project), "submitted")
+
+
+class TestSpecialFundCap(GateTestCase):
+    def test_90th_approved_91st_refused_at_municipal_level(self):
+        api.portal.set_registry_record(
+            "changde.perfmgmt.declaration.min_quantifiable_indicators", 0
+        )
+        for number in range(89):
+            project = create_project(
+                self.unit, id=f"fund-{number}", is_special_fund=True, indicators=1
+            )
+            self.approve(project)
+        ninetieth = create_project(
+            self.unit, id="fund-90", is_special_fund=True, indicators=1
+        )
+        self.approve(ninetieth)
+        self.assertEqual(state(ninetieth), "approved")
+        ninety_first = create_project(
+            self.unit, id="fund-91", is_special_fund=True, indicators=1
+        )
+        api.content.transition(obj=ninety_first, transition="submit")
+        api.content.transition(obj=ninety_first, transition="review")
+        self.assertRefused(ninety_first, "approve", "90")
+        # another year, and a district, are not counted
+        next_year = create_project(
+            self.unit, id="next-year", is_special_fund=True, indicators=1, year=2027
+        )
+        self.approve(next_year)
+        district = create_project(
+            self.city["unit_w"], id="district-fund", is_special_fund=True, indicators=1
+        )
+        self.approve(district)
+
+
+class FakeNegativeList:
+    def __init__(self, hits):
+        self.hits = hits
+
+    def hits_for(self, project):
+        return self.hits
+
+
+class TestNegativeListGate(GateTestCase):
+    def setUp(self):
+        super().setUp()
+        self.source = FakeNegativeList([])
+        getGlobalSiteManager().registerUtility(self.source, INegativeListSource)
+
+    def tearDown(self):
+        getGlobalSiteManager().unregisterUtility(self.source, INegativeListSource)
+
+    def test_empty_list_lets_the_project_through(self):
+        project = create_project(self.unit, indicators=2)
+        api.content.transition(obj=project, transition="submit")
+        self.assertEqual(state(project), "submitted")
+
+    def test_listed_unit_cannot_submit_with_the_reason(self):
+        self.source.hits = [
+            NegativeListHit(
+                target_title="市教育局",
+                target_kind="unit",
+                reason="unclear_goals",
+                year=2025,
+            )
+        ]
+        project = create_project(self.unit, indicators=2)
+        self.assertRefused(project, "submit", "市教育局", "unclear_goals", "2025")
