@@ -47,7 +47,9 @@ test: lint
 	$(TESTRUNNER)
 
 i18n: install
-	$(BIN)/i18ndude rebuild-pot --pot $(POT) --create changde.perfmgmt src/changde/perfmgmt
+	$(BIN)/python scripts/extract_rule_messages.py
+	$(BIN)/i18ndude rebuild-pot --pot $(POT) --merge src/changde/perfmgmt/locales/rules.pot \
+		--create changde.perfmgmt src/changde/perfmgmt
 	$(BIN)/i18ndude sync --pot $(POT) src/changde/perfmgmt/locales/*/LC_MESSAGES/changde.perfmgmt.po
 
 pins:

@@ -35,9 +35,12 @@ class ChangdePerfmgmtLayer(PloneSandboxLayer):
 
     def setUpPloneSite(self, portal):
         # The site as `make start` creates it: Simplified Chinese first.
+        from plone import api
+
         portal.setLanguage("zh-cn")
         applyProfile(portal, "plone.app.contenttypes:default")
         applyProfile(portal, "changde.perfmgmt:default")
+        api.portal.set_registry_record("plone.default_language", "zh-cn")
 
 
 CHANGDE_PERFMGMT_FIXTURE = ChangdePerfmgmtLayer()

@@ -1,0 +1,15 @@
+"""content_status_modify for projects: show a refused transition's reason."""
+
+from plone.app.content.browser.content_status_modify import ContentStatusModifyView
+from Products.CMFCore.WorkflowCore import WorkflowException
+from Products.statusmessages.interfaces import IStatusMessage
+
+
+class ProjectStatusModifyView(ContentStatusModifyView):
+    def __call__(self, workflow_action=None, *args, **kwargs):
+        try:
+            return super().__call__(workflow_action, *args, **kwargs)
+        except WorkflowException as refused:
+            # the gate doomed the transaction: nothing is written; say why
+            IStatusMessage(self.request).add(str(refused), type="error")
+            return self.request.response.redirect(self.context.absolute_url())
