@@ -30,7 +30,7 @@ class TestSiteRootOverRest(unittest.TestCase):
         body = response.json()
         self.assertEqual(body["@type"], "Plone Site")
         self.assertEqual(body["@id"], self.url)
-        self.assertEqual(body["language"], "zh-cn")
+        self.assertEqual(body["language"]["token"], "zh-cn")
 
     def test_login_endpoint_issues_a_token(self):
         response = requests.post(

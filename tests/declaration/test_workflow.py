@@ -27,7 +27,7 @@ class GateTestCase(unittest.TestCase):
     def setUp(self):
         self.portal = self.layer["portal"]
         self.request = self.layer["request"]
-        self.request["HTTP_ACCEPT_LANGUAGE"] = "en"
+        # messages come in the site language, Simplified Chinese
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         self.city = create_city(self.portal)
         self.unit = self.city["unit_a"]
@@ -57,18 +57,18 @@ class TestSubmissionGates(GateTestCase):
 
     def test_no_indicators_refused(self):
         project = create_project(self.unit, indicators=0)
-        self.assertRefused(project, "submit", "indicator")
+        self.assertRefused(project, "submit", "绩效指标")
 
     def test_no_performance_goal_refused(self):
         project = create_project(self.unit, indicators=3, performance_goal=None)
-        self.assertRefused(project, "submit", "goal")
+        self.assertRefused(project, "submit", "绩效目标")
 
     def test_special_fund_with_9_quantifiable_indicators_refused(self):
         project = create_project(
             self.unit, indicators=12, quantifiable=9, is_special_fund=True
         )
         message = self.assertRefused(project, "submit", "10", "9")
-        self.assertIn("quantifiable", message)
+        self.assertIn("可量化指标", message)
 
     def test_special_fund_with_10_and_11_quantifiable_indicators_submitted(self):
         for count in (10, 11):
@@ -87,7 +87,7 @@ class TestSubmissionGates(GateTestCase):
                 is_new_major=True,
                 pre_evaluation_result=result,
             )
-            self.assertRefused(project, "submit", "pre-evaluation")
+            self.assertRefused(project, "submit", "事前评估")
         project = create_project(
             self.unit,
             id="major-passed",
@@ -114,7 +114,7 @@ class TestSubmissionGates(GateTestCase):
             is_special_fund=True,
             amount=Decimal("5000000"),
         )
-        self.assertRefused(at, "submit", "management measure")
+        self.assertRefused(at, "submit", "专项资金管理办法")
         at.management_measure_reference = "常财预〔2026〕12号"
         api.content.transition(obj=at, transition="submit")
         self.assertEqual(state(at), "submitted")
@@ -130,7 +130,7 @@ class TestSubmissionGates(GateTestCase):
     def test_return_needs_a_reason(self):
         project = create_project(self.unit, indicators=2)
         api.content.transition(obj=project, transition="submit")
-        self.assertRefused(project, "return", "reason")
+        self.assertRefused(project, "return", "原因")
         api.content.transition(obj=project, transition="return", comment="目标不清晰")
         self.assertEqual(state(project), "returned")
         history = api.content.get_view("history", project, self.request)

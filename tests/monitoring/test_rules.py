@@ -395,9 +395,8 @@ class NoZopeImportTests(unittest.TestCase):
             "sys.exit(1 if after else 0)\n"
         )
         env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            [str(SRC)] + [p for p in [env.get("PYTHONPATH")] if p]
-        )
+        # the parent's path: under buildout the packages live in eggs/
+        env["PYTHONPATH"] = os.pathsep.join([str(SRC), *sys.path])
         result = subprocess.run(
             [sys.executable, "-c", code],
             capture_output=True,
