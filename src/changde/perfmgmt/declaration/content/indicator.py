@@ -13,7 +13,10 @@ from changde.perfmgmt.declaration import rules
 from changde.perfmgmt.i18n import _
 
 
-class IIndicator(model.Schema):
+class IIndicatorLevels(model.Schema):
+    """Level 1 and level 2 of the national framework, shared by indicators
+    and the library's templates."""
+
     level1 = schema.Choice(
         title=_("label_level1", default="Level 1 indicator"),
         vocabulary="changde.perfmgmt.IndicatorLevel1",
@@ -24,6 +27,9 @@ class IIndicator(model.Schema):
         vocabulary="changde.perfmgmt.IndicatorLevel2",
         required=True,
     )
+
+
+class IIndicator(IIndicatorLevels):
     quantifiable = schema.Bool(
         title=_("label_quantifiable", default="Quantifiable"),
         default=True,
