@@ -44,6 +44,8 @@ def uninstall(context):
 
 
 def load_demo(context):
-    """Create the demo content (nothing yet: the modules add theirs)."""
+    """Post handler of the demo profile: create the demo data (idempotent)."""
+    from changde.perfmgmt import demo
+
     portal = api.portal.get()
-    return portal
+    return demo.load_demo(portal)
