@@ -15,10 +15,11 @@ Money is :class:`~decimal.Decimal` in yuan.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from decimal import InvalidOperation
 
 from changde.perfmgmt.core import rules as core_rules
 from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.rules import is_blank
+from changde.perfmgmt.core.rules import to_decimal
 
 # --- Vocabularies (ids; the Plone side supplies the translated titles) --------
 
@@ -110,28 +111,6 @@ class NegativeListHit:
 # --- Helpers ------------------------------------------------------------------
 
 
-def _to_decimal(value) -> Decimal | None:
-    """``value`` as a finite Decimal, or None when it is not a number."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(str(value))
-    elif isinstance(value, str):
-        try:
-            number = Decimal(value.strip().replace(",", ""))
-        except InvalidOperation:
-            return None
-    else:
-        return None
-    if not number.is_finite():
-        return None
-    return number
-
-
 def _to_int(value) -> int | None:
     """``value`` as an int (int or a string of digits), or None."""
     if isinstance(value, bool):
@@ -144,10 +123,6 @@ def _to_int(value) -> int | None:
         except ValueError:
             return None
     return None
-
-
-def _is_blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 # --- Field checks -------------------------------------------------------------
@@ -165,7 +140,7 @@ def validate_project_fields(
     """
     violations = []
 
-    if _is_blank(year):
+    if is_blank(year):
         violations.append(
             Violation("project_year_required", "The budget year is required.", "year")
         )
@@ -195,7 +170,7 @@ def validate_project_fields(
                 )
             )
 
-    if _is_blank(budget_kind):
+    if is_blank(budget_kind):
         violations.append(
             Violation(
                 "project_budget_kind_required",
@@ -213,12 +188,12 @@ def validate_project_fields(
             )
         )
 
-    if _is_blank(amount):
+    if is_blank(amount):
         violations.append(
             Violation("project_amount_required", "The amount is required.", "amount")
         )
     else:
-        number = _to_decimal(amount)
+        number = to_decimal(amount, allow_commas=True)
         if number is None:
             violations.append(
                 Violation(
@@ -252,7 +227,7 @@ def validate_indicator_fields(
     """
     violations = []
 
-    if _is_blank(comparator):
+    if is_blank(comparator):
         violations.append(
             Violation(
                 "indicator_comparator_required",
@@ -279,8 +254,8 @@ def validate_indicator_fields(
             )
         )
 
-    if not _is_blank(weight):
-        number = _to_decimal(weight)
+    if not is_blank(weight):
+        number = to_decimal(weight, allow_commas=True)
         if number is None:
             violations.append(
                 Violation(
@@ -302,7 +277,7 @@ def validate_indicator_fields(
             )
 
     if quantifiable:
-        if _is_blank(target_value):
+        if is_blank(target_value):
             violations.append(
                 Violation(
                     "indicator_quantifiable_needs_target",
@@ -310,7 +285,7 @@ def validate_indicator_fields(
                     "target_value",
                 )
             )
-        elif _to_decimal(target_value) is None:
+        elif to_decimal(target_value, allow_commas=True) is None:
             violations.append(
                 Violation(
                     "indicator_target_not_a_number",

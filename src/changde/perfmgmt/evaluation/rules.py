@@ -18,9 +18,15 @@ from dataclasses import field as dataclass_field
 from datetime import date
 from decimal import ROUND_DOWN
 from decimal import Decimal
-from decimal import InvalidOperation
 
+from changde.perfmgmt.core import rules as core_rules
 from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.rules import format_message
+from changde.perfmgmt.core.rules import is_count
+from changde.perfmgmt.core.rules import percent
+from changde.perfmgmt.core.rules import raise_if_violations
+from changde.perfmgmt.core.rules import stringify_params
+from changde.perfmgmt.core.rules import to_decimal
 
 EVALUATION_KINDS = ("self", "key", "pre", "unit_overall")
 EVALUATION_KIND_LABELS = {
@@ -33,8 +39,9 @@ EVALUATION_KIND_LABELS = {
 GRADES = ("excellent", "good", "average", "poor")
 GRADE_LABELS = {"excellent": "优", "good": "良", "average": "中", "poor": "差"}
 
-SCORE_MIN = Decimal("0")
-SCORE_MAX = Decimal("100")
+# The score range (0 to 100) belongs to core; re-exported for the rules below.
+SCORE_MIN = core_rules.SCORE_MIN
+SCORE_MAX = core_rules.SCORE_MAX
 
 RECTIFICATION_STATUSES = ("open", "submitted", "accepted", "reopened")
 RECTIFICATION_STATUS_LABELS = {
@@ -83,32 +90,6 @@ NEGATIVE_LIST_REASON_LABELS = {
 }
 
 
-def _to_decimal(value) -> Decimal:
-    """``value`` as a finite Decimal; ValueError when it is not a number."""
-    if isinstance(value, bool):
-        raise ValueError(f"not a number: {value!r}")
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float | str):
-        try:
-            number = Decimal(str(value).strip())
-        except InvalidOperation:
-            raise ValueError(f"not a number: {value!r}") from None
-    else:
-        raise ValueError(f"not a number: {value!r}")
-    if not number.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
-    return number
-
-
-def _raise_if(violations: list[Violation]) -> None:
-    """ValueError carrying the texts, for functions handed invalid settings."""
-    if violations:
-        raise ValueError("; ".join(violation.text for violation in violations))
-
-
 # --- Scores and grades -------------------------------------------------------
 
 
@@ -130,14 +111,13 @@ DEFAULT_GRADE_BANDS = GradeBands()
 
 def validate_grade_bands(bands: GradeBands) -> list[Violation]:
     """Violations unless 0 < average_min < good_min < excellent_min ≤ 100."""
-    try:
-        excellent = _to_decimal(bands.excellent_min)
-        good = _to_decimal(bands.good_min)
-        average = _to_decimal(bands.average_min)
-    except ValueError:
-        ordered = False
-    else:
-        ordered = SCORE_MIN < average < good < excellent <= SCORE_MAX
+    excellent = to_decimal(bands.excellent_min)
+    good = to_decimal(bands.good_min)
+    average = to_decimal(bands.average_min)
+    ordered = (
+        None not in (excellent, good, average)
+        and SCORE_MIN < average < good < excellent <= SCORE_MAX
+    )
     if ordered:
         return []
     return [
@@ -161,9 +141,8 @@ def validate_grade_bands(bands: GradeBands) -> list[Violation]:
 
 def validate_score(score, field: str = "score") -> Violation | None:
     """A violation unless ``score`` is a number with 0 ≤ score ≤ 100."""
-    try:
-        number = _to_decimal(score)
-    except ValueError:
+    number = to_decimal(score)
+    if number is None:
         return Violation(
             code="score_not_a_number",
             default="The score must be a number, not “${value}”.",
@@ -190,13 +169,13 @@ def grade_for_score(score, bands: GradeBands = DEFAULT_GRADE_BANDS) -> str:
     violation = validate_score(score)
     if violation:
         raise ValueError(violation.text)
-    _raise_if(validate_grade_bands(bands))
-    number = _to_decimal(score)
-    if number >= _to_decimal(bands.excellent_min):
+    raise_if_violations(validate_grade_bands(bands))
+    number = to_decimal(score, strict=True)
+    if number >= to_decimal(bands.excellent_min, strict=True):
         return "excellent"
-    if number >= _to_decimal(bands.good_min):
+    if number >= to_decimal(bands.good_min, strict=True):
         return "good"
-    if number >= _to_decimal(bands.average_min):
+    if number >= to_decimal(bands.average_min, strict=True):
         return "average"
     return "poor"
 
@@ -240,14 +219,11 @@ def rectification_rate(total: int, accepted: int) -> Decimal | None:
     accepted (29,999 of 30,000 gives 99.99, never 100.00).
     """
     for name, count in (("total", total), ("accepted", accepted)):
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        if not is_count(count, 0):
             raise ValueError(f"{name} must be a whole number ≥ 0: {count!r}")
     if accepted > total:
         raise ValueError(f"accepted ({accepted}) exceeds total ({total})")
-    if total == 0:
-        return None
-    rate = Decimal(accepted) * 100 / Decimal(total)
-    return rate.quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    return percent(accepted, total, rounding=ROUND_DOWN)
 
 
 def rectification_met(
@@ -261,7 +237,9 @@ def rectification_met(
     """
     if rate is None:
         return True
-    return _to_decimal(rate) >= _to_decimal(settings.target_rate)
+    return to_decimal(rate, strict=True) >= to_decimal(
+        settings.target_rate, strict=True
+    )
 
 
 def is_item_overdue(deadline: date | None, status: str, today: date) -> bool:
@@ -304,10 +282,7 @@ def validate_result_application_settings(
 ) -> list[Violation]:
     """Field-level violations of out-of-range thresholds."""
     violations = []
-    try:
-        rate = _to_decimal(settings.low_execution_rate)
-    except ValueError:
-        rate = None
+    rate = to_decimal(settings.low_execution_rate)
     if rate is None or not SCORE_MIN < rate <= SCORE_MAX:
         violations.append(
             Violation(
@@ -326,7 +301,7 @@ def validate_result_application_settings(
         )
     for name in ("low_execution_years", "idle_funds_months"):
         value = getattr(settings, name)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        if not is_count(value, 1):
             violations.append(
                 Violation(
                     code="setting_not_positive_whole_number",
@@ -355,7 +330,7 @@ class Recommendation:
     @property
     def reason(self) -> str:
         """The English reason with its numbers filled in."""
-        return Violation(self.rule, self.reason_default, params=self.params).text
+        return format_message(self.reason_default, self.params)
 
     def as_dict(self) -> dict:
         """Plain data for JSON answers."""
@@ -363,7 +338,7 @@ class Recommendation:
             "rule": self.rule,
             "action": self.action,
             "reason": self.reason,
-            "params": {key: str(value) for key, value in self.params.items()},
+            "params": stringify_params(self.params),
         }
 
 
@@ -394,13 +369,13 @@ def low_execution_run(
     strictly under ``low_execution_rate``. A year missing from the mapping
     breaks the run: no data is not evidence of low execution.
     """
-    _raise_if(validate_result_application_settings(settings))
-    threshold = _to_decimal(settings.low_execution_rate)
+    raise_if_violations(validate_result_application_settings(settings))
+    threshold = to_decimal(settings.low_execution_rate, strict=True)
     years = tuple(range(year - settings.low_execution_years + 1, year + 1))
     for each in years:
         if each not in final_rates:
             return ()
-        if _to_decimal(final_rates[each]) >= threshold:
+        if to_decimal(final_rates[each], strict=True) >= threshold:
             return ()
     return years
 
@@ -515,7 +490,7 @@ def idle_funds_recommendation(
     settings: ResultApplicationSettings = DEFAULT_RESULT_APPLICATION_SETTINGS,
 ) -> Recommendation | None:
     """Funds idle ``idle_funds_months`` months or longer → recover them."""
-    _raise_if(validate_result_application_settings(settings))
+    raise_if_violations(validate_result_application_settings(settings))
     if idle_months is None or idle_months < settings.idle_funds_months:
         return None
     return Recommendation(

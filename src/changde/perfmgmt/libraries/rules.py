@@ -17,51 +17,24 @@ from collections.abc import Iterable
 from collections.abc import Mapping
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP
 from decimal import Decimal
-from decimal import InvalidOperation
 from fractions import Fraction
 from typing import NamedTuple
 
 from pypinyin import Style
 from pypinyin import lazy_pinyin
 
+from changde.perfmgmt.core import rules as core_rules
 from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.rules import is_count
+from changde.perfmgmt.core.rules import raise_if_violations
+from changde.perfmgmt.core.rules import round_decimal
+from changde.perfmgmt.core.rules import to_decimal
 
-SCORE_MIN = Decimal("0")
-SCORE_MAX = Decimal("100")
-TWO_PLACES = Decimal("0.01")
-
-
-def _to_decimal(value) -> Decimal:
-    """``value`` as a finite Decimal; ValueError when it is not a number."""
-    if isinstance(value, bool):
-        raise ValueError(f"not a number: {value!r}")
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float | str):
-        try:
-            number = Decimal(str(value).strip())
-        except InvalidOperation:
-            raise ValueError(f"not a number: {value!r}") from None
-    else:
-        raise ValueError(f"not a number: {value!r}")
-    if not number.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
-    return number
-
-
-def _raise_if(violations: list[Violation]) -> None:
-    """ValueError carrying the texts, for functions handed invalid settings."""
-    if violations:
-        raise ValueError("; ".join(violation.text for violation in violations))
-
-
-def _is_count(value, minimum: int) -> bool:
-    """Whether ``value`` is a whole number (not a bool) of at least ``minimum``."""
-    return not isinstance(value, bool) and isinstance(value, int) and value >= minimum
+# The score range and the two-place exponent belong to core; re-exported.
+SCORE_MIN = core_rules.SCORE_MIN
+SCORE_MAX = core_rules.SCORE_MAX
+TWO_PLACES = core_rules.TWO_PLACES
 
 
 # --- Pinyin ordering (R-P4) --------------------------------------------------
@@ -172,10 +145,7 @@ def validate_review_weights(weights: ReviewWeights) -> list[Violation]:
     numbers = []
     for criterion in REVIEW_CRITERIA:
         value = getattr(weights, criterion)
-        try:
-            number = _to_decimal(value)
-        except ValueError:
-            number = None
+        number = to_decimal(value)
         if number is None or number < 0:
             violations.append(
                 Violation(
@@ -219,9 +189,8 @@ def validate_review_scores(scores: Mapping[str, object]) -> list[Violation]:
             )
             continue
         value = scores[criterion]
-        try:
-            number = _to_decimal(value)
-        except ValueError:
+        number = to_decimal(value)
+        if number is None:
             violations.append(
                 Violation(
                     code="review_score_not_a_number",
@@ -268,13 +237,14 @@ def review_total(
     :func:`validate_review_scores` refuses or weights
     :func:`validate_review_weights` refuses.
     """
-    _raise_if(validate_review_scores(scores))
-    _raise_if(validate_review_weights(weights))
+    raise_if_violations(validate_review_scores(scores))
+    raise_if_violations(validate_review_weights(weights))
     total = sum(
-        _to_decimal(scores[criterion]) * _to_decimal(getattr(weights, criterion))
+        to_decimal(scores[criterion], strict=True)
+        * to_decimal(getattr(weights, criterion), strict=True)
         for criterion in REVIEW_CRITERIA
     )
-    return (total / SCORE_MAX).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+    return round_decimal(total / SCORE_MAX)
 
 
 @dataclass(frozen=True)
@@ -298,7 +268,7 @@ def validate_review_settings(settings: ReviewSettings) -> list[Violation]:
         ("excellent_max", 1),
     ):
         value = getattr(settings, name)
-        if not _is_count(value, minimum):
+        if not is_count(value, minimum):
             violations.append(
                 Violation(
                     code="setting_count_too_small",
@@ -332,7 +302,7 @@ def excellent_mark_violation(
 
     With the default cap of 5, the 6th report of a year is refused.
     """
-    _raise_if(validate_review_settings(settings))
+    raise_if_violations(validate_review_settings(settings))
     if already_marked_count + 1 <= settings.excellent_max:
         return None
     return Violation(
@@ -350,7 +320,7 @@ def excellent_gap(
     marked_count: int, settings: ReviewSettings = DEFAULT_REVIEW_SETTINGS
 ) -> int:
     """How many excellent reports the year still lacks to reach the minimum."""
-    _raise_if(validate_review_settings(settings))
+    raise_if_violations(validate_review_settings(settings))
     return max(0, settings.excellent_min - marked_count)
 
 
@@ -371,8 +341,8 @@ def rounds_status(
 
     More rounds than planned are allowed (``remaining`` is then 0).
     """
-    _raise_if(validate_review_settings(settings))
-    if not _is_count(held, 0):
+    raise_if_violations(validate_review_settings(settings))
+    if not is_count(held, 0):
         raise ValueError(f"held must be a whole number ≥ 0: {held!r}")
     planned = settings.rounds_per_year
     return RoundsStatus(
@@ -408,7 +378,7 @@ def validate_elimination_settings(settings: EliminationSettings) -> list[Violati
     violations = []
     for name, minimum in (("min_ratings", 1), ("minimum_count", 0)):
         value = getattr(settings, name)
-        if not _is_count(value, minimum):
+        if not is_count(value, minimum):
             violations.append(
                 Violation(
                     code="setting_count_too_small",
@@ -417,10 +387,7 @@ def validate_elimination_settings(settings: EliminationSettings) -> list[Violati
                     params={"setting": name, "value": value, "minimum": minimum},
                 )
             )
-    try:
-        share = _to_decimal(settings.share)
-    except ValueError:
-        share = None
+    share = to_decimal(settings.share)
     if share is None or not 0 <= share <= 1:
         violations.append(
             Violation(
@@ -477,10 +444,10 @@ def elimination_count(
     covers: 10% of 10 → 1, of 25 → 2, of 3 → 0 raised to the minimum 1.
     Nobody when nobody is eligible.
     """
-    _raise_if(validate_elimination_settings(settings))
+    raise_if_violations(validate_elimination_settings(settings))
     if eligible_count <= 0:
         return 0
-    by_share = int(_to_decimal(settings.share) * eligible_count)
+    by_share = int(to_decimal(settings.share, strict=True) * eligible_count)
     return min(eligible_count, max(settings.minimum_count, by_share))
 
 
@@ -512,7 +479,7 @@ def elimination_proposals(
     Raises ValueError for invalid settings, a repeated member id or a rating
     that is not a number.
     """
-    _raise_if(validate_elimination_settings(settings))
+    raise_if_violations(validate_elimination_settings(settings))
     seen = set()
     ranked_input = []
     too_few = []
@@ -520,7 +487,7 @@ def elimination_proposals(
         if member_id in seen:
             raise ValueError(f"member id given twice: {member_id!r}")
         seen.add(member_id)
-        numbers = [_to_decimal(rating) for rating in ratings]
+        numbers = [to_decimal(rating, strict=True) for rating in ratings]
         if len(numbers) < settings.min_ratings:
             too_few.append((pinyin_sort_key(name), member_id))
             continue
@@ -532,8 +499,7 @@ def elimination_proposals(
     total = len(ranked_input)
 
     def shown(exact: Fraction) -> Decimal:
-        quotient = Decimal(exact.numerator) / Decimal(exact.denominator)
-        return quotient.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+        return round_decimal(Decimal(exact.numerator) / Decimal(exact.denominator))
 
     eligible = tuple(
         RankedMember(member_id, name, shown(exact), len(numbers), rank)

@@ -19,13 +19,15 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP
-from decimal import Context
 from decimal import Decimal
-from decimal import InvalidOperation
 from typing import NamedTuple
 
+from changde.perfmgmt.core.rules import HUNDRED
 from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.rules import is_blank
+from changde.perfmgmt.core.rules import is_count
+from changde.perfmgmt.core.rules import percent
+from changde.perfmgmt.core.rules import to_decimal
 from changde.perfmgmt.core.workdays import WorkdayCalendar
 from changde.perfmgmt.core.workdays import as_date
 
@@ -47,11 +49,6 @@ REPORT_STATUSES = ("reported", "reported_late", "pending", "overdue")
 
 #: Rule of the work plan: at least this many rounds a year.
 MIN_ROUNDS_PER_YEAR = 2
-
-_CENT = Decimal("0.01")
-_HUNDRED = Decimal(100)
-# Enough digits that quantizing a percentage never runs out of precision.
-_CONTEXT = Context(prec=60)
 
 
 @dataclass(frozen=True)
@@ -125,7 +122,7 @@ def default_rounds_for_year(
             year=year,
             round_number=default.round_number,
             cutoff_date=cutoff_date_for(year, default.cutoff_month, default.cutoff_day),
-            target_rate=_required_decimal(default.target_rate),
+            target_rate=to_decimal(default.target_rate, strict=True),
             focus=tuple(default.focus),
         )
         for default in sorted(settings.default_rounds, key=lambda r: r.round_number)
@@ -141,7 +138,7 @@ def validate_settings(settings: MonitoringSettings) -> list[Violation]:
     """
     violations = []
     days = settings.report_working_days
-    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+    if not is_count(days, 1):
         violations.append(
             Violation(
                 code="monitoring_report_days_invalid",
@@ -180,8 +177,8 @@ def validate_settings(settings: MonitoringSettings) -> list[Violation]:
                     params={"round": number},
                 )
             )
-        target = _to_decimal(default.target_rate)
-        if target is None or not 0 <= target <= _HUNDRED:
+        target = to_decimal(default.target_rate)
+        if target is None or not 0 <= target <= HUNDRED:
             violations.append(
                 Violation(
                     code="monitoring_target_invalid",
@@ -252,41 +249,6 @@ def report_status(due_date, reported_on, today) -> str:
 # Amounts and execution rate
 
 
-def _is_missing(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _to_decimal(value) -> Decimal | None:
-    """``value`` as a finite Decimal, or None when it is not a number.
-
-    Accepts Decimal, int, float (through its shortest text, so 0.1 stays
-    0.1) and numeric strings ("1234.50"). Booleans are not numbers.
-    """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(repr(value))
-    elif isinstance(value, str):
-        try:
-            number = Decimal(value.strip())
-        except InvalidOperation:
-            return None
-    else:
-        return None
-    return number if number.is_finite() else None
-
-
-def _required_decimal(value) -> Decimal:
-    number = _to_decimal(value)
-    if number is None:
-        raise ValueError(f"not a number: {value!r}")
-    return number
-
-
 def validate_amounts(budget_amount, executed_amount) -> list[Violation]:
     """Violations for a record's budget and executed amounts.
 
@@ -299,7 +261,7 @@ def validate_amounts(budget_amount, executed_amount) -> list[Violation]:
         ("budget_amount", budget_amount),
         ("executed_amount", executed_amount),
     ):
-        if _is_missing(value):
+        if is_blank(value):
             violations.append(
                 Violation(
                     code="monitoring_amount_required",
@@ -308,7 +270,7 @@ def validate_amounts(budget_amount, executed_amount) -> list[Violation]:
                 )
             )
             continue
-        number = _to_decimal(value)
+        number = to_decimal(value)
         if number is None:
             violations.append(
                 Violation(
@@ -339,19 +301,14 @@ def execution_rate(budget_amount, executed_amount) -> Decimal | None:
     :func:`validate_amounts` rejects (not numbers, negative) raise
     ``ValueError``.
     """
-    if _is_missing(budget_amount) or _is_missing(executed_amount):
+    if is_blank(budget_amount) or is_blank(executed_amount):
         return None
     if validate_amounts(budget_amount, executed_amount):
         raise ValueError(
             "invalid amounts: "
             f"budget_amount={budget_amount!r}, executed_amount={executed_amount!r}"
         )
-    budget = _to_decimal(budget_amount)
-    executed = _to_decimal(executed_amount)
-    if budget == 0:
-        return None
-    rate = _CONTEXT.divide(_CONTEXT.multiply(executed, _HUNDRED), budget)
-    return rate.quantize(_CENT, rounding=ROUND_HALF_UP, context=_CONTEXT)
+    return percent(executed_amount, budget_amount)
 
 
 def below_target(rate, target_rate) -> bool:
@@ -362,7 +319,7 @@ def below_target(rate, target_rate) -> bool:
     """
     if rate is None:
         return False
-    rate_number, target_number = _to_decimal(rate), _to_decimal(target_rate)
+    rate_number, target_number = to_decimal(rate), to_decimal(target_rate)
     if rate_number is None or target_number is None:
         raise ValueError(f"not a number: rate={rate!r}, target={target_rate!r}")
     return rate_number < target_number
@@ -403,11 +360,11 @@ class RecordFlags:
 
 def record_flags(rate, target_rate, severity) -> RecordFlags:
     """The flags of one record: below target, funding to suspend, over 100%."""
-    rate_number = None if rate is None else _to_decimal(rate)
+    rate_number = None if rate is None else to_decimal(rate)
     return RecordFlags(
         below_target=below_target(rate, target_rate),
         suspend_funding=suspension_flag(severity),
-        over_budget=rate_number is not None and rate_number > _HUNDRED,
+        over_budget=rate_number is not None and rate_number > HUNDRED,
     )
 
 
@@ -429,11 +386,4 @@ def share_meeting_target(rates: Iterable, target_rate) -> TargetShare:
     """
     known = [rate for rate in rates if rate is not None]
     meeting = sum(1 for rate in known if not below_target(rate, target_rate))
-    if not known:
-        return TargetShare(meeting, 0, None)
-    share = _CONTEXT.divide(Decimal(meeting) * _HUNDRED, Decimal(len(known)))
-    return TargetShare(
-        meeting,
-        len(known),
-        share.quantize(_CENT, rounding=ROUND_HALF_UP, context=_CONTEXT),
-    )
+    return TargetShare(meeting, len(known), percent(meeting, len(known)))
