@@ -11,7 +11,8 @@ REGISTRY_PREFIX = "changde.perfmgmt."
 # Module profiles are installed through the package's default profile; hide
 # them (and the uninstall profile) from the add-ons control panel.
 MODULE_PROFILES = tuple(
-    f"changde.perfmgmt.{module}:default" for module in ("core", "declaration")
+    f"changde.perfmgmt.{module}:default"
+    for module in ("core", "declaration", "monitoring", "libraries")
 )
 
 
