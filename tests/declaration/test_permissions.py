@@ -90,6 +90,28 @@ class TestTenancy(unittest.TestCase):
         self.assertFalse(api.user.has_permission("View", obj=self.project_a))
         self.assertFalse(api.user.has_permission("View", obj=self.city["municipal"]))
 
+    def found_folders(self, username):
+        with api.env.adopt_user(username=username):
+            brains = api.content.find(portal_type=["Jurisdiction", "BudgetUnit"])
+            return sorted(brain.getId for brain in brains)
+
+    def test_search_finds_only_the_jurisdictions_and_units_one_may_view(self):
+        # signed-in users may traverse every tenant folder, but search results
+        # follow View: no one finds another district's or unit's folder
+        self.assertEqual(self.found_folders(UNIT_A_USER), ["unit-a"])
+        self.assertEqual(self.found_folders(DISTRICT_USER), ["unit-w", "wuling"])
+        self.assertEqual(self.found_folders(DISTRICT_UNIT_USER), ["unit-w"])
+        self.assertEqual(
+            self.found_folders(OFFICE_USER),
+            ["shibenji", "unit-a", "unit-b", "unit-w", "wuling"],
+        )
+        api.user.create(email="someone@example.org", username="someone")
+        self.assertEqual(self.found_folders("someone"), [])
+        logout()
+        self.assertEqual(
+            len(api.content.find(portal_type=["Jurisdiction", "BudgetUnit"])), 0
+        )
+
     def test_creating_a_unit_sets_up_its_staff_group(self):
         unit = self.city["unit_a"]
         self.assertEqual(unit.staff_group, "perfmgmt-shibenji-unit-a-staff")

@@ -79,7 +79,8 @@ class TestSubmissionGates(GateTestCase):
             self.assertEqual(state(project), "submitted")
 
     def test_new_major_without_passed_pre_evaluation_refused(self):
-        for result in ("none", "failed"):
+        # the message names the result by its label, not its id
+        for result, label in (("none", "“未评估”"), ("failed", "“未通过”")):
             project = create_project(
                 self.unit,
                 id=f"major-{result}",
@@ -87,7 +88,7 @@ class TestSubmissionGates(GateTestCase):
                 is_new_major=True,
                 pre_evaluation_result=result,
             )
-            self.assertRefused(project, "submit", "事前评估")
+            self.assertRefused(project, "submit", "事前评估", label)
         project = create_project(
             self.unit,
             id="major-passed",

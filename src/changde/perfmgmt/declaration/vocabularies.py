@@ -5,6 +5,7 @@ from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
+from changde.perfmgmt.core.messages import register_param_labels
 from changde.perfmgmt.core.vocabularies import simple_vocabulary
 from changde.perfmgmt.declaration import rules
 from changde.perfmgmt.declaration.settings import indicator_levels
@@ -37,6 +38,9 @@ PRE_EVALUATION_TITLES = {
     "passed": _("pre_evaluation_passed", default="Passed"),
     "failed": _("pre_evaluation_failed", default="Failed"),
 }
+
+# The gate names the project's pre-evaluation result: show its label, not its id.
+register_param_labels("gate_pre_evaluation_not_passed", "result", PRE_EVALUATION_TITLES)
 
 
 @provider(IVocabularyFactory)

@@ -5,6 +5,7 @@ from plone.dexterity.browser.view import DefaultView
 
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.declaration import gates
+from changde.perfmgmt.declaration.indicators import may_add_indicators
 
 
 class ProjectView(DefaultView):
@@ -16,6 +17,9 @@ class ProjectView(DefaultView):
             portal_type="Indicator",
             sort_on="getObjPositionInParent",
         )
+
+    def may_add_indicators(self):
+        return may_add_indicators(self.context)
 
     def state(self):
         return api.content.get_state(self.context)

@@ -11,7 +11,9 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.declaration.indicators import add_from_templates
+from changde.perfmgmt.declaration.indicators import may_add_indicators
+from changde.perfmgmt.declaration.indicators import resolve_templates
 from changde.perfmgmt.declaration.services import bad_request
 from changde.perfmgmt.declaration.services import field_error
 from changde.perfmgmt.declaration.services import forbidden
@@ -26,9 +28,7 @@ class AddIndicatorsPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         project = self.context
-        # Adding an indicator is changing the project: only while the workflow
-        # lets the user add content to it (a unit's draft or returned project).
-        if not api.user.has_permission("Add portal content", obj=project):
+        if not may_add_indicators(project):
             return forbidden(
                 self.request,
                 _(
@@ -52,73 +52,43 @@ class AddIndicatorsPost(Service):
                 self.request, message, [field_error(self.request, FIELD, message)]
             )
 
-        templates, errors = self.resolve(uids)
-        if errors:
+        templates, problems = resolve_templates(uids)
+        if problems:
             return bad_request(
                 self.request,
                 _(
                     "add_indicators_nothing_added",
                     default="Nothing was added: ${count} of the ${total} templates "
                     "are not valid.",
-                    mapping={"count": str(len(errors)), "total": str(len(uids))},
+                    mapping={"count": str(len(problems)), "total": str(len(uids))},
                 ),
-                errors,
+                [
+                    field_error(
+                        self.request,
+                        FIELD,
+                        problem.message,
+                        index=problem.index,
+                        uid=problem.uid,
+                    )
+                    for problem in problems
+                ],
             )
 
-        created = []
-        for template in templates:
-            comparator = template.comparator
-            indicator = api.content.create(
-                container=project,
-                type="Indicator",
-                title=template.title,
-                level1=template.level1,
-                level2=template.level2,
-                unit=template.unit,
-                comparator=comparator,
-                quantifiable=comparator != rules.QUALITATIVE,
-                safe_id=True,
+        created = [
+            {
+                "@id": indicator.absolute_url(),
+                "@type": indicator.portal_type,
+                "UID": api.content.get_uuid(indicator),
+                "title": indicator.title,
+                "template": api.content.get_uuid(template),
+            }
+            for template, indicator in zip(
+                templates, add_from_templates(project, templates), strict=True
             )
-            created.append(
-                {
-                    "@id": indicator.absolute_url(),
-                    "@type": indicator.portal_type,
-                    "UID": api.content.get_uuid(indicator),
-                    "title": indicator.title,
-                    "template": api.content.get_uuid(template),
-                }
-            )
+        ]
         self.request.response.setStatus(201)
         return {
             "@id": f"{project.absolute_url()}/@add-indicators",
             "items": created,
             "items_total": len(created),
         }
-
-    def resolve(self, uids):
-        """The templates of ``uids`` (as the user may see them) and the errors."""
-        catalog = api.portal.get_tool("portal_catalog")
-        templates = []
-        errors = []
-        for index, uid in enumerate(uids):
-            brains = catalog.searchResults(UID=uid) if isinstance(uid, str) else []
-            if not brains:
-                message = _(
-                    "add_indicators_template_unknown",
-                    default='No indicator template has the UID "${uid}".',
-                    mapping={"uid": str(uid)},
-                )
-            elif brains[0].portal_type != "IndicatorTemplate":
-                message = _(
-                    "add_indicators_not_a_template",
-                    default='"${uid}" is not an indicator template '
-                    "(its type is ${type}).",
-                    mapping={"uid": uid, "type": brains[0].portal_type},
-                )
-            else:
-                templates.append(brains[0].getObject())
-                continue
-            errors.append(
-                field_error(self.request, FIELD, message, index=index, uid=uid)
-            )
-        return templates, errors
