@@ -67,6 +67,13 @@ class TestUninstall(unittest.TestCase):
         left = [key for key in registry.records.keys() if key.startswith(PACKAGE)]
         self.assertEqual(left, [])
 
+    def test_configlets_removed(self):
+        configlets = {
+            action.id
+            for action in api.portal.get_tool("portal_controlpanel").listActions()
+        }
+        self.assertFalse({"perfmgmt-calendar", "perfmgmt-declaration"} & configlets)
+
     def test_module_profiles_forgotten(self):
         setup_tool = api.portal.get_tool("portal_setup")
         self.assertEqual(

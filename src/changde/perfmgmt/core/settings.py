@@ -5,9 +5,11 @@ plan that a later module needs gets a record with the plan's default, so that
 the office can change it for next year's plan without a code change.
 """
 
+from plone.autoform import directives
 from zope import schema
 from zope.interface import Interface
 
+from changde.perfmgmt.core.widgets import DateLinesFieldWidget
 from changde.perfmgmt.i18n import _
 
 REGISTRY_PREFIX = "changde.perfmgmt.core"
@@ -16,6 +18,7 @@ REGISTRY_PREFIX = "changde.perfmgmt.core"
 class ICoreSettings(Interface):
     """The working-day calendar for years the calendar package does not know."""
 
+    directives.widget("extra_holidays", DateLinesFieldWidget)
     extra_holidays = schema.List(
         title=_("label_extra_holidays", default="Extra holidays"),
         description=_(
@@ -29,6 +32,7 @@ class ICoreSettings(Interface):
         missing_value=[],
     )
 
+    directives.widget("extra_workdays", DateLinesFieldWidget)
     extra_workdays = schema.List(
         title=_("label_extra_workdays", default="Adjusted working days"),
         description=_(
