@@ -50,6 +50,10 @@ def ensure_site(app):
             if setup_tool.getLastVersionForProfile(profile_id) == "unknown":
                 setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")
         setup_tool.upgradeProfile("changde.perfmgmt:default")
+        from changde.perfmgmt.setuphandlers import install_missing_modules
+
+        for profile_id in install_missing_modules(setup_tool):
+            print(f"installed the new module {profile_id}")
         print(f"reusing the site /{SITE_ID} and its data")
         return site
     site = addPloneSite(

@@ -86,3 +86,23 @@ class TestUninstall(unittest.TestCase):
         installer(self.portal).install_product(PACKAGE)
         registry = getUtility(IRegistry)
         self.assertEqual(registry["changde.perfmgmt.core.extra_holidays"], [])
+
+
+class TestNewModuleOnAnExistingSite(unittest.TestCase):
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def test_a_module_the_site_lacks_is_installed(self):
+        from changde.perfmgmt.setuphandlers import install_missing_modules
+
+        setRoles(self.layer["portal"], TEST_USER_ID, ["Manager"])
+        setup_tool = api.portal.get_tool("portal_setup")
+        self.assertEqual(install_missing_modules(setup_tool), [])
+        setup_tool.unsetLastVersionForProfile("changde.perfmgmt.declaration:default")
+        self.assertEqual(
+            install_missing_modules(setup_tool),
+            ["changde.perfmgmt.declaration:default"],
+        )
+        self.assertNotEqual(
+            setup_tool.getLastVersionForProfile("changde.perfmgmt.declaration:default"),
+            "unknown",
+        )

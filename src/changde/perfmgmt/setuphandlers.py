@@ -27,6 +27,19 @@ class HiddenProfiles:
         return []
 
 
+def install_missing_modules(setup_tool):
+    """Install the module profiles a site does not have yet (a module added by
+    a later release), then upgrade every module; answer the ids installed."""
+    installed = []
+    for profile_id in MODULE_PROFILES:
+        if setup_tool.getLastVersionForProfile(profile_id) == "unknown":
+            setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")
+            installed.append(profile_id)
+        else:
+            setup_tool.upgradeProfile(profile_id)
+    return installed
+
+
 def post_install(context):
     """Post install script of the default profile (nothing yet)."""
 
