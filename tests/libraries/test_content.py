@@ -117,3 +117,29 @@ class TestMembers(unittest.TestCase):
                 "supervision-library": ["SupervisionMember"],
             },
         )
+
+
+class TestDemo(unittest.TestCase):
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+
+    def test_demo_libraries_and_round_idempotent(self):
+        from changde.perfmgmt.libraries import demo
+        from changde.perfmgmt.libraries.members import elimination_proposal
+
+        counts = {}
+        demo.load_demo(self.portal, {}, counts)
+        self.assertEqual(counts["Expert"], 5)
+        self.assertEqual(counts["Agency"], 3)
+        self.assertEqual(counts["SupervisionMember"], 5)
+        self.assertEqual(counts["InternalReviewRound"], 1)
+        review_round = self.portal["internal-review"][demo.ROUND_ID]
+        self.assertEqual(review_round.reports[0]["total"], "87.25")
+        _members, result = elimination_proposal(self.portal["expert-library"])
+        self.assertEqual([p.member_id for p in result.proposed], ["li-na"])
+        again = {}
+        demo.load_demo(self.portal, {}, again)
+        self.assertEqual(again, {})
