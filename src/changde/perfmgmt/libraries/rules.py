@@ -12,6 +12,7 @@ refused. Thresholds live in frozen settings dataclasses with the plan's
 defaults; the Plone side builds them from the registry and passes them in.
 """
 
+import datetime
 import unicodedata
 from collections.abc import Iterable
 from collections.abc import Mapping
@@ -560,3 +561,365 @@ def elimination_proposals(
         too_few_ratings=too_few_ids,
         proposed=tuple(proposed),
     )
+
+
+# --- Catalog sort key (R-P4) ---------------------------------------------------
+
+
+def pinyin_sort_string(name: str) -> str:
+    """:func:`pinyin_sort_key` as one string, for a catalog index (sort_on).
+
+    Syllables are joined by ``\\x01`` and the name follows after ``\\x00``, so
+    comparing the strings orders exactly as comparing the keys: a shorter
+    syllable sequence sorts before a longer one it begins (李 before 李娜), a
+    syllable before a longer one it begins (li before lin), then the name.
+    """
+    syllables, original = pinyin_sort_key(name or "")
+    return "\x01".join(syllables) + "\x00" + original
+
+
+# --- Members of the expert and agency libraries ----------------------------------
+
+LIBRARY_KINDS = ("expert", "agency", "supervision")
+MEMBER_LEVELS = ("provincial", "municipal")
+MEMBER_LEVEL_LABELS = {"provincial": "省级", "municipal": "市级"}
+MEMBER_STATUSES = ("active", "proposed_for_removal", "removed")
+MEMBER_STATUS_LABELS = {
+    "active": "在库",
+    "proposed_for_removal": "拟淘汰",
+    "removed": "已淘汰",
+}
+#: Statuses of members that may be assigned to new evaluations.
+ASSIGNABLE_STATUSES = ("active", "proposed_for_removal")
+
+#: The columns of each library's spreadsheet (and of an imported row): the
+#: member's field id (``title`` is the name), Chinese header, required. A
+#: list column holds values separated by 、 , ; or a new line.
+LIBRARY_COLUMNS = {
+    "expert": (
+        ("title", "姓名", True),
+        ("level", "级别", True),
+        ("expertise", "专业领域", False),
+        ("organisation", "工作单位", False),
+        ("professional_title", "职称", False),
+        ("contact", "联系方式", False),
+        ("status", "状态", False),
+    ),
+    "agency": (
+        ("title", "机构名称", True),
+        ("level", "级别", True),
+        ("qualifications", "资质", False),
+        ("contact", "联系方式", False),
+        ("status", "状态", False),
+    ),
+    "supervision": (
+        ("title", "姓名", True),
+        ("category", "类别", True),
+        ("organisation", "工作单位", False),
+    ),
+}
+LIST_COLUMNS = ("expertise", "qualifications")
+#: Columns an export adds that an import ignores: id, header.
+EXPORT_ONLY_COLUMNS = (
+    ("id", "编号"),
+    ("ratings_count", "评分次数"),
+    ("ratings_average", "平均分"),
+    ("review_state", "公开状态"),
+)
+#: Longest text of a cell (names, organisations, contacts).
+MAX_CELL_LENGTH = 200
+
+_CHOICE_COLUMNS = {
+    "level": (MEMBER_LEVELS, MEMBER_LEVEL_LABELS),
+    "status": (MEMBER_STATUSES, MEMBER_STATUS_LABELS),
+    "category": (SUPERVISION_CATEGORIES, SUPERVISION_CATEGORY_LABELS),
+}
+
+
+def split_list_cell(value) -> list[str]:
+    """The items of a list cell: split on 、 , ， ; ； and new lines, stripped."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        items = [str(item) for item in value]
+    else:
+        text = str(value)
+        for separator in ("、", "，", ";", "；", "\n"):
+            text = text.replace(separator, ",")
+        items = text.split(",")
+    return [item.strip() for item in items if item and item.strip()]
+
+
+def _choice(column: str, value):
+    """The id of a choice cell given as its id or its Chinese label, or None."""
+    ids, labels = _CHOICE_COLUMNS[column]
+    text = str(value).strip()
+    if text in ids:
+        return text
+    for id_, label in labels.items():
+        if text == label:
+            return id_
+    return None
+
+
+def normalise_library_row(kind: str, row: Mapping[str, object]):
+    """Validate one imported row of a library; answer ``(values, violations)``.
+
+    ``row`` maps column ids (or their Chinese headers) to cell values. Values
+    are stripped text; list columns become lists; choice columns accept their
+    id or Chinese label (省级, 拟淘汰, 人大代表, ...) and become the id; a
+    missing status is ``active``. Violations have the column id as field.
+    Unknown columns are refused, so a misspelt header is not silently lost.
+    """
+    if kind not in LIBRARY_COLUMNS:
+        raise ValueError(f"unknown library kind: {kind!r}")
+    columns = LIBRARY_COLUMNS[kind]
+    by_header = {header: id_ for id_, header, _required in columns}
+    known = {id_ for id_, _header, _required in columns}
+    ignored = {name for pair in EXPORT_ONLY_COLUMNS for name in pair}
+    cells = {}
+    violations = []
+    for key, value in row.items():
+        column = by_header.get(str(key).strip(), str(key).strip())
+        if column in ignored:
+            continue
+        if column not in known:
+            if value is None or str(value).strip() == "":
+                continue  # an empty cell of an extra column (ratings, notes)
+            violations.append(
+                Violation(
+                    code="library_row_unknown_column",
+                    default="“${column}” is not a column of this library.",
+                    field=str(key),
+                    params={"column": key},
+                )
+            )
+            continue
+        cells[column] = value
+    values = {}
+    for column, _header, required in columns:
+        value = cells.get(column)
+        if column in LIST_COLUMNS:
+            values[column] = split_list_cell(value)
+            too_long = [item for item in values[column] if len(item) > MAX_CELL_LENGTH]
+            if too_long:
+                violations.append(
+                    Violation(
+                        code="library_row_too_long",
+                        default="The text is longer than ${maximum} characters.",
+                        field=column,
+                        params={"maximum": MAX_CELL_LENGTH},
+                    )
+                )
+            continue
+        text = "" if value is None else str(value).strip()
+        if not text:
+            if required:
+                violations.append(
+                    Violation(
+                        code="library_row_required",
+                        default="This column is required.",
+                        field=column,
+                    )
+                )
+            values[column] = "active" if column == "status" else None
+            continue
+        if column in _CHOICE_COLUMNS:
+            choice = _choice(column, text)
+            if choice is None:
+                ids, labels = _CHOICE_COLUMNS[column]
+                violations.append(
+                    Violation(
+                        code="library_row_invalid_choice",
+                        default="“${value}” is not one of: ${choices}.",
+                        field=column,
+                        params={
+                            "value": text,
+                            "choices": "、".join(labels[id_] for id_ in ids),
+                        },
+                    )
+                )
+            values[column] = choice
+            continue
+        if len(text) > MAX_CELL_LENGTH:
+            violations.append(
+                Violation(
+                    code="library_row_too_long",
+                    default="The text is longer than ${maximum} characters.",
+                    field=column,
+                    params={"maximum": MAX_CELL_LENGTH},
+                )
+            )
+        values[column] = text
+    return values, violations
+
+
+def duplicate_name_violations(
+    names: Sequence[str], existing: Iterable[str] = ()
+) -> dict[int, Violation]:
+    """Rows (0-based index) whose name is already in the library or on an
+    earlier row of the same batch."""
+    seen = {name.strip() for name in existing if name}
+    answer = {}
+    for index, name in enumerate(names):
+        key = (name or "").strip()
+        if not key:
+            continue
+        if key in seen:
+            answer[index] = Violation(
+                code="library_row_duplicate_name",
+                default="“${name}” is already in the library.",
+                field="title",
+                params={"name": key},
+            )
+        seen.add(key)
+    return answer
+
+
+# --- Ratings of engagements -------------------------------------------------------
+
+
+def validate_rating(date_value, engagement, score, rater: str = "x") -> list[Violation]:
+    """Field-level violations of one rating of an engagement.
+
+    ``date_value`` is a ``datetime.date`` or ISO text (``2026-05-01``);
+    ``engagement`` the reference of the engagement (required); ``score`` a
+    number from 0 to 100; ``rater`` the user who rates (required).
+    """
+    violations = []
+    if not isinstance(date_value, datetime.date):
+        try:
+            datetime.date.fromisoformat(str(date_value or "").strip())
+        except ValueError:
+            violations.append(
+                Violation(
+                    code="rating_date_invalid",
+                    default="“${value}” is not a date (YYYY-MM-DD).",
+                    field="date",
+                    params={"value": date_value},
+                )
+            )
+    if core_rules.is_blank(engagement):
+        violations.append(
+            Violation(
+                code="rating_engagement_required",
+                default="Say which engagement is rated.",
+                field="engagement",
+            )
+        )
+    number = to_decimal(score)
+    if number is None:
+        violations.append(
+            Violation(
+                code="rating_score_not_a_number",
+                default="The score must be a number, not “${value}”.",
+                field="score",
+                params={"value": score},
+            )
+        )
+    elif not SCORE_MIN <= number <= SCORE_MAX:
+        violations.append(
+            Violation(
+                code="rating_score_out_of_range",
+                default="The score ${score} is outside the range ${minimum} to "
+                "${maximum}.",
+                field="score",
+                params={"score": number, "minimum": SCORE_MIN, "maximum": SCORE_MAX},
+            )
+        )
+    if core_rules.is_blank(rater):
+        violations.append(
+            Violation(
+                code="rating_rater_required",
+                default="The rater is required.",
+                field="rater",
+            )
+        )
+    return violations
+
+
+def ratings_average(scores: Sequence[object]) -> Decimal | None:
+    """The average of ``scores`` rounded half up to 2 decimals, or None."""
+    numbers = [to_decimal(score, strict=True) for score in scores]
+    if not numbers:
+        return None
+    return round_decimal(sum(numbers) / len(numbers))
+
+
+# --- Confirming an elimination ------------------------------------------------------
+
+ELIMINATION_DECISIONS = ("remove", "keep")
+
+
+def validate_elimination_decisions(
+    proposed_ids: Iterable[str],
+    member_ids: Iterable[str],
+    decisions: Mapping[str, tuple[str, str]],
+) -> list[Violation]:
+    """Violations of the office's decisions on an elimination (field = member id).
+
+    ``decisions`` maps a member id to ``(decision, reason)`` with decision
+    ``remove`` or ``keep``. Every proposed member needs a decision. Keeping a
+    proposed member, or removing one who was not proposed, overrides the
+    ranking and needs a reason. Members not in the library are refused.
+    """
+    proposed = list(proposed_ids)
+    known = set(member_ids)
+    violations = []
+    for member_id in proposed:
+        if member_id not in decisions:
+            violations.append(
+                Violation(
+                    code="elimination_decision_missing",
+                    default="Decide whether to remove or keep ${member}.",
+                    field=member_id,
+                    params={"member": member_id},
+                )
+            )
+    for member_id, (decision, reason) in decisions.items():
+        if member_id not in known:
+            violations.append(
+                Violation(
+                    code="elimination_member_unknown",
+                    default="“${member}” is not a member of this library.",
+                    field=member_id,
+                    params={"member": member_id},
+                )
+            )
+            continue
+        if decision not in ELIMINATION_DECISIONS:
+            violations.append(
+                Violation(
+                    code="elimination_decision_invalid",
+                    default="The decision must be remove or keep, not “${value}”.",
+                    field=member_id,
+                    params={"value": decision},
+                )
+            )
+            continue
+        overrides = (decision == "keep") == (member_id in proposed)
+        if overrides and core_rules.is_blank(reason):
+            violations.append(
+                Violation(
+                    code="elimination_override_reason_required",
+                    default=(
+                        "Give a reason: ${decision} of ${member} overrides the ranking."
+                    ),
+                    field=member_id,
+                    params={"member": member_id, "decision": decision},
+                )
+            )
+    return violations
+
+
+def excellent_year_violation(
+    marked_elsewhere: int,
+    marked_here: int,
+    settings: ReviewSettings = DEFAULT_REVIEW_SETTINGS,
+) -> Violation | None:
+    """A violation when ``marked_here`` excellent reports (of one round) and
+    ``marked_elsewhere`` (the year's other rounds) exceed the yearly cap."""
+    total = marked_elsewhere + marked_here
+    if not marked_here or total <= 0:
+        return None
+    return excellent_mark_violation(total - 1, settings)

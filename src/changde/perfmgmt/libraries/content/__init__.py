@@ -1,0 +1,1 @@
+"""Content types of the libraries module (one file per type)."""

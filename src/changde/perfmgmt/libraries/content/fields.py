@@ -1,0 +1,68 @@
+"""Fields the library member types share (each schema declares its own, so
+that the permission directives stay next to the field)."""
+
+from zope import schema
+
+from changde.perfmgmt.i18n import _
+
+VIEW_CONTACT = "changde.perfmgmt.ViewLibraryContact"
+VIEW_RATINGS = "changde.perfmgmt.ViewLibraryRatings"
+MANAGE = "changde.perfmgmt.ManageLibraries"
+MANAGE_PORTAL = "cmf.ManagePortal"
+
+
+def name_field(label=None):
+    return schema.TextLine(
+        title=label or _("label_member_name", default="姓名"),
+        required=True,
+    )
+
+
+def level_field():
+    return schema.Choice(
+        title=_("label_member_level", default="级别"),
+        vocabulary="changde.perfmgmt.LibraryLevels",
+        required=True,
+        default="municipal",
+    )
+
+
+def contact_field():
+    return schema.Text(
+        title=_("label_member_contact", default="联系方式"),
+        description=_(
+            "help_member_contact",
+            default="电话、邮箱、地址;仅绩效科可见。",
+        ),
+        required=False,
+    )
+
+
+def status_field():
+    return schema.Choice(
+        title=_("label_member_status", default="状态"),
+        description=_(
+            "help_member_status",
+            default="已淘汰的成员不能再被选派参与新的评价。",
+        ),
+        vocabulary="changde.perfmgmt.LibraryMemberStatuses",
+        required=True,
+        default="active",
+    )
+
+
+def ratings_field():
+    return schema.List(
+        title=_("label_member_ratings", default="评分记录"),
+        description=_(
+            "help_member_ratings",
+            default="每次参与工作后绩效科的评分(日期、工作事项、分数、评分人、"
+            "备注);仅绩效科可见,通过“评分”添加。",
+        ),
+        value_type=schema.Dict(
+            key_type=schema.TextLine(), value_type=schema.TextLine(required=False)
+        ),
+        required=False,
+        default=[],
+        missing_value=[],
+    )

@@ -1,0 +1,163 @@
+"""Internal review (内部点评) on the Plone side: the reviewed reports of a
+round with their weighted totals, the year's rounds against the plan and the
+excellent reports (3–5 a year), all from the rules of :mod:`rules`.
+
+The year's rounds and excellent counts come from the catalog (``year``
+index) and the rounds' ``reports`` rows.
+"""
+
+import datetime
+
+from plone import api
+
+from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.rules import is_blank
+from changde.perfmgmt.core.rules import to_decimal
+from changde.perfmgmt.libraries import rules
+from changde.perfmgmt.libraries.settings import review_settings
+from changde.perfmgmt.libraries.settings import review_weights
+
+ROW_TEXT_FIELDS = ("title", "reference", "uid", "note")
+
+
+def rounds_of_year(year):
+    """The year's rounds (unrestricted catalog brains), by date."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(
+        portal_type="InternalReviewRound", year=year, sort_on="getObjPositionInParent"
+    )
+
+
+def excellent_count(year, exclude=None):
+    """Excellent reports of the year's rounds (but the round ``exclude``)."""
+    count = 0
+    for brain in rounds_of_year(year):
+        review_round = brain._unrestrictedGetObject()
+        if exclude is not None and review_round.UID() == exclude.UID():
+            continue
+        count += sum(1 for row in review_round.reports or () if row.get("excellent"))
+    return count
+
+
+def year_summary(year, today=None):
+    """Rounds held against the plan and excellent reports against 3–5."""
+    settings = review_settings()
+    today = today or datetime.date.today()
+    held = len(rounds_of_year(year))
+    status = rules.rounds_status(held, settings)
+    excellent = excellent_count(year)
+    gap = rules.excellent_gap(excellent, settings)
+    return {
+        "year": year,
+        "rounds_held": status.held,
+        "rounds_planned": status.planned,
+        "rounds_remaining": status.remaining,
+        "rounds_complete": status.complete,
+        "excellent_count": excellent,
+        "excellent_min": settings.excellent_min,
+        "excellent_max": settings.excellent_max,
+        "excellent_gap": gap,
+        # the gap counts once the year is over (before that: still to do)
+        "year_ended": today > datetime.date(year, 12, 31),
+        "excellent_short": bool(gap) and today > datetime.date(year, 12, 31),
+    }
+
+
+def _text(value):
+    return "" if value is None else str(value).strip()
+
+
+def validate_report_rows(review_round, rows):
+    """Normalise and check the rows of a round: answer ``(clean rows,
+    errors)``; each error is ``(index, violation)``.
+
+    Each row needs a title; its four scores are checked by the rules; the
+    total is computed with the registry's weights; ``excellent`` rows are
+    counted against the yearly cap with the year's other rounds.
+    """
+    weights = review_weights()
+    settings = review_settings()
+    clean = []
+    errors = []
+    for violation in rules.validate_review_weights(weights):
+        errors.append((None, violation))
+    if errors:
+        return [], errors
+    for index, row in enumerate(rows):
+        if not isinstance(row, dict):
+            errors.append(
+                (
+                    index,
+                    Violation(
+                        code="review_row_not_an_object",
+                        default="A reviewed report must be an object.",
+                    ),
+                )
+            )
+            continue
+        if is_blank(row.get("title")):
+            errors.append(
+                (
+                    index,
+                    Violation(
+                        code="review_row_title_required",
+                        default="The title of the reviewed report is required.",
+                        field="title",
+                    ),
+                )
+            )
+        scores = row.get("scores")
+        if not isinstance(scores, dict):
+            scores = {c: row.get(c) for c in rules.REVIEW_CRITERIA}
+        violations = rules.validate_review_scores(scores)
+        errors.extend((index, violation) for violation in violations)
+        if violations or is_blank(row.get("title")):
+            continue
+        total = rules.review_total(scores, weights)
+        item = {field: _text(row.get(field)) for field in ROW_TEXT_FIELDS}
+        for criterion in rules.REVIEW_CRITERIA:
+            item[criterion] = format(
+                to_decimal(scores[criterion], strict=True).normalize(), "f"
+            )
+        item["total"] = str(total)
+        item["excellent"] = bool(row.get("excellent"))
+        clean.append(item)
+    if errors:
+        return [], errors
+    marked = sum(1 for item in clean if item["excellent"])
+    year = review_round.year
+    violation = rules.excellent_year_violation(
+        excellent_count(year, exclude=review_round), marked, settings
+    )
+    if violation is not None:
+        errors.append((None, violation))
+        return [], errors
+    return clean, []
+
+
+def set_report_rows(review_round, rows):
+    """Validate and store the rows; answer the errors (nothing written when
+    there are any)."""
+    clean, errors = validate_report_rows(review_round, rows)
+    if errors:
+        return errors
+    review_round.reports = clean
+    review_round.reindexObject(idxs=["modified"])
+    return []
+
+
+def round_as_json(review_round):
+    settings = review_settings()
+    status = rules.rounds_status(len(rounds_of_year(review_round.year)), settings)
+    return {
+        "@id": f"{review_round.absolute_url()}/@review-reports",
+        "year": review_round.year,
+        "number": review_round.number,
+        "weights": {
+            criterion: str(getattr(review_weights(), criterion))
+            for criterion in rules.REVIEW_CRITERIA
+        },
+        "reports": list(review_round.reports or ()),
+        "rounds_held": status.held,
+        "rounds_planned": status.planned,
+    }

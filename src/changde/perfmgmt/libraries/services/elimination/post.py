@@ -1,0 +1,76 @@
+"""POST @elimination on an expert or agency library.
+
+- ``{"propose": true}``: mark the current proposals ``proposed_for_removal``
+  (and the others back to ``active``).
+- ``{"decisions": [{"member": "<id>", "decision": "remove"|"keep",
+  "reason": "..."}]}``: confirm. Every proposed member needs a decision;
+  keeping a proposed member or removing another one needs a reason. All or
+  nothing: 400 with an error per member and nothing written.
+"""
+
+import transaction
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.services import Service
+from zope.interface import alsoProvides
+
+from changde.perfmgmt.i18n import _
+from changde.perfmgmt.libraries.members import confirm_elimination
+from changde.perfmgmt.libraries.members import elimination_as_json
+from changde.perfmgmt.libraries.members import mark_proposed
+from changde.perfmgmt.libraries.services import NOTHING_WRITTEN
+from changde.perfmgmt.libraries.services import bad_request
+from changde.perfmgmt.libraries.services import invalid_body
+from changde.perfmgmt.libraries.services import read_json_object
+from changde.perfmgmt.libraries.services import translated
+from changde.perfmgmt.libraries.services import violation_errors
+
+
+def parse_decisions(items):
+    """{member id: (decision, reason)} from the body's list, or None."""
+    if not isinstance(items, list):
+        return None
+    decisions = {}
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("member"), str):
+            return None
+        decisions[item["member"]] = (item.get("decision"), item.get("reason") or "")
+    return decisions
+
+
+class EliminationPost(Service):
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        data = read_json_object(self.request)
+        if data is None:
+            return invalid_body(self.request)
+        if data.get("propose") is True:
+            proposed = mark_proposed(self.context)
+            answer = elimination_as_json(self.context)
+            answer["marked"] = proposed
+            return answer
+        decisions = parse_decisions(data.get("decisions"))
+        if decisions is None:
+            message = _(
+                "elimination_decisions_required",
+                default='请给出决定:"decisions" 为列表,每项包含 member、'
+                "decision(remove 或 keep)和 reason。",
+            )
+            return bad_request(
+                self.request,
+                message,
+                [{"field": "decisions", "message": translated(self.request, message)}],
+            )
+        violations, run = confirm_elimination(
+            self.context, decisions, api.user.get_current().getId()
+        )
+        if violations:
+            transaction.doom()
+            return bad_request(
+                self.request,
+                NOTHING_WRITTEN,
+                violation_errors(violations, self.request),
+            )
+        answer = elimination_as_json(self.context)
+        answer["confirmed"] = run
+        return answer

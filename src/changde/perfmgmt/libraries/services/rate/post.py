@@ -1,0 +1,52 @@
+"""POST @rate on an Expert or Agency: the office rates one engagement.
+
+Body: ``{"date": "2026-05-01", "engagement": "...", "score": 88, "note": ""}``
+(date defaults to today). The rater is the signed-in user. Answers 201 with
+the stored rating and the member's count and average; 400 with field errors
+and nothing written when the rating is not valid.
+"""
+
+import datetime
+
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.services import Service
+from zope.interface import alsoProvides
+
+from changde.perfmgmt.i18n import _
+from changde.perfmgmt.libraries.members import add_rating
+from changde.perfmgmt.libraries.members import rating_summary
+from changde.perfmgmt.libraries.services import bad_request
+from changde.perfmgmt.libraries.services import invalid_body
+from changde.perfmgmt.libraries.services import read_json_object
+from changde.perfmgmt.libraries.services import violation_errors
+
+
+class RatePost(Service):
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        data = read_json_object(self.request)
+        if data is None:
+            return invalid_body(self.request)
+        violations = add_rating(
+            self.context,
+            data.get("date") or datetime.date.today(),
+            data.get("engagement"),
+            data.get("score"),
+            api.user.get_current().getId(),
+            data.get("note") or "",
+        )
+        if violations:
+            return bad_request(
+                self.request,
+                _("rating_not_saved", default="评分未保存:请更正以下错误。"),
+                violation_errors(violations, self.request),
+            )
+        self.request.response.setStatus(201)
+        summary = rating_summary(self.context)
+        return {
+            "@id": f"{self.context.absolute_url()}/@rate",
+            "rating": self.context.ratings[-1],
+            "ratings_count": summary["count"],
+            "average": summary["average"],
+        }

@@ -1,0 +1,30 @@
+"""GET @review-summary?year=2026 on the internal-review folder: the year's
+rounds against the plan (5 by default) and its excellent reports (3–5)."""
+
+import datetime
+
+from plone.restapi.services import Service
+
+from changde.perfmgmt.i18n import _
+from changde.perfmgmt.libraries.reviews import year_summary
+from changde.perfmgmt.libraries.services import bad_request
+from changde.perfmgmt.libraries.services import translated
+
+
+class ReviewSummaryGet(Service):
+    def reply(self):
+        value = self.request.form.get("year") or str(datetime.date.today().year)
+        try:
+            year = int(value)
+            if not 2000 <= year <= 2100:
+                raise ValueError(value)
+        except ValueError:
+            message = _("review_summary_year", default="请以 ?year=2026 给出年度。")
+            return bad_request(
+                self.request,
+                message,
+                [{"field": "year", "message": translated(self.request, message)}],
+            )
+        answer = year_summary(year)
+        answer["@id"] = f"{self.context.absolute_url()}/@review-summary?year={year}"
+        return answer

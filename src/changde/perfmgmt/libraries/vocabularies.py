@@ -1,0 +1,66 @@
+"""Vocabularies of the libraries module.
+
+``changde.perfmgmt.AssignableExperts`` and ``changde.perfmgmt.AssignableAgencies``
+list the members that may be assigned to a new evaluation (every member but
+the removed ones), by pinyin; values are UIDs. The evaluation module uses them
+(or :func:`changde.perfmgmt.libraries.members.assignable_members`).
+"""
+
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+from changde.perfmgmt.core.vocabularies import simple_vocabulary
+from changde.perfmgmt.i18n import _
+from changde.perfmgmt.libraries import rules
+
+LEVEL_TITLES = {
+    "provincial": _("library_level_provincial", default="省级"),
+    "municipal": _("library_level_municipal", default="市级"),
+}
+STATUS_TITLES = {
+    "active": _("library_status_active", default="在库"),
+    "proposed_for_removal": _("library_status_proposed_for_removal", default="拟淘汰"),
+    "removed": _("library_status_removed", default="已淘汰"),
+}
+CATEGORY_TITLES = {
+    category: _(f"supervision_category_{category}", default=label)
+    for category, label in rules.SUPERVISION_CATEGORY_LABELS.items()
+}
+
+
+@provider(IVocabularyFactory)
+def library_levels(context=None):
+    return simple_vocabulary(rules.MEMBER_LEVELS, LEVEL_TITLES)
+
+
+@provider(IVocabularyFactory)
+def member_statuses(context=None):
+    return simple_vocabulary(rules.MEMBER_STATUSES, STATUS_TITLES)
+
+
+@provider(IVocabularyFactory)
+def supervision_categories(context=None):
+    return simple_vocabulary(rules.SUPERVISION_CATEGORIES, CATEGORY_TITLES)
+
+
+def _assignable(portal_type):
+    from changde.perfmgmt.libraries.members import assignable_members
+
+    return SimpleVocabulary(
+        [
+            SimpleTerm(value=brain.UID, token=brain.UID, title=brain.Title)
+            for brain in assignable_members(portal_type)
+        ]
+    )
+
+
+@provider(IVocabularyFactory)
+def assignable_experts(context=None):
+    return _assignable("Expert")
+
+
+@provider(IVocabularyFactory)
+def assignable_agencies(context=None):
+    return _assignable("Agency")
