@@ -19,9 +19,9 @@ _WEIGHTS = rules.DEFAULT_REVIEW_WEIGHTS
 _ELIMINATION = rules.DEFAULT_ELIMINATION_SETTINGS
 
 
-def _weight(criterion, label):
+def _weight(criterion, title):
     return schema.Decimal(
-        title=_(f"label_weight_{criterion}", default=f"权重:{label}(%)"),
+        title=title,
         default=getattr(_WEIGHTS, criterion),
         min=Decimal(0),
         max=Decimal(100),
@@ -44,10 +44,20 @@ class ILibrariesSettings(Interface):
         default=_REVIEW.excellent_max,
         min=1,
     )
-    weight_goal_completion = _weight("goal_completion", "项目目标完成情况")
-    weight_problem_depth = _weight("problem_depth", "问题揭示深度")
-    weight_suggestion_feasibility = _weight("suggestion_feasibility", "建议可行性")
-    weight_text_quality = _weight("text_quality", "报告文本水平")
+    weight_goal_completion = _weight(
+        "goal_completion",
+        _("label_weight_goal_completion", default="权重:项目目标完成情况(%)"),
+    )
+    weight_problem_depth = _weight(
+        "problem_depth", _("label_weight_problem_depth", default="权重:问题揭示深度(%)")
+    )
+    weight_suggestion_feasibility = _weight(
+        "suggestion_feasibility",
+        _("label_weight_suggestion_feasibility", default="权重:建议可行性(%)"),
+    )
+    weight_text_quality = _weight(
+        "text_quality", _("label_weight_text_quality", default="权重:报告文本水平(%)")
+    )
     elimination_min_ratings = schema.Int(
         title=_(
             "label_elimination_min_ratings", default="参与末位淘汰排名的最少评分次数"

@@ -24,10 +24,17 @@ STATUS_TITLES = {
     "proposed_for_removal": _("library_status_proposed_for_removal", default="拟淘汰"),
     "removed": _("library_status_removed", default="已淘汰"),
 }
+# Literal message ids, so that i18ndude extracts them.
 CATEGORY_TITLES = {
-    category: _(f"supervision_category_{category}", default=label)
-    for category, label in rules.SUPERVISION_CATEGORY_LABELS.items()
+    "finance_expert": _("supervision_category_finance_expert", default="财经专家"),
+    "npc_deputy": _("supervision_category_npc_deputy", default="人大代表"),
+    "cppcc_member": _("supervision_category_cppcc_member", default="政协委员"),
+    "discipline_inspection": _(
+        "supervision_category_discipline_inspection", default="纪委监委委员"
+    ),
+    "audit": _("supervision_category_audit", default="审计部门同志"),
 }
+assert set(CATEGORY_TITLES) == set(rules.SUPERVISION_CATEGORIES)
 
 
 @provider(IVocabularyFactory)

@@ -20,9 +20,18 @@ from changde.perfmgmt.libraries.reviews import year_summary
 from changde.perfmgmt.libraries.settings import review_weights
 
 MANAGE = "changde.perfmgmt: Manage libraries"
+CRITERION_TITLES = {
+    "goal_completion": _(
+        "review_criterion_goal_completion", default="项目目标完成情况"
+    ),
+    "problem_depth": _("review_criterion_problem_depth", default="问题揭示深度"),
+    "suggestion_feasibility": _(
+        "review_criterion_suggestion_feasibility", default="建议可行性"
+    ),
+    "text_quality": _("review_criterion_text_quality", default="报告文本水平"),
+}
 CRITERIA = [
-    (criterion, _(f"review_criterion_{criterion}", default=label))
-    for criterion, label in rules.REVIEW_CRITERION_LABELS.items()
+    (criterion, CRITERION_TITLES[criterion]) for criterion in rules.REVIEW_CRITERIA
 ]
 #: empty rows the scoring form offers for new reports
 BLANK_ROWS = 3

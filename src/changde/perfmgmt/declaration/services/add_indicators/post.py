@@ -11,14 +11,14 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
+from changde.perfmgmt.core.rest import bad_request
+from changde.perfmgmt.core.rest import field_error
+from changde.perfmgmt.core.rest import forbidden
+from changde.perfmgmt.core.rest import invalid_body
+from changde.perfmgmt.core.rest import read_json_object
 from changde.perfmgmt.declaration.indicators import add_from_templates
 from changde.perfmgmt.declaration.indicators import may_add_indicators
 from changde.perfmgmt.declaration.indicators import resolve_templates
-from changde.perfmgmt.declaration.services import bad_request
-from changde.perfmgmt.declaration.services import field_error
-from changde.perfmgmt.declaration.services import forbidden
-from changde.perfmgmt.declaration.services import invalid_body
-from changde.perfmgmt.declaration.services import read_json_object
 from changde.perfmgmt.i18n import _
 
 FIELD = "templates"

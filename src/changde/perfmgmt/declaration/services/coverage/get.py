@@ -9,10 +9,10 @@ one budget project of that kind and year (see
 
 from plone.restapi.services import Service
 
+from changde.perfmgmt.core.rest import bad_request
+from changde.perfmgmt.core.rest import violation_errors
 from changde.perfmgmt.declaration.coverage import coverage_of
 from changde.perfmgmt.declaration.coverage import year_violations
-from changde.perfmgmt.declaration.services import bad_request
-from changde.perfmgmt.declaration.services import violation_errors
 from changde.perfmgmt.i18n import _
 
 

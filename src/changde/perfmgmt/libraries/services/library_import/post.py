@@ -16,14 +16,14 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
+from changde.perfmgmt.core.rest import bad_request
+from changde.perfmgmt.core.rest import invalid_body
+from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rest import translated
+from changde.perfmgmt.core.rest import violation_errors
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries import excel
 from changde.perfmgmt.libraries.services import NOTHING_WRITTEN
-from changde.perfmgmt.libraries.services import bad_request
-from changde.perfmgmt.libraries.services import invalid_body
-from changde.perfmgmt.libraries.services import read_json_object
-from changde.perfmgmt.libraries.services import translated
-from changde.perfmgmt.libraries.services import violation_errors
 
 
 def import_errors(errors, request):

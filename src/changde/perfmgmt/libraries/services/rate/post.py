@@ -13,13 +13,13 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
+from changde.perfmgmt.core.rest import bad_request
+from changde.perfmgmt.core.rest import invalid_body
+from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rest import violation_errors
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import add_rating
 from changde.perfmgmt.libraries.members import rating_summary
-from changde.perfmgmt.libraries.services import bad_request
-from changde.perfmgmt.libraries.services import invalid_body
-from changde.perfmgmt.libraries.services import read_json_object
-from changde.perfmgmt.libraries.services import violation_errors
 
 
 class RatePost(Service):

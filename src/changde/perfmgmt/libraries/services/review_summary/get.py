@@ -5,10 +5,10 @@ import datetime
 
 from plone.restapi.services import Service
 
+from changde.perfmgmt.core.rest import bad_request
+from changde.perfmgmt.core.rest import translated
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.reviews import year_summary
-from changde.perfmgmt.libraries.services import bad_request
-from changde.perfmgmt.libraries.services import translated
 
 
 class ReviewSummaryGet(Service):
