@@ -144,14 +144,16 @@ def resolve_progress(row, brain):
     return progress, violations
 
 
-def check_rows(monitoring_round, rows, first_row=1):
+def check_rows(monitoring_round, rows, first_row=1, numbers=None):
     """Check a batch for ``monitoring_round``: ``(plans, problems)``.
 
     ``problems`` are :class:`rules.RowViolation` objects, sorted by row;
     the batch may be applied only when there are none.
     """
     rows = list(rows)
-    valid, problems = rules.check_import_rows(rows, first_row=first_row)
+    valid, problems = rules.check_import_rows(
+        rows, first_row=first_row, numbers=numbers
+    )
     year = monitoring_round.year
     by_uid, by_code = project_lookup(
         [row.project for row in valid if row.project],

@@ -703,9 +703,10 @@ def check_import_row(row, number: int) -> tuple[ImportRow | None, list[Violation
 
 
 def check_import_rows(
-    rows: Iterable, first_row: int = 1
+    rows: Iterable, first_row: int = 1, numbers: Iterable[int] | None = None
 ) -> tuple[list[ImportRow], list[RowViolation]]:
-    """Read every row of a batch; rows are numbered from ``first_row``.
+    """Read every row of a batch; rows are numbered from ``first_row``, or
+    by ``numbers`` (e.g. the rows of a sheet, blank rows left out).
 
     Answers the valid rows and a :class:`RowViolation` for every problem,
     including a project named twice in the batch (by the same UID or code).
@@ -714,7 +715,13 @@ def check_import_rows(
     valid = []
     problems = []
     seen = {}
-    for number, row in enumerate(rows, start=first_row):
+    rows = list(rows)
+    numbers = list(numbers) if numbers is not None else []
+    numbers += range(
+        (numbers[-1] + 1) if numbers else first_row,
+        (numbers[-1] + 1 if numbers else first_row) + len(rows) - len(numbers),
+    )
+    for number, row in zip(numbers, rows, strict=False):
         checked, violations = check_import_row(row, number)
         problems.extend(RowViolation(number, violation) for violation in violations)
         if checked is None:
