@@ -387,3 +387,415 @@ def share_meeting_target(rates: Iterable, target_rate) -> TargetShare:
     known = [rate for rate in rates if rate is not None]
     meeting = sum(1 for rate in known if not below_target(rate, target_rate))
     return TargetShare(meeting, len(known), percent(meeting, len(known)))
+
+
+# Settings as the registry stores them
+
+
+def format_round_default(default: RoundDefault) -> str:
+    """One round default as a registry line: ``1|10-31|60|soundness,fund_safety``."""
+    return "|".join(
+        (
+            str(default.round_number),
+            f"{default.cutoff_month:02d}-{default.cutoff_day:02d}",
+            str(default.target_rate),
+            ",".join(default.focus),
+        )
+    )
+
+
+def parse_round_defaults(lines: Iterable[str]) -> tuple[tuple, list[Violation]]:
+    """Read the registry's round lines (see :func:`format_round_default`).
+
+    Answers the :class:`RoundDefault` objects that could be read and a
+    violation for every line that could not (field ``default_rounds``,
+    ``params["line"]`` the 1-based line number). Blank lines are skipped.
+    """
+    defaults = []
+    violations = []
+    for number, line in enumerate(lines or (), start=1):
+        if is_blank(line):
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        try:
+            if len(parts) != 4:
+                raise ValueError(line)
+            month, day = (int(value) for value in parts[1].split("-"))
+            target = to_decimal(parts[2], strict=True)
+            defaults.append(
+                RoundDefault(
+                    round_number=int(parts[0]),
+                    cutoff_month=month,
+                    cutoff_day=day,
+                    target_rate=target,
+                    focus=tuple(item for item in parts[3].split(",") if item.strip()),
+                )
+            )
+        except ValueError:
+            violations.append(
+                Violation(
+                    code="monitoring_round_line_invalid",
+                    default="Line ${line}: write a round as "
+                    "'number|MM-DD|target|focus,focus' (got '${value}').",
+                    field="default_rounds",
+                    params={"line": number, "value": line},
+                )
+            )
+    return tuple(defaults), violations
+
+
+# Records: indicator progress and focus answers
+
+#: The keys of one row of a record's indicator progress.
+PROGRESS_KEYS = (
+    "indicator",
+    "title",
+    "target_value",
+    "actual_value",
+    "on_track",
+    "deviation_cause",
+    "corrective_measure",
+)
+
+
+def validate_progress_row(row, prefix: str = "indicators") -> list[Violation]:
+    """Violations of one indicator-progress row (a dict).
+
+    ``indicator`` (the indicator's UID or title) is required; ``on_track``
+    is true, false or missing; the texts are texts or numbers. A row off
+    track should say why (``deviation_cause``).
+    """
+    if not isinstance(row, dict):
+        return [
+            Violation(
+                code="monitoring_progress_not_an_object",
+                default="An indicator's progress must be an object.",
+                field=prefix,
+            )
+        ]
+    violations = []
+    unknown = sorted(set(row) - set(PROGRESS_KEYS))
+    for key in unknown:
+        violations.append(
+            Violation(
+                code="monitoring_field_unknown",
+                default="Unknown field '${name}'.",
+                field=f"{prefix}.{key}",
+                params={"name": key},
+            )
+        )
+    if is_blank(row.get("indicator")) or not isinstance(row.get("indicator"), str):
+        violations.append(
+            Violation(
+                code="monitoring_progress_indicator_required",
+                default="Name the indicator (its UID or title).",
+                field=f"{prefix}.indicator",
+            )
+        )
+    on_track = row.get("on_track")
+    if on_track is not None and not isinstance(on_track, bool):
+        violations.append(
+            Violation(
+                code="monitoring_progress_on_track_invalid",
+                default="'On track' is yes or no (got '${value}').",
+                field=f"{prefix}.on_track",
+                params={"value": on_track},
+            )
+        )
+    for key in ("title", "target_value", "actual_value"):
+        value = row.get(key)
+        if value is not None and not isinstance(value, str | int | float | Decimal):
+            violations.append(
+                Violation(
+                    code="monitoring_progress_text_invalid",
+                    default="'${name}' must be a text or a number.",
+                    field=f"{prefix}.{key}",
+                    params={"name": key},
+                )
+            )
+    for key in ("deviation_cause", "corrective_measure"):
+        value = row.get(key)
+        if value is not None and not isinstance(value, str):
+            violations.append(
+                Violation(
+                    code="monitoring_progress_text_invalid",
+                    default="'${name}' must be a text or a number.",
+                    field=f"{prefix}.{key}",
+                    params={"name": key},
+                )
+            )
+    if on_track is False and is_blank(row.get("deviation_cause")):
+        violations.append(
+            Violation(
+                code="monitoring_progress_cause_required",
+                default="An indicator off track needs the cause of the deviation.",
+                field=f"{prefix}.deviation_cause",
+            )
+        )
+    return violations
+
+
+def parse_yes_no(value):
+    """``True``/``False`` from a cell: 是/否, yes/no, true/false, 1/0, ✓.
+
+    ``None`` for a blank cell; the value itself when it cannot be read (so
+    that :func:`validate_progress_row` names it).
+    """
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    text = str(value).strip().lower()
+    if not text:
+        return None
+    if text in ("是", "yes", "y", "true", "1", "✓", "达标", "正常"):
+        return True
+    if text in ("否", "no", "n", "false", "0", "✗", "未达标", "偏离"):
+        return False
+    return value
+
+
+# Bulk data: one row of an import (REST batch or Excel sheet)
+
+#: The keys a row of a batch may have.
+IMPORT_KEYS = (
+    "project",
+    "project_code",
+    "budget_amount",
+    "executed_amount",
+    "indicators",
+    "problems",
+    "severity",
+)
+
+
+class RowViolation(NamedTuple):
+    """A violation of one row of a batch; ``row`` is its number (1-based,
+    or the sheet's row number)."""
+
+    row: int
+    violation: Violation
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, **self.violation.as_dict()}
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """A valid row of a batch, its values read."""
+
+    row: int
+    project: str | None
+    project_code: str | None
+    budget_amount: Decimal
+    executed_amount: Decimal
+    indicators: tuple = ()
+    problems: str | None = None
+    severity: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What names the project: its UID, else its code."""
+        return self.project or self.project_code
+
+    @property
+    def execution_rate(self) -> Decimal | None:
+        return execution_rate(self.budget_amount, self.executed_amount)
+
+
+def _text(value):
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def check_import_row(row, number: int) -> tuple[ImportRow | None, list[Violation]]:
+    """Read one row of a batch: the :class:`ImportRow`, or the violations.
+
+    A row names its project by ``project`` (UID) or ``project_code``, gives
+    ``budget_amount`` and ``executed_amount`` (numbers, not negative;
+    thousands separators allowed in text), optionally ``indicators`` (a list
+    of progress rows, see :func:`validate_progress_row`), ``problems`` and
+    ``severity``. Unknown keys are refused, so that a misspelt column is not
+    silently dropped.
+    """
+    if not isinstance(row, dict):
+        return None, [
+            Violation(
+                code="monitoring_row_not_an_object",
+                default="A row must be an object.",
+                field=None,
+            )
+        ]
+    violations = []
+    for key in sorted(set(row) - set(IMPORT_KEYS)):
+        violations.append(
+            Violation(
+                code="monitoring_field_unknown",
+                default="Unknown field '${name}'.",
+                field=key,
+                params={"name": key},
+            )
+        )
+    project, code = _text(row.get("project")), _text(row.get("project_code"))
+    if project is None and code is None:
+        violations.append(
+            Violation(
+                code="monitoring_row_project_required",
+                default="Name the project by its UID or its project code.",
+                field="project",
+            )
+        )
+    amounts = {}
+    for field in ("budget_amount", "executed_amount"):
+        value = row.get(field)
+        if isinstance(value, str):
+            value = value.replace(",", "").strip()
+        amounts[field] = value
+    violations.extend(
+        validate_amounts(amounts["budget_amount"], amounts["executed_amount"])
+    )
+    severity = _text(row.get("severity"))
+    if severity is not None:
+        violations.extend(validate_severity(severity))
+    problems = row.get("problems")
+    if problems is not None and not isinstance(problems, str):
+        violations.append(
+            Violation(
+                code="monitoring_progress_text_invalid",
+                default="'${name}' must be a text or a number.",
+                field="problems",
+                params={"name": "problems"},
+            )
+        )
+    indicators = row.get("indicators")
+    if indicators is None:
+        indicators = []
+    if not isinstance(indicators, list):
+        violations.append(
+            Violation(
+                code="monitoring_row_indicators_not_a_list",
+                default="'indicators' must be a list.",
+                field="indicators",
+            )
+        )
+        indicators = []
+    for index, item in enumerate(indicators):
+        violations.extend(validate_progress_row(item, prefix=f"indicators[{index}]"))
+    if violations:
+        return None, violations
+    return (
+        ImportRow(
+            row=number,
+            project=project,
+            project_code=code,
+            budget_amount=to_decimal(amounts["budget_amount"], strict=True),
+            executed_amount=to_decimal(amounts["executed_amount"], strict=True),
+            indicators=tuple(dict(item) for item in indicators),
+            problems=(problems or "").strip() or None,
+            severity=severity,
+        ),
+        [],
+    )
+
+
+def check_import_rows(
+    rows: Iterable, first_row: int = 1, numbers: Iterable[int] | None = None
+) -> tuple[list[ImportRow], list[RowViolation]]:
+    """Read every row of a batch; rows are numbered from ``first_row``, or
+    by ``numbers`` (e.g. the rows of a sheet, blank rows left out).
+
+    Answers the valid rows and a :class:`RowViolation` for every problem,
+    including a project named twice in the batch (by the same UID or code).
+    A batch with any violation must be refused whole.
+    """
+    valid = []
+    problems = []
+    seen = {}
+    rows = list(rows)
+    numbers = list(numbers) if numbers is not None else []
+    numbers += range(
+        (numbers[-1] + 1) if numbers else first_row,
+        (numbers[-1] + 1 if numbers else first_row) + len(rows) - len(numbers),
+    )
+    for number, row in zip(numbers, rows, strict=False):
+        checked, violations = check_import_row(row, number)
+        problems.extend(RowViolation(number, violation) for violation in violations)
+        if checked is None:
+            continue
+        if checked.key in seen:
+            problems.append(
+                RowViolation(
+                    number, duplicate_violation(checked.key, seen[checked.key])
+                )
+            )
+            continue
+        seen[checked.key] = number
+        valid.append(checked)
+    if not valid and not problems:
+        problems.append(
+            RowViolation(
+                first_row,
+                Violation(
+                    code="monitoring_batch_empty",
+                    default="The batch has no rows.",
+                    field="rows",
+                ),
+            )
+        )
+    return valid, problems
+
+
+def duplicate_violation(key, first_row) -> Violation:
+    """The project ``key`` is already in row ``first_row`` of the batch."""
+    return Violation(
+        code="monitoring_row_duplicate",
+        default="The project '${project}' is already in row ${first}.",
+        field="project",
+        params={"project": key, "first": first_row},
+    )
+
+
+def merge_progress(existing: Iterable[dict], updates: Iterable[dict]) -> list[dict]:
+    """A record's indicator progress with ``updates`` applied.
+
+    Rows are matched by ``indicator`` (the indicator's UID); an update
+    replaces the values it gives and keeps the others; new indicators are
+    appended in the order given.
+    """
+    merged = [dict(row) for row in existing or ()]
+    index = {row.get("indicator"): row for row in merged}
+    for update in updates or ():
+        row = index.get(update.get("indicator"))
+        if row is None:
+            row = {}
+            merged.append(row)
+            index[update.get("indicator")] = row
+        row.update({key: value for key, value in update.items() if value is not None})
+    return merged
+
+
+def aggregate_rate(pairs: Iterable) -> Decimal | None:
+    """The execution rate of several records together: the sum of executed
+    over the sum of budget amounts (``(budget, executed)`` pairs; pairs with
+    a missing amount are left out)."""
+    budget = executed = Decimal(0)
+    for budget_amount, executed_amount in pairs:
+        if is_blank(budget_amount) or is_blank(executed_amount):
+            continue
+        budget += to_decimal(budget_amount, strict=True)
+        executed += to_decimal(executed_amount, strict=True)
+    return percent(executed, budget)
+
+
+def flag_names(flags: RecordFlags) -> list[str]:
+    """The names of the raised flags: ``below_target``, ``suspension``."""
+    names = []
+    if flags.below_target:
+        names.append("below_target")
+    if flags.suspend_funding:
+        names.append("suspension")
+    return names

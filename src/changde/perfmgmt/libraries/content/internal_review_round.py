@@ -22,9 +22,9 @@ from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.content.fields import MANAGE_PORTAL
 
 
-def _people(id, default):
+def _people(title):
     return schema.List(
-        title=_(id, default=default),
+        title=title,
         description=_("help_one_per_line", default="每行一人。"),
         value_type=schema.TextLine(),
         required=False,
@@ -51,9 +51,11 @@ class IInternalReviewRound(model.Schema):
         title=_("label_review_date", default="点评日期"),
         required=True,
     )
-    panel_experts = _people("label_panel_experts", "专家")
-    panel_officials = _people("label_panel_officials", "省财政厅领导")
-    panel_representatives = _people("label_panel_representatives", "财经代表")
+    panel_experts = _people(_("label_panel_experts", default="专家"))
+    panel_officials = _people(_("label_panel_officials", default="省财政厅领导"))
+    panel_representatives = _people(
+        _("label_panel_representatives", default="财经代表")
+    )
     directives.omitted("reports")
     directives.write_permission(reports=MANAGE_PORTAL)
     reports = schema.List(

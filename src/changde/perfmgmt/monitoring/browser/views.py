@@ -1,0 +1,334 @@
+"""Pages of the monitoring module: the monitoring folder (rounds, overdue,
+create a year's rounds), the round (records, filters, counts, chart, Excel),
+the Excel upload, and a project's records across rounds."""
+
+from datetime import date
+from urllib.parse import urlencode
+
+import transaction
+from plone import api
+from plone.memoize.view import memoize
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from zExceptions import BadRequest
+from zope.i18n import translate
+
+from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.i18n import _
+from changde.perfmgmt.monitoring import excel
+from changde.perfmgmt.monitoring import importer
+from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.monitoring.records import records_of_project
+from changde.perfmgmt.monitoring.rounds import approved_projects
+from changde.perfmgmt.monitoring.rounds import create_year_rounds
+from changde.perfmgmt.monitoring.rounds import prepare_records
+from changde.perfmgmt.monitoring.rounds import round_info
+from changde.perfmgmt.monitoring.rounds import rounds_in
+from changde.perfmgmt.monitoring.summary import FILTERS
+from changde.perfmgmt.monitoring.summary import record_item
+from changde.perfmgmt.monitoring.summary import round_summary
+from changde.perfmgmt.monitoring.vocabularies import FLAG_TITLES
+from changde.perfmgmt.monitoring.vocabularies import FOCUS_TITLES
+from changde.perfmgmt.monitoring.vocabularies import SEVERITY_TITLES
+from changde.perfmgmt.monitoring.vocabularies import STATUS_TITLES
+
+MANAGE = "changde.perfmgmt: Manage monitoring"
+
+STATE_TITLES = {
+    "draft": _("record_state_draft", default="草稿"),
+    "submitted": _("record_state_submitted", default="已提交"),
+    "confirmed": _("record_state_confirmed", default="已确认"),
+    "returned": _("record_state_returned", default="已退回"),
+}
+
+
+class LabelsMixin:
+    def label(self, titles, value):
+        title = titles.get(value)
+        return translate(title, context=self.request) if title else (value or "")
+
+    def flag_label(self, flag):
+        return self.label(FLAG_TITLES, flag)
+
+    def severity_label(self, severity):
+        return self.label(SEVERITY_TITLES, severity)
+
+    def state_label(self, state):
+        return self.label(STATE_TITLES, state)
+
+    def status_label(self, status):
+        return self.label(STATUS_TITLES, status)
+
+    def focus_label(self, item):
+        return self.label(FOCUS_TITLES, item)
+
+    def can_manage(self):
+        return api.user.has_permission(MANAGE, obj=self.context)
+
+    def message(self, text, kind="info"):
+        api.portal.show_message(
+            translate(text, context=self.request), request=self.request, type=kind
+        )
+
+
+def xlsx_response(request, data, filename):
+    response = request.response
+    response.setHeader("Content-Type", excel.XLSX_MIMETYPE)
+    response.setHeader(
+        "Content-Disposition",
+        f"attachment; filename*=UTF-8''{filename}",
+    )
+    response.setHeader("Content-Length", str(len(data)))
+    return data
+
+
+class FolderView(BrowserView, LabelsMixin):
+    """The rounds of every year, newest first; overdue ones marked."""
+
+    def rounds(self):
+        today = date.today()
+        items = [round_info(obj, today) for obj in rounds_in(self.context)]
+        items.sort(key=lambda item: (-(item["year"] or 0), item["round_number"] or 0))
+        return items
+
+    def overdue(self):
+        return [item for item in self.rounds() if item["overdue"]]
+
+    def this_year(self):
+        return date.today().year
+
+
+class CreateYearRounds(BrowserView, LabelsMixin):
+    """POST: create the rounds of ``year`` (one action), back to the folder."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            raise BadRequest("POST only")
+        CheckAuthenticator(self.request)
+        try:
+            year = int(self.request.form.get("year", ""))
+            if not 2000 <= year <= 2100:
+                raise ValueError(year)
+        except ValueError:
+            self.message(
+                _("monitoring_year_invalid", default="请输入有效的年度。"), "error"
+            )
+        else:
+            created, existing = create_year_rounds(year, self.context)
+            self.message(
+                _(
+                    "monitoring_rounds_created",
+                    default="${year}年：新建 ${created} 个监控轮次，"
+                    "已有 ${existing} 个。",
+                    mapping={
+                        "year": str(year),
+                        "created": str(len(created)),
+                        "existing": str(len(existing)),
+                    },
+                )
+            )
+        self.request.response.redirect(self.context.absolute_url())
+        return ""
+
+
+class RoundView(BrowserView, LabelsMixin):
+    """The round: its records with rate, flags, severity; filters, sorting,
+    counts, the share meeting the target and rates by jurisdiction."""
+
+    def filters(self):
+        form = self.request.form
+        return {name: form.get(name) for name in FILTERS if form.get(name)}
+
+    def sort_on(self):
+        return self.request.form.get("sort_on", "title")
+
+    def reverse(self):
+        return self.request.form.get("sort_order") == "reverse"
+
+    @memoize
+    def summary(self):
+        return round_summary(
+            self.context,
+            sort_on=self.sort_on(),
+            reverse=self.reverse(),
+            **self.filters(),
+        )
+
+    @memoize
+    def all_items(self):
+        if not self.filters():
+            return self.summary()["items"]
+        return round_summary(self.context)["items"]
+
+    def options(self):
+        """Jurisdictions and units for the filter selects."""
+        jurisdictions, units = {}, {}
+        for item in self.all_items():
+            jurisdictions[item["jurisdiction"]] = item["jurisdiction_title"]
+            units[item["budget_unit"]] = item["unit_title"]
+        return {
+            "jurisdiction": sorted(jurisdictions.items(), key=lambda kv: kv[1] or ""),
+            "budget_unit": sorted(units.items(), key=lambda kv: kv[1] or ""),
+            "flag": [(flag, self.flag_label(flag)) for flag in FLAG_TITLES],
+        }
+
+    def info(self):
+        return round_info(self.context)
+
+    def sort_url(self, key):
+        query = dict(self.filters())
+        query["sort_on"] = key
+        if self.sort_on() == key and not self.reverse():
+            query["sort_order"] = "reverse"
+        return f"{self.context.absolute_url()}?{urlencode(query)}"
+
+    def chart(self):
+        """Bars of the rates by jurisdiction (width capped at 100%)."""
+        target = self.context.target_rate
+        bars = []
+        for group in self.summary()["by_jurisdiction"]:
+            rate = rules.to_decimal(group["execution_rate"])
+            bars.append(
+                {
+                    "title": group["title"] or group["jurisdiction"],
+                    "rate": group["execution_rate"],
+                    "count": group["count"],
+                    "width": float(min(rate, rules.HUNDRED)) if rate else 0,
+                    "below": rate is not None
+                    and target is not None
+                    and rules.below_target(rate, target),
+                }
+            )
+        return bars
+
+    def target_position(self):
+        target = self.context.target_rate
+        return float(min(target, rules.HUNDRED)) if target is not None else None
+
+    def export_url(self):
+        url = f"{self.context.absolute_url()}/@@monitoring-export.xlsx"
+        filters = self.filters()
+        return f"{url}?{urlencode(filters)}" if filters else url
+
+    def can_edit(self):
+        return api.user.has_permission("Modify portal content", obj=self.context)
+
+
+class PrepareRecords(BrowserView, LabelsMixin):
+    """POST: a draft record for each approved project, back to the round."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            raise BadRequest("POST only")
+        CheckAuthenticator(self.request)
+        created = prepare_records(self.context)
+        self.message(
+            _(
+                "monitoring_records_prepared",
+                default="已为 ${count} 个已批复项目生成监控记录。",
+                mapping={"count": str(len(created))},
+            )
+        )
+        self.request.response.redirect(self.context.absolute_url())
+        return ""
+
+
+class TemplateDownload(BrowserView):
+    """The upload template, filled with the year's approved projects the user
+    may see and their indicators."""
+
+    def __call__(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        projects = []
+        for brain in approved_projects(self.context.year):
+            indicators = catalog.searchResults(
+                portal_type="Indicator",
+                path={"query": brain.getPath(), "depth": 1},
+                sort_on="getObjPositionInParent",
+            )
+            projects.append(
+                {
+                    "code": brain.project_code,
+                    "uid": brain.UID,
+                    "title": brain.Title,
+                    "amount": brain.amount,
+                    "indicators": [
+                        {"title": indicator.Title, "target_value": None}
+                        for indicator in indicators
+                    ],
+                }
+            )
+        data = excel.template_workbook(projects)
+        return xlsx_response(
+            self.request, data, f"monitoring-template-{self.context.getId()}.xlsx"
+        )
+
+
+class ExportRecords(BrowserView):
+    """The round's records (as the user may see them, filtered) as xlsx."""
+
+    def __call__(self):
+        form = self.request.form
+        filters = {name: form.get(name) for name in FILTERS if form.get(name)}
+        items = round_summary(self.context, sort_on="jurisdiction", **filters)["items"]
+        data = excel.export_workbook(items, self.context.Title())
+        return xlsx_response(
+            self.request, data, f"monitoring-{self.context.getId()}.xlsx"
+        )
+
+
+class UploadView(BrowserView, LabelsMixin):
+    """Upload an Excel workbook: checked whole, then written in one go, or
+    refused with every bad row named (nothing written)."""
+
+    errors = None
+    results = None
+
+    def __call__(self):
+        if self.request.method == "POST" and self.request.form.get("file"):
+            CheckAuthenticator(self.request)
+            self.process(self.request.form["file"])
+        return self.index()
+
+    def process(self, upload):
+        data = upload.read()
+        rows, numbers, problems = excel.read_workbook(data)
+        if not problems:
+            plans, problems = importer.check_rows(
+                self.context, rows, first_row=2, numbers=numbers
+            )
+        if problems:
+            transaction.doom()
+            self.errors = [
+                {
+                    "row": problem.row,
+                    "field": problem.violation.field,
+                    "message": translate_violation(problem.violation, self.request),
+                }
+                for problem in sorted(problems, key=lambda p: p.row)
+            ]
+            return
+        self.results = importer.apply_rows(self.context, plans)
+
+    def counts(self):
+        results = self.results or []
+        created = sum(1 for result in results if result["action"] == "created")
+        flagged = sum(1 for result in results if result["flags"])
+        return {
+            "total": len(results),
+            "created": created,
+            "updated": len(results) - created,
+            "flagged": flagged,
+        }
+
+
+class ProjectRecordsView(BrowserView, LabelsMixin):
+    """A project's monitoring records across rounds and years."""
+
+    def records(self):
+        items = []
+        for brain in records_of_project(api.content.get_uuid(self.context)):
+            item = record_item(brain)
+            item.pop("_rate")
+            items.append(item)
+        return items

@@ -1,0 +1,192 @@
+"""MonitoringRecord (监控记录): one approved project's monitoring in one round:
+amounts, the execution rate (computed, never typed), the progress of each of
+the project's indicators, problems found with their severity, an answer for
+each focus item of the round, and the flags the rules raise.
+
+The record lives in its round; it carries its project's jurisdiction and unit
+(for the catalog) and gives their staff groups local roles (see
+:mod:`changde.perfmgmt.monitoring.records`). Field ids are a public contract
+(docs/monitoring-api.md).
+"""
+
+import json
+from decimal import Decimal
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from ComputedAttribute import ComputedAttribute
+from plone.autoform import directives
+from plone.dexterity.content import Item
+from plone.schema import JSONField
+from plone.supermodel import model
+from z3c.form.interfaces import IEditForm
+from zope import schema
+from zope.interface import implementer
+
+from changde.perfmgmt.i18n import _
+from changde.perfmgmt.monitoring import rules
+
+PROGRESS_SCHEMA = json.dumps(
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "indicator": {"type": "string"},
+                "title": {"type": ["string", "null"]},
+                "target_value": {"type": ["string", "number", "null"]},
+                "actual_value": {"type": ["string", "number", "null"]},
+                "on_track": {"type": ["boolean", "null"]},
+                "deviation_cause": {"type": ["string", "null"]},
+                "corrective_measure": {"type": ["string", "null"]},
+            },
+            "required": ["indicator"],
+            "additionalProperties": False,
+        },
+    }
+)
+
+FOCUS_ANSWERS_SCHEMA = json.dumps(
+    {
+        "type": "object",
+        "properties": {
+            item: {"type": ["string", "null"]} for item in rules.FOCUS_ITEMS
+        },
+        "additionalProperties": False,
+    }
+)
+
+
+class IMonitoringRecord(model.Schema):
+    directives.mode(IEditForm, project="display")
+    project = schema.ASCIILine(
+        title=_("label_record_project", default="Project (UID)"), required=True
+    )
+    budget_amount = schema.Decimal(
+        title=_("label_budget_amount", default="Budget amount (yuan)"),
+        min=Decimal(0),
+        required=False,
+    )
+    executed_amount = schema.Decimal(
+        title=_("label_executed_amount", default="Executed amount (yuan)"),
+        min=Decimal(0),
+        required=False,
+    )
+    execution_rate = schema.Decimal(
+        title=_("label_execution_rate", default="Execution rate (%)"),
+        readonly=True,
+        required=False,
+    )
+    flags = schema.List(
+        title=_("label_flags", default="Flags"),
+        value_type=schema.TextLine(),
+        readonly=True,
+        required=False,
+    )
+    indicator_progress = JSONField(
+        title=_("label_indicator_progress", default="Indicator progress"),
+        description=_(
+            "help_indicator_progress",
+            default="One entry per indicator: indicator (UID), actual_value, "
+            "on_track, deviation_cause, corrective_measure.",
+        ),
+        schema=PROGRESS_SCHEMA,
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+    problems = schema.Text(
+        title=_("label_problems", default="Problems found"), required=False
+    )
+    severity = schema.Choice(
+        title=_("label_severity", default="Severity of the problems"),
+        vocabulary="changde.perfmgmt.MonitoringSeverities",
+        default="none",
+        required=True,
+    )
+    focus_answers = JSONField(
+        title=_("label_focus_answers", default="Answers to the focus items"),
+        description=_(
+            "help_focus_answers",
+            default="One answer per focus item of the round, e.g. "
+            '{"soundness": "预算编制科学合理"}.',
+        ),
+        schema=FOCUS_ANSWERS_SCHEMA,
+        default={},
+        missing_value={},
+        required=False,
+    )
+    # Copied from the project when the record is created or changed.
+    project_title = schema.TextLine(
+        title=_("label_project_title", default="Project"),
+        readonly=True,
+        required=False,
+    )
+    project_code = schema.TextLine(
+        title=_("label_project_code", default="Project code"),
+        readonly=True,
+        required=False,
+    )
+    jurisdiction = schema.TextLine(
+        title=_("label_jurisdiction", default="Jurisdiction"),
+        readonly=True,
+        required=False,
+    )
+    budget_unit = schema.TextLine(
+        title=_("label_budget_unit", default="Budget unit"),
+        readonly=True,
+        required=False,
+    )
+
+
+@implementer(IMonitoringRecord)
+class MonitoringRecord(Item):
+    """A project's monitoring in a round; rate and flags are computed."""
+
+    title = ""
+    budget_amount = None
+    executed_amount = None
+    problems = None
+    severity = "none"
+    project_title = None
+    project_code = None
+    jurisdiction = None
+    jurisdiction_title = None
+    budget_unit = None
+    unit_title = None
+
+    @property
+    def execution_rate(self):
+        try:
+            return rules.execution_rate(self.budget_amount, self.executed_amount)
+        except ValueError:
+            return None
+
+    # ComputedAttribute(..., 1): computed on the acquisition wrapper, so the
+    # round (the parent) is known; a plain property would see no parent.
+    def _monitoring_round(self):
+        parent = aq_parent(aq_inner(self))
+        if getattr(parent, "portal_type", None) == "MonitoringRound":
+            return parent
+        return None
+
+    monitoring_round = ComputedAttribute(_monitoring_round, 1)
+
+    def _target_rate(self):
+        monitoring_round = self._monitoring_round()
+        return None if monitoring_round is None else monitoring_round.target_rate
+
+    target_rate = ComputedAttribute(_target_rate, 1)
+
+    def _record_flags(self):
+        rate, target = self.execution_rate, self._target_rate()
+        if target is None:
+            rate = None  # no round, no target: only the severity counts
+        return rules.record_flags(rate, target or 0, self.severity)
+
+    record_flags = ComputedAttribute(_record_flags, 1)
+
+    def _flags(self):
+        return rules.flag_names(self._record_flags())
+
+    flags = ComputedAttribute(_flags, 1)

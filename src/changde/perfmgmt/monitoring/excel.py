@@ -1,0 +1,296 @@
+"""Excel (.xlsx) for monitoring: the upload template, reading an upload into
+the rows of a batch, and the export of a round's records (openpyxl).
+
+An upload goes through the same check and apply as the REST batch
+(:mod:`changde.perfmgmt.monitoring.importer`); rows are numbered as in the
+sheet (the header is row 1), so the errors name the row people see.
+
+Sheet 监控数据 (one row per project): 项目编码 / 项目UID (one of them),
+项目名称 (ignored), 预算金额（元）, 执行金额（元）, 发现问题, 问题严重程度
+(无问题/一般问题/严重问题 or none/minor/serious). Optional sheet 指标进度: one
+row per indicator: 项目编码 / 项目UID, 指标 (title or UID), 实际完成值,
+是否正常 (是/否), 偏离原因, 纠偏措施.
+"""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl import load_workbook
+from openpyxl.styles import Font
+from openpyxl.styles import PatternFill
+
+from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.monitoring import rules
+
+DATA_SHEET = "监控数据"
+INDICATOR_SHEET = "指标进度"
+
+#: key, header of the data sheet
+DATA_COLUMNS = (
+    ("project_code", "项目编码"),
+    ("project", "项目UID"),
+    ("project_title", "项目名称"),
+    ("budget_amount", "预算金额（元）"),
+    ("executed_amount", "执行金额（元）"),
+    ("problems", "发现问题"),
+    ("severity", "问题严重程度"),
+)
+#: key, header of the indicator sheet
+INDICATOR_COLUMNS = (
+    ("project_code", "项目编码"),
+    ("project", "项目UID"),
+    ("indicator", "指标"),
+    ("target_value", "目标值"),
+    ("actual_value", "实际完成值"),
+    ("on_track", "是否正常"),
+    ("deviation_cause", "偏离原因"),
+    ("corrective_measure", "纠偏措施"),
+)
+#: columns only written for people, never read
+IGNORED = {"project_title", "target_value"}
+
+SEVERITY_LABELS = {"无问题": "none", "一般问题": "minor", "严重问题": "serious"}
+SEVERITY_TEXT = {value: key for key, value in SEVERITY_LABELS.items()}
+FLAG_TEXT = {"below_target": "低于目标", "suspension": "暂停拨款"}
+STATE_TEXT = {
+    "draft": "草稿",
+    "submitted": "已提交",
+    "confirmed": "已确认",
+    "returned": "已退回",
+}
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _header(sheet, headers, widths=None):
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    for index, width in enumerate(widths or (), start=1):
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
+    sheet.freeze_panes = "A2"
+
+
+def _bytes(workbook):
+    stream = BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def template_workbook(projects):
+    """The upload template, filled with ``projects``: dicts with ``code``,
+    ``uid``, ``title``, ``amount`` and ``indicators`` (dicts with ``title``,
+    ``target_value``)."""
+    workbook = Workbook()
+    data = workbook.active
+    data.title = DATA_SHEET
+    _header(data, [h for _, h in DATA_COLUMNS], (14, 34, 36, 16, 16, 30, 14))
+    indicators = workbook.create_sheet(INDICATOR_SHEET)
+    _header(
+        indicators,
+        [h for _, h in INDICATOR_COLUMNS],
+        (14, 34, 30, 12, 12, 10, 30, 30),
+    )
+    for project in projects:
+        data.append(
+            [
+                project.get("code"),
+                project.get("uid"),
+                project.get("title"),
+                _number(project.get("amount")),
+                None,
+                None,
+                "无问题",
+            ]
+        )
+        for indicator in project.get("indicators", ()):
+            indicators.append(
+                [
+                    project.get("code"),
+                    project.get("uid"),
+                    indicator.get("title"),
+                    indicator.get("target_value"),
+                ]
+            )
+    return _bytes(workbook)
+
+
+def _number(value):
+    if value is None:
+        return None
+    number = rules.to_decimal(value)
+    if number is None:
+        return value
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _keys(header_row, columns):
+    by_header = {}
+    for key, header in columns:
+        by_header[header] = key
+        by_header[key] = key
+    return [
+        by_header.get(str(cell).strip()) if cell is not None else None
+        for cell in header_row
+    ]
+
+
+def _rows(sheet, columns):
+    """(sheet row number, {key: value}) of the non-empty rows of ``sheet``."""
+    values = sheet.iter_rows(values_only=True)
+    header = next(values, None)
+    if header is None:
+        return []
+    keys = _keys(header, columns)
+    rows = []
+    for number, row in enumerate(values, start=2):
+        if all(cell is None or str(cell).strip() == "" for cell in row):
+            continue
+        item = {}
+        for key, cell in zip(keys, row, strict=False):
+            if key is None or key in IGNORED:
+                continue
+            if isinstance(cell, str):
+                cell = cell.strip() or None
+            item[key] = cell
+        rows.append((number, item))
+    return rows
+
+
+def _cell_text(value):
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def read_workbook(data):
+    """The rows of an upload as a batch: ``(rows, numbers, problems)``.
+
+    ``rows`` are the dicts :func:`importer.check_rows` checks, ``numbers``
+    their row numbers in the sheet (the header is row 1). ``problems`` are the
+    :class:`rules.RowViolation` objects of what cannot even be read (not an
+    xlsx file, indicator rows naming a project not in the data sheet).
+    """
+    try:
+        workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a bad file
+        return (
+            [],
+            [],
+            [
+                rules.RowViolation(
+                    1,
+                    Violation(
+                        code="monitoring_xlsx_unreadable",
+                        default="The file is not an Excel (.xlsx) workbook.",
+                        field="file",
+                    ),
+                )
+            ],
+        )
+    sheet = (
+        workbook[DATA_SHEET]
+        if DATA_SHEET in workbook.sheetnames
+        else workbook.worksheets[0]
+    )
+    numbered = _rows(sheet, DATA_COLUMNS)
+    rows = []
+    index = {}
+    problems = []
+    for number, item in numbered:
+        severity = item.get("severity")
+        if isinstance(severity, str):
+            item["severity"] = SEVERITY_LABELS.get(severity, severity)
+        for key in ("project", "project_code"):
+            item[key] = _cell_text(item.get(key))
+        rows.append((number, item))
+        for key in (item.get("project"), item.get("project_code")):
+            if key:
+                index.setdefault(key, item)
+    if INDICATOR_SHEET in workbook.sheetnames:
+        for number, item in _rows(workbook[INDICATOR_SHEET], INDICATOR_COLUMNS):
+            key = _cell_text(item.pop("project", None)) or _cell_text(
+                item.pop("project_code", None)
+            )
+            item.pop("project_code", None)
+            target = index.get(key)
+            has_values = any(
+                item.get(name) is not None
+                for name in (
+                    "actual_value",
+                    "on_track",
+                    "deviation_cause",
+                    "corrective_measure",
+                )
+            )
+            if not has_values:
+                continue  # a template row nobody filled in
+            if target is None:
+                problems.append(
+                    rules.RowViolation(
+                        number,
+                        Violation(
+                            code="monitoring_xlsx_indicator_project_missing",
+                            default="Sheet ${sheet}, row ${row}: the project "
+                            "'${project}' is not in the data sheet.",
+                            field="indicators",
+                            params={
+                                "sheet": INDICATOR_SHEET,
+                                "row": number,
+                                "project": key,
+                            },
+                        ),
+                    )
+                )
+                continue
+            item["indicator"] = _cell_text(item.get("indicator"))
+            item["actual_value"] = _cell_text(item.get("actual_value"))
+            item["on_track"] = rules.parse_yes_no(item.get("on_track"))
+            target.setdefault("indicators", []).append(item)
+    return [item for _, item in rows], [number for number, _ in rows], problems
+
+
+def export_workbook(items, round_title):
+    """A round's records (items of :func:`summary.round_summary`) as xlsx."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "监控记录"
+    headers = (
+        "区县市",
+        "预算单位",
+        "项目编码",
+        "项目名称",
+        "预算金额（元）",
+        "执行金额（元）",
+        "执行率（%）",
+        "标记",
+        "问题严重程度",
+        "状态",
+        "项目UID",
+    )
+    _header(sheet, headers, (14, 24, 14, 36, 16, 16, 12, 18, 14, 10, 34))
+    for item in items:
+        sheet.append(
+            [
+                item["jurisdiction_title"],
+                item["unit_title"],
+                item["project_code"],
+                item["title"],
+                _number(item["budget_amount"]),
+                _number(item["executed_amount"]),
+                _number(item["execution_rate"]),
+                "、".join(FLAG_TEXT.get(flag, flag) for flag in item["flags"]),
+                SEVERITY_TEXT.get(item["severity"], item["severity"]),
+                STATE_TEXT.get(item["review_state"], item["review_state"]),
+                item["project"],
+            ]
+        )
+    sheet.title = "监控记录"
+    workbook.properties.title = round_title
+    return _bytes(workbook)

@@ -1,0 +1,241 @@
+"""Bulk monitoring data for a round: one check and one apply, shared by the
+REST batch (``@monitoring-import``) and the Excel upload.
+
+:func:`check_rows` reads every row with the plain rules
+(:func:`rules.check_import_rows`) and then resolves what only the site
+knows: the project (by UID or project code, approved, of the round's year)
+and its indicators. Nothing is written. :func:`apply_rows` creates or updates
+one record per project (re-sending a batch updates, never duplicates).
+Callers write only when :func:`check_rows` found no problem, so a batch with
+any bad row writes nothing.
+"""
+
+from dataclasses import dataclass
+
+from plone import api
+
+from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.monitoring.rounds import existing_records
+
+
+@dataclass
+class RowPlan:
+    """A checked row: what to write for which project."""
+
+    row: rules.ImportRow
+    project_uid: str
+    project_title: str
+    progress: list
+
+
+def _violation(code, default, field, **params):
+    return Violation(code=code, default=default, field=field, params=params)
+
+
+def project_lookup(uids, codes, year):
+    """Catalog brains of the named projects: ``({uid: brain}, {code: [brain]})``."""
+    catalog = api.portal.get_tool("portal_catalog")
+    by_uid, by_code = {}, {}
+    if uids:
+        for brain in catalog.searchResults(portal_type="BudgetProject", UID=uids):
+            by_uid[brain.UID] = brain
+    if codes:
+        for brain in catalog.searchResults(
+            portal_type="BudgetProject", project_code=codes, year=year
+        ):
+            by_code.setdefault(brain.project_code, []).append(brain)
+    return by_uid, by_code
+
+
+def project_indicators(brain):
+    """The project's indicators: ``({uid: brain}, {title: [brain]})``."""
+    catalog = api.portal.get_tool("portal_catalog")
+    by_uid, by_title = {}, {}
+    for indicator in catalog.searchResults(
+        portal_type="Indicator", path={"query": brain.getPath(), "depth": 1}
+    ):
+        by_uid[indicator.UID] = indicator
+        by_title.setdefault((indicator.Title or "").strip(), []).append(indicator)
+    return by_uid, by_title
+
+
+def resolve_project(row, year, by_uid, by_code):
+    """The project brain of a row, or a violation."""
+    if row.project:
+        brain = by_uid.get(row.project)
+        if brain is None:
+            return None, _violation(
+                "monitoring_project_unknown",
+                "No project has the UID or code '${project}'.",
+                "project",
+                project=row.project,
+            )
+        if brain.year != year:
+            return None, _violation(
+                "monitoring_project_wrong_year",
+                "The project '${project}' is of ${project_year}, the round of ${year}.",
+                "project",
+                project=row.project,
+                project_year=brain.year,
+                year=year,
+            )
+    else:
+        brains = by_code.get(row.project_code, [])
+        if not brains:
+            return None, _violation(
+                "monitoring_project_unknown",
+                "No project has the UID or code '${project}'.",
+                "project_code",
+                project=row.project_code,
+            )
+        if len(brains) > 1:
+            return None, _violation(
+                "monitoring_project_code_ambiguous",
+                "${count} projects of ${year} have the code '${project}': name it "
+                "by its UID.",
+                "project_code",
+                project=row.project_code,
+                count=len(brains),
+                year=year,
+            )
+        brain = brains[0]
+    if brain.review_state != "approved":
+        return None, _violation(
+            "monitoring_project_not_approved",
+            "The project '${project}' is not approved (its state is ${state}): "
+            "only approved projects are monitored.",
+            "project" if row.project else "project_code",
+            project=row.key,
+            state=brain.review_state,
+        )
+    return brain, None
+
+
+def resolve_progress(row, brain):
+    """The row's indicator progress with each indicator's UID, or violations."""
+    if not row.indicators:
+        return [], []
+    by_uid, by_title = project_indicators(brain)
+    progress, violations = [], []
+    for index, item in enumerate(row.indicators):
+        name = item["indicator"].strip()
+        indicator = by_uid.get(name)
+        if indicator is None:
+            matches = by_title.get(name, [])
+            indicator = matches[0] if len(matches) == 1 else None
+        if indicator is None:
+            violations.append(
+                _violation(
+                    "monitoring_indicator_unknown",
+                    "The project has no indicator '${indicator}'.",
+                    f"indicators[{index}].indicator",
+                    indicator=name,
+                )
+            )
+            continue
+        entry = {key: value for key, value in item.items() if value is not None}
+        entry["indicator"] = indicator.UID
+        entry["title"] = indicator.Title
+        for key in ("actual_value", "target_value"):
+            if key in entry and not isinstance(entry[key], str):
+                entry[key] = str(entry[key])
+        progress.append(entry)
+    return progress, violations
+
+
+def check_rows(monitoring_round, rows, first_row=1, numbers=None):
+    """Check a batch for ``monitoring_round``: ``(plans, problems)``.
+
+    ``problems`` are :class:`rules.RowViolation` objects, sorted by row;
+    the batch may be applied only when there are none.
+    """
+    rows = list(rows)
+    valid, problems = rules.check_import_rows(
+        rows, first_row=first_row, numbers=numbers
+    )
+    year = monitoring_round.year
+    by_uid, by_code = project_lookup(
+        [row.project for row in valid if row.project],
+        [row.project_code for row in valid if not row.project],
+        year,
+    )
+    plans = []
+    seen = {}
+    for row in valid:
+        brain, violation = resolve_project(row, year, by_uid, by_code)
+        if violation is not None:
+            problems.append(rules.RowViolation(row.row, violation))
+            continue
+        if brain.UID in seen:
+            problems.append(
+                rules.RowViolation(
+                    row.row, rules.duplicate_violation(row.key, seen[brain.UID])
+                )
+            )
+            continue
+        seen[brain.UID] = row.row
+        progress, violations = resolve_progress(row, brain)
+        problems.extend(rules.RowViolation(row.row, v) for v in violations)
+        if not violations:
+            plans.append(RowPlan(row, brain.UID, brain.Title, progress))
+    problems.sort(key=lambda problem: problem.row)
+    return plans, problems
+
+
+def apply_rows(monitoring_round, plans):
+    """Create or update one record per plan; answers the per-row results."""
+    records = existing_records(monitoring_round)
+    results = []
+    for plan in plans:
+        row = plan.row
+        brain = records.get(plan.project_uid)
+        if brain is None:
+            values = {
+                "budget_amount": row.budget_amount,
+                "executed_amount": row.executed_amount,
+                "indicator_progress": rules.merge_progress([], plan.progress),
+            }
+            if row.problems is not None:
+                values["problems"] = row.problems
+            if row.severity is not None:
+                values["severity"] = row.severity
+            record = api.content.create(
+                container=monitoring_round,
+                type="MonitoringRecord",
+                id=plan.project_uid,
+                project=plan.project_uid,
+                **values,
+            )
+            action = "created"
+        else:
+            record = brain._unrestrictedGetObject()
+            record.budget_amount = row.budget_amount
+            record.executed_amount = row.executed_amount
+            if plan.progress:
+                record.indicator_progress = rules.merge_progress(
+                    record.indicator_progress or [], plan.progress
+                )
+            if row.problems is not None:
+                record.problems = row.problems
+            if row.severity is not None:
+                record.severity = row.severity
+            record.reindexObject()
+            action = "updated"
+        results.append(
+            {
+                "row": row.row,
+                "project": plan.project_uid,
+                "title": plan.project_title,
+                "action": action,
+                "@id": record.absolute_url(),
+                "execution_rate": rules_text(record.execution_rate),
+                "flags": record.flags,
+                "review_state": api.content.get_state(record),
+            }
+        )
+    return results
+
+
+def rules_text(value):
+    return None if value is None else str(value)

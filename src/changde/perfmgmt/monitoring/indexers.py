@@ -1,0 +1,46 @@
+"""Catalog indexers of monitoring records: flags, rate, round, project."""
+
+from plone.indexer import indexer
+from plone.uuid.interfaces import IUUID
+
+from changde.perfmgmt.monitoring.content.monitoring_record import IMonitoringRecord
+
+
+@indexer(IMonitoringRecord)
+def monitoring_flags(obj):
+    return obj.flags
+
+
+@indexer(IMonitoringRecord)
+def execution_rate(obj):
+    rate = obj.execution_rate
+    if rate is None:
+        raise AttributeError("execution_rate")
+    return float(rate)
+
+
+@indexer(IMonitoringRecord)
+def project_uid(obj):
+    return obj.project
+
+
+def _round(obj):
+    monitoring_round = obj.monitoring_round
+    if monitoring_round is None:
+        raise AttributeError("monitoring_round")
+    return monitoring_round
+
+
+@indexer(IMonitoringRecord)
+def monitoring_round(obj):
+    return IUUID(_round(obj))
+
+
+@indexer(IMonitoringRecord)
+def year(obj):
+    return _round(obj).year
+
+
+@indexer(IMonitoringRecord)
+def round_number(obj):
+    return _round(obj).round_number

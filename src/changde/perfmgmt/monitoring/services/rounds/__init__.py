@@ -1,0 +1,1 @@
+"""A REST service of the monitoring module."""
