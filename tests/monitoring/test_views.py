@@ -149,7 +149,10 @@ class TestFolderAndRound(ViewTestCase):
             [{"project_code": "A-001", "budget_amount": 100, "executed_amount": 50}]
         )
         browser = self.browser(UNIT_A_USER)
-        browser.open(f"{self.projects['a1'].absolute_url()}/@@monitoring-records")
+        # the project page links to its records
+        browser.open(self.projects["a1"].absolute_url())
+        self.assertIn("运行监控记录（1 条）", browser.contents)
+        browser.getLink("运行监控记录（1 条）").click()
         self.assertIn("perfmgmt-project-records", browser.contents)
         self.assertIn("50.00", browser.contents)
 

@@ -3,10 +3,12 @@ create a year's rounds), the round (records, filters, counts, chart, Excel),
 the Excel upload, and a project's records across rounds."""
 
 from datetime import date
+from html import escape
 from urllib.parse import urlencode
 
 import transaction
 from plone import api
+from plone.app.layout.viewlets.common import ViewletBase
 from plone.memoize.view import memoize
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -332,3 +334,30 @@ class ProjectRecordsView(BrowserView, LabelsMixin):
             item.pop("_rate")
             items.append(item)
         return items
+
+
+class ProjectMonitoringViewlet(ViewletBase):
+    """Under a project's page: how many monitoring records it has, linking to
+    them (the declaration module's page knows nothing of monitoring)."""
+
+    def update(self):
+        super().update()
+        self.count = len(records_of_project(api.content.get_uuid(self.context)))
+        self.url = f"{self.context.absolute_url()}/@@monitoring-records"
+
+    def index(self):
+        if not self.count:
+            return ""
+        label = translate(
+            _(
+                "project_monitoring_records_link",
+                default="运行监控记录（${count} 条）",
+                mapping={"count": str(self.count)},
+            ),
+            context=self.request,
+        )
+        return (
+            '<p class="perfmgmt-project-monitoring">'
+            f'<a class="btn btn-outline-secondary btn-sm" href="{escape(self.url)}">'
+            f"{escape(label)}</a></p>"
+        )
