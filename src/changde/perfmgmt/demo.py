@@ -22,6 +22,7 @@ from changde.perfmgmt.core.roles import OFFICE_GROUP
 from changde.perfmgmt.core.roles import REVIEWERS_GROUP
 from changde.perfmgmt.declaration import gates
 from changde.perfmgmt.declaration.settings import DEFAULT_INDICATOR_LEVELS
+from changde.perfmgmt.evaluation import demo as evaluation_demo
 from changde.perfmgmt.libraries import demo as libraries_demo
 from changde.perfmgmt.monitoring import demo as monitoring_demo
 
@@ -645,5 +646,6 @@ def load_demo(portal):
         _create_users(folders, counts)
         monitoring_demo.load_demo(portal, folders, counts)
         libraries_demo.load_demo(portal, folders, counts)
+        evaluation_demo.load_demo(portal, folders, counts)
     logger.info("demo data created: %s", counts or "nothing (all present)")
     return counts
