@@ -289,7 +289,8 @@ class EliminationProposalsTests(unittest.TestCase):
     def test_ten_members_one_proposed(self):
         result = rules.elimination_proposals(self.numbered(10))
         self.assertEqual(len(result.eligible), 10)
-        ((member_id, average, rank, explanation),) = result.proposed
+        ((member_id, average, rank, _reasons),) = result.proposed
+        explanation = result.proposed[0].explanation
         self.assertEqual((member_id, average, rank), ("m01", D("1.00"), 1))
         self.assertIn("rank 1", explanation)
         self.assertNotIn("tie", explanation)
@@ -349,7 +350,12 @@ class EliminationProposalsTests(unittest.TestCase):
         ]
         result = rules.elimination_proposals(members)
         self.assertEqual([m.member_id for m in result.eligible], ["l", "w", "z", "x"])
-        ((member_id, average, rank, explanation),) = result.proposed
+        ((member_id, average, rank, reasons),) = result.proposed
+        explanation = result.proposed[0].explanation
+        self.assertEqual(
+            [reason.code for reason in reasons],
+            ["elimination_reason_rank", "elimination_reason_tie_at_cut"],
+        )
         self.assertEqual((member_id, average, rank), ("l", D("50.00"), 1))
         self.assertIn("pinyin", explanation)
         self.assertIn("2 member(s) not proposed", explanation)
@@ -392,7 +398,8 @@ class EliminationProposalsTests(unittest.TestCase):
             member("c", "王芳", 5, 5, 5),
         ]
         result = rules.elimination_proposals(members)
-        ((member_id, average, _rank, explanation),) = result.proposed
+        ((member_id, average, _rank, _reasons),) = result.proposed
+        explanation = result.proposed[0].explanation
         self.assertEqual((member_id, average), ("b", D("0.33")))
         self.assertNotIn("pinyin", explanation)
 

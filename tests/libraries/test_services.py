@@ -136,6 +136,9 @@ class TestElimination(ServiceTestCase):
         self.assertIn("average rating 65.00", body["proposed"][0]["explanation"])
         self.assertEqual([item["title"] for item in body["too_few_ratings"]], ["刘洋"])
         self.assertEqual(body["settings"]["min_ratings"], 3)
+        # the explanation in the user's language
+        body = self.call("GET", self.url(), language="zh-cn").json()
+        self.assertIn("平均分为 65.00", body["proposed"][0]["explanation"])
 
     def test_unit_staff_refused(self):
         response = self.call("GET", self.url(), user=UNIT_A_USER)

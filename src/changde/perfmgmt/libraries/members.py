@@ -9,7 +9,9 @@ themselves (they are never indexed: they are for the office only).
 import datetime
 
 from plone import api
+from zope.globalrequest import getRequest
 
+from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.rules import to_decimal
 from changde.perfmgmt.libraries import rules
 from changde.perfmgmt.libraries.settings import elimination_settings
@@ -121,6 +123,12 @@ def elimination_proposal(library, settings=None):
     return members, result
 
 
+def _text(reasons):
+    """The rule's reasons in the user's language, as one text."""
+    request = getRequest()
+    return " ".join(translate_violation(reason, request) for reason in reasons)
+
+
 def _explain(member_id, by_id):
     return by_id[member_id].title if member_id in by_id else member_id
 
@@ -162,11 +170,11 @@ def elimination_as_json(library, settings=None):
                 "title": _explain(proposal.member_id, by_id),
                 "average": str(proposal.average),
                 "rank": proposal.rank,
-                "explanation": proposal.explanation,
+                "explanation": _text(proposal.reasons),
             }
             for proposal in result.proposed
         ],
-        "note": result.note,
+        "note": _text([result.note_reason] if result.note_reason else []),
         "runs": list(library.elimination_runs or ()),
     }
 
@@ -199,7 +207,7 @@ def confirm_elimination(library, decisions, user_id, today=None):
     if violations:
         return violations, None
     by_id = {m.getId(): m for m in members}
-    explanations = {p.member_id: p.explanation for p in result.proposed}
+    explanations = {p.member_id: _text(p.reasons) for p in result.proposed}
     today = today or datetime.date.today()
     rows = []
     for member_id, (decision, reason) in sorted(decisions.items()):
@@ -221,7 +229,7 @@ def confirm_elimination(library, decisions, user_id, today=None):
         "date": today.isoformat(),
         "year": today.year,
         "by": user_id,
-        "note": result.note,
+        "note": _text([result.note_reason] if result.note_reason else []),
         "decisions": rows,
     }
     library.elimination_runs = list(library.elimination_runs or ()) + [run]

@@ -412,12 +412,18 @@ class RankedMember(NamedTuple):
 
 
 class Proposal(NamedTuple):
-    """A member proposed for removal, with the English explanation."""
+    """A member proposed for removal, with the reasons (translatable
+    :class:`Violation` messages: rank, and the tie at the cut line if any)."""
 
     member_id: str
     average: Decimal
     rank: int
-    explanation: str
+    reasons: tuple[Violation, ...]
+
+    @property
+    def explanation(self) -> str:
+        """The reasons in English (logs, tests)."""
+        return " ".join(reason.text for reason in self.reasons)
 
 
 @dataclass(frozen=True)
@@ -426,13 +432,19 @@ class EliminationResult:
 
     ``eligible``: ranked members, lowest average first. ``too_few_ratings``:
     ids of members not ranked, in pinyin order of their names. ``proposed``:
-    the proposals, lowest first. ``note``: why nobody is proposed, or "".
+    the proposals, lowest first. ``note_reason``: why nobody is proposed
+    (a translatable :class:`Violation` message), or None.
     """
 
     eligible: tuple[RankedMember, ...]
     too_few_ratings: tuple[str, ...]
     proposed: tuple[Proposal, ...]
-    note: str = ""
+    note_reason: Violation | None = None
+
+    @property
+    def note(self) -> str:
+        """Why nobody is proposed, in English, or "" (logs, tests)."""
+        return self.note_reason.text if self.note_reason else ""
 
 
 def elimination_count(
@@ -514,9 +526,12 @@ def elimination_proposals(
             eligible=eligible,
             too_few_ratings=too_few_ids,
             proposed=(),
-            note=(
-                f"Nobody has at least {settings.min_ratings} ratings: "
-                "nobody can be ranked or proposed."
+            note_reason=Violation(
+                "elimination_note_nobody_rated",
+                "Nobody has at least ${min_ratings} ratings: nobody can be ranked "
+                "or proposed.",
+                None,
+                {"min_ratings": settings.min_ratings},
             ),
         )
     if len({item[0] for item in ranked_input}) == 1:
@@ -524,10 +539,12 @@ def elimination_proposals(
             eligible=eligible,
             too_few_ratings=too_few_ids,
             proposed=(),
-            note=(
-                f"All {total} ranked members have the same average rating "
-                f"({eligible[0].average}): there is no meaningful ranking, "
-                "so nobody is proposed."
+            note_reason=Violation(
+                "elimination_note_all_equal",
+                "All ${total} ranked members have the same average rating "
+                "(${average}): there is no meaningful ranking, so nobody is proposed.",
+                None,
+                {"total": total, "average": eligible[0].average},
             ),
         )
     count = elimination_count(total, settings)
@@ -536,25 +553,47 @@ def elimination_proposals(
             eligible=eligible,
             too_few_ratings=too_few_ids,
             proposed=(),
-            note=f"The settings propose nobody of {total} ranked members.",
+            note_reason=Violation(
+                "elimination_note_settings_propose_nobody",
+                "The settings propose nobody of ${total} ranked members.",
+                None,
+                {"total": total},
+            ),
         )
     cut_average = ranked_input[count - 1][0]
     tied_beyond_cut = sum(1 for item in ranked_input[count:] if item[0] == cut_average)
     proposed = []
     for member, item in zip(eligible[:count], ranked_input, strict=False):
-        explanation = (
-            f"{member.name}: average rating {member.average} from "
-            f"{member.ratings_count} ratings, rank {member.rank} from the bottom "
-            f"of {total} ranked members; the lowest {count} are proposed."
-        )
+        reasons = [
+            Violation(
+                "elimination_reason_rank",
+                "${name}: average rating ${average} from ${ratings} ratings, rank "
+                "${rank} from the bottom of ${total} ranked members; the lowest "
+                "${count} are proposed.",
+                None,
+                {
+                    "name": member.name,
+                    "average": member.average,
+                    "ratings": member.ratings_count,
+                    "rank": member.rank,
+                    "total": total,
+                    "count": count,
+                },
+            )
+        ]
         if tied_beyond_cut and item[0] == cut_average:
-            explanation += (
-                f" {tied_beyond_cut} member(s) not proposed have the same average: "
-                "the tie at the cut line was broken by pinyin order of the names "
-                "(then member id)."
+            reasons.append(
+                Violation(
+                    "elimination_reason_tie_at_cut",
+                    "${tied} member(s) not proposed have the same average: the tie "
+                    "at the cut line was broken by pinyin order of the names (then "
+                    "member id).",
+                    None,
+                    {"tied": tied_beyond_cut},
+                )
             )
         proposed.append(
-            Proposal(member.member_id, member.average, member.rank, explanation)
+            Proposal(member.member_id, member.average, member.rank, tuple(reasons))
         )
     return EliminationResult(
         eligible=eligible,
