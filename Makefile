@@ -9,7 +9,7 @@ TESTRUNNER := $(BIN)/zope-testrunner --path=. --test-path=. --tests-pattern='^te
 	--ignore_dir=benchmarks -v
 POT := src/changde/perfmgmt/locales/changde.perfmgmt.pot
 
-.PHONY: help install start demo test lint format i18n pins backup clean
+.PHONY: help install start demo test lint format i18n pins backup bench clean
 
 help:
 	@echo "make start   install (once) and start the site on http://localhost:\$${PORT:-8080}/Plone"
@@ -18,6 +18,7 @@ help:
 	@echo "make i18n    sync the .pot/.po files of the changde.perfmgmt domain"
 	@echo "make pins    re-resolve requirements.txt (see docs/dependencies.md)"
 	@echo "make backup  copy the database to var/backups (repozo)"
+	@echo "make bench   time the listings and dashboards at scale (PROJECTS=2000)"
 
 $(STAMP): requirements.txt setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,8 +37,8 @@ demo: install
 	DEMO=1 ./scripts/start.sh
 
 lint: install
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
 
 format: install
 	$(BIN)/ruff check --fix src tests scripts
@@ -45,6 +46,9 @@ format: install
 
 test: lint
 	$(TESTRUNNER)
+
+bench: install
+	$(BIN)/python benchmarks/listings.py --projects $${PROJECTS:-2000}
 
 i18n: install
 	$(BIN)/python scripts/extract_rule_messages.py

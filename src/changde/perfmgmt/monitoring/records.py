@@ -10,6 +10,7 @@ submit it, and Reader see it in every state.
 
 from plone import api
 from plone.app.uuid.utils import uuidToObject
+from zope.container.interfaces import IContainerModifiedEvent
 
 from changde.perfmgmt.core.content.budget_unit import IBudgetUnit
 from changde.perfmgmt.core.content.jurisdiction import IJurisdiction
@@ -98,6 +99,10 @@ def records_of_project(project_uid, **query):
 
 def reindex_round_records(monitoring_round, event=None):
     """A round's target changed: its records' flags change with it."""
+    if IContainerModifiedEvent.providedBy(event):
+        # a record was added to or removed from the round: the others' flags
+        # are unchanged (and reindexing all of them per record is quadratic)
+        return
     for record in monitoring_round.objectValues():
         if getattr(record, "portal_type", None) == "MonitoringRecord":
             record.reindexObject(
