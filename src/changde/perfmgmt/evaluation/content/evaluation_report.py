@@ -123,6 +123,41 @@ class IEvaluationReport(model.Schema):
         missing_value=[],
         required=False,
     )
+    grade_label = schema.TextLine(
+        title=_("label_grade_label", default="等级(中文)"),
+        readonly=True,
+        required=False,
+    )
+    project_title = schema.TextLine(
+        title=_("label_eval_project_title", default="项目名称"),
+        readonly=True,
+        required=False,
+    )
+    project_code = schema.TextLine(
+        title=_("label_eval_project_code", default="项目编码"),
+        readonly=True,
+        required=False,
+    )
+    jurisdiction = schema.TextLine(
+        title=_("label_eval_jurisdiction", default="地区"),
+        readonly=True,
+        required=False,
+    )
+    jurisdiction_title = schema.TextLine(
+        title=_("label_eval_jurisdiction_title", default="地区名称"),
+        readonly=True,
+        required=False,
+    )
+    budget_unit = schema.TextLine(
+        title=_("label_eval_budget_unit", default="预算单位"),
+        readonly=True,
+        required=False,
+    )
+    unit_title = schema.TextLine(
+        title=_("label_eval_unit_title", default="预算单位名称"),
+        readonly=True,
+        required=False,
+    )
     # Findings the result application reads (R-M10).
     goals_unclear = schema.Bool(
         title=_("label_goals_unclear", default="绩效目标不明确"), required=False
@@ -150,11 +185,11 @@ class EvaluationReport(Container):
     unit = None
     score = None
     evaluator_agency = None
-    experts = ()
+    experts = []
     findings = None
     suggestions = None
     report_file = None
-    indicator_actuals = ()
+    indicator_actuals = []
     goals_unclear = False
     ineffective = False
     overlapping_or_fragmented = False

@@ -56,6 +56,42 @@ class INegativeListEntry(model.Schema):
         title=_("label_released_on", default="移出日期"), readonly=True, required=False
     )
 
+    target_kind = schema.TextLine(
+        title=_("label_target_kind", default="对象类型(project 或 unit)"),
+        readonly=True,
+        required=False,
+    )
+    target_title = schema.TextLine(
+        title=_("label_target_title", default="对象名称"),
+        readonly=True,
+        required=False,
+    )
+    target_code = schema.TextLine(
+        title=_("label_target_code", default="项目编码"),
+        readonly=True,
+        required=False,
+    )
+    jurisdiction = schema.TextLine(
+        title=_("label_eval_jurisdiction", default="地区"),
+        readonly=True,
+        required=False,
+    )
+    jurisdiction_title = schema.TextLine(
+        title=_("label_eval_jurisdiction_title", default="地区名称"),
+        readonly=True,
+        required=False,
+    )
+    budget_unit = schema.TextLine(
+        title=_("label_eval_budget_unit", default="预算单位"),
+        readonly=True,
+        required=False,
+    )
+    unit_title = schema.TextLine(
+        title=_("label_eval_unit_title", default="预算单位名称"),
+        readonly=True,
+        required=False,
+    )
+
 
 @implementer(INegativeListEntry)
 class NegativeListEntry(Item):

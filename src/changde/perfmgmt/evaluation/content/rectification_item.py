@@ -55,6 +55,37 @@ class IRectificationItem(model.Schema):
         missing_value=[],
     )
 
+    year = schema.Int(
+        title=_("label_item_year", default="年度"),
+        readonly=True,
+        required=False,
+    )
+    jurisdiction = schema.TextLine(
+        title=_("label_eval_jurisdiction", default="地区"),
+        readonly=True,
+        required=False,
+    )
+    jurisdiction_title = schema.TextLine(
+        title=_("label_eval_jurisdiction_title", default="地区名称"),
+        readonly=True,
+        required=False,
+    )
+    budget_unit = schema.TextLine(
+        title=_("label_eval_budget_unit", default="预算单位"),
+        readonly=True,
+        required=False,
+    )
+    unit_title = schema.TextLine(
+        title=_("label_eval_unit_title", default="预算单位名称"),
+        readonly=True,
+        required=False,
+    )
+    source_uid = schema.TextLine(
+        title=_("label_item_source_uid", default="来源(评价报告或监控记录 UID)"),
+        readonly=True,
+        required=False,
+    )
+
 
 @implementer(IRectificationItem)
 class RectificationItem(Item):
@@ -65,7 +96,7 @@ class RectificationItem(Item):
     owner_unit = None
     deadline = None
     measures = None
-    evidence = ()
+    evidence = []
     year = None
     jurisdiction = None
     jurisdiction_title = None
