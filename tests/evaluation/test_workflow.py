@@ -127,6 +127,17 @@ class TestNegativeListGate(unittest.TestCase):
     def setUp(self):
         self.portal = self.layer["portal"]
         self.city, self.projects, self.members = set_up_city(self.portal)
+        # tests/declaration/test_workflow.py registers a fake source and
+        # unregisters it on tear-down, which leaves none: register ours again
+        # (the ZCML registration the site uses).
+        from zope.component import getGlobalSiteManager
+
+        from changde.perfmgmt.declaration.interfaces import INegativeListSource
+        from changde.perfmgmt.evaluation.negative_list import negative_list_source
+
+        getGlobalSiteManager().registerUtility(
+            negative_list_source, INegativeListSource
+        )
 
     def entry(self, target, reason="execution_below_standard", **fields):
         entry = api.content.create(
