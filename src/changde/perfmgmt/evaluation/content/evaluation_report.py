@@ -1,0 +1,221 @@
+"""EvaluationReport (评价报告): one evaluation of a project (or of a unit, for
+a unit-wide evaluation): its kind, year, score and the grade computed from it
+(bands in the registry), the agency and experts from the libraries, findings,
+suggestions, the report file and the indicator actuals at year end.
+
+Reports live in the evaluation folder; each copies its project's (or unit's)
+tenancy and gives the staff groups local roles (:mod:`..reports`). Key
+evaluations hold their rectification items. Field ids are a public contract
+(docs/evaluation-api.md).
+"""
+
+import json
+
+from plone.dexterity.content import Container
+from plone.namedfile.field import NamedBlobFile
+from plone.schema import JSONField
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+from changde.perfmgmt.evaluation import rules
+from changde.perfmgmt.evaluation.content.uids import is_project
+from changde.perfmgmt.evaluation.content.uids import is_unit
+from changde.perfmgmt.i18n import _
+
+ACTUALS_SCHEMA = json.dumps(
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "indicator": {"type": ["string", "null"]},
+                "title": {"type": "string"},
+                "target_value": {"type": ["string", "number", "null"]},
+                "actual_value": {"type": ["string", "number", "null"]},
+                "met": {"type": ["boolean", "null"]},
+                "note": {"type": ["string", "null"]},
+            },
+            "required": ["title"],
+            "additionalProperties": False,
+        },
+    }
+)
+
+
+class IEvaluationReport(model.Schema):
+    evaluation_kind = schema.Choice(
+        title=_("label_evaluation_kind", default="评价类型"),
+        vocabulary="changde.perfmgmt.EvaluationKinds",
+        default="key",
+        required=True,
+    )
+    year = schema.Int(
+        title=_("label_evaluation_year", default="评价年度"),
+        description=_("help_evaluation_year", default="被评价的预算年度。"),
+        min=2000,
+        max=2100,
+        required=True,
+    )
+    project = schema.ASCIILine(
+        title=_("label_evaluated_project", default="被评价项目(UID)"),
+        description=_(
+            "help_evaluated_project",
+            default="部门整体支出评价可不填项目,填被评价单位。",
+        ),
+        constraint=is_project,
+        required=False,
+    )
+    unit = schema.ASCIILine(
+        title=_("label_evaluated_unit", default="被评价单位(UID)"),
+        description=_(
+            "help_evaluated_unit",
+            default="部门整体支出评价必填;项目评价取项目所属单位。",
+        ),
+        constraint=is_unit,
+        required=False,
+    )
+    score = schema.Decimal(
+        title=_("label_score", default="评分"),
+        min=rules.SCORE_MIN,
+        max=rules.SCORE_MAX,
+        required=False,
+    )
+    grade = schema.TextLine(
+        title=_("label_grade", default="等级"),
+        description=_(
+            "help_grade",
+            default="由评分按等级区间计算:优 ≥ 90,良 80–89,中 60–79,差 < 60。",
+        ),
+        readonly=True,
+        required=False,
+    )
+    evaluator_agency = schema.Choice(
+        title=_("label_evaluator_agency", default="评价机构"),
+        vocabulary="changde.perfmgmt.AssignableAgencies",
+        required=False,
+    )
+    experts = schema.List(
+        title=_("label_evaluation_experts", default="评价专家"),
+        value_type=schema.Choice(vocabulary="changde.perfmgmt.AssignableExperts"),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+    findings = schema.Text(
+        title=_("label_findings", default="评价发现的问题"), required=False
+    )
+    suggestions = schema.Text(
+        title=_("label_suggestions", default="评价建议"), required=False
+    )
+    report_file = NamedBlobFile(
+        title=_("label_report_file", default="评价报告文件"), required=False
+    )
+    indicator_actuals = JSONField(
+        title=_("label_indicator_actuals", default="年末指标完成情况"),
+        description=_(
+            "help_indicator_actuals",
+            default="每个指标一行:indicator(UID)、title、target_value、"
+            "actual_value、met、note。",
+        ),
+        schema=ACTUALS_SCHEMA,
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+    grade_label = schema.TextLine(
+        title=_("label_grade_label", default="等级(中文)"),
+        readonly=True,
+        required=False,
+    )
+    project_title = schema.TextLine(
+        title=_("label_eval_project_title", default="项目名称"),
+        readonly=True,
+        required=False,
+    )
+    project_code = schema.TextLine(
+        title=_("label_eval_project_code", default="项目编码"),
+        readonly=True,
+        required=False,
+    )
+    jurisdiction = schema.TextLine(
+        title=_("label_eval_jurisdiction", default="地区"),
+        readonly=True,
+        required=False,
+    )
+    jurisdiction_title = schema.TextLine(
+        title=_("label_eval_jurisdiction_title", default="地区名称"),
+        readonly=True,
+        required=False,
+    )
+    budget_unit = schema.TextLine(
+        title=_("label_eval_budget_unit", default="预算单位"),
+        readonly=True,
+        required=False,
+    )
+    unit_title = schema.TextLine(
+        title=_("label_eval_unit_title", default="预算单位名称"),
+        readonly=True,
+        required=False,
+    )
+    # Findings the result application reads (R-M10).
+    goals_unclear = schema.Bool(
+        title=_("label_goals_unclear", default="绩效目标不明确"), required=False
+    )
+    ineffective = schema.Bool(
+        title=_("label_ineffective", default="资金低效或无效"), required=False
+    )
+    overlapping_or_fragmented = schema.Bool(
+        title=_("label_overlapping_or_fragmented", default="交叉重复或碎片化"),
+        required=False,
+    )
+    funds_idle_months = schema.Int(
+        title=_("label_funds_idle_months", default="资金闲置月数"),
+        min=0,
+        required=False,
+    )
+
+
+@implementer(IEvaluationReport)
+class EvaluationReport(Container):
+    """An evaluation report; ``grade`` is computed from the score."""
+
+    evaluation_kind = "key"
+    project = None
+    unit = None
+    score = None
+    evaluator_agency = None
+    experts = []
+    findings = None
+    suggestions = None
+    report_file = None
+    indicator_actuals = []
+    goals_unclear = False
+    ineffective = False
+    overlapping_or_fragmented = False
+    funds_idle_months = None
+    # copied from the project or unit (see reports.refresh_report)
+    project_title = None
+    project_code = None
+    jurisdiction = None
+    jurisdiction_title = None
+    budget_unit = None
+    unit_title = None
+    unit_uid = None
+    notifications = ()
+
+    @property
+    def grade(self):
+        from changde.perfmgmt.evaluation.settings import grade_bands
+
+        if self.score is None:
+            return None
+        try:
+            return rules.grade_for_score(self.score, grade_bands())
+        except ValueError:
+            return None
+
+    @property
+    def grade_label(self):
+        grade = self.grade
+        return rules.GRADE_LABELS.get(grade) if grade else None

@@ -1,0 +1,121 @@
+"""NegativeListEntry (负面清单条目): a project or a unit excluded from support
+(plan measure 13, R-M13): the target, the reason, the record or report that
+caused it, the year. Its status is its workflow state: proposed (by the
+result application) → listed (confirmed by the office) → released (with who
+and why), or rejected. The declaration gate reads the listed entries
+(:class:`changde.perfmgmt.evaluation.negative_list.NegativeListSource`).
+"""
+
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+from changde.perfmgmt.evaluation import rules
+from changde.perfmgmt.evaluation.content.uids import is_project_or_unit
+from changde.perfmgmt.i18n import _
+
+
+class INegativeListEntry(model.Schema):
+    target = schema.ASCIILine(
+        title=_("label_negative_target", default="对象(项目或单位 UID)"),
+        constraint=is_project_or_unit,
+        required=True,
+    )
+    reason = schema.Choice(
+        title=_("label_negative_reason", default="列入原因"),
+        vocabulary="changde.perfmgmt.NegativeListReasons",
+        required=True,
+    )
+    reason_detail = schema.Text(
+        title=_("label_negative_reason_detail", default="具体情况"), required=False
+    )
+    source = schema.ASCIILine(
+        title=_("label_negative_source", default="来源(监控记录或评价报告 UID)"),
+        required=False,
+    )
+    year = schema.Int(
+        title=_("label_negative_year", default="年度"),
+        description=_(
+            "help_negative_year",
+            default="发现问题的年度;列入后,以后年度的预算申报被拒绝,直至移出。",
+        ),
+        min=2000,
+        max=2100,
+        required=True,
+    )
+    released_by = schema.TextLine(
+        title=_("label_released_by", default="移出人"), readonly=True, required=False
+    )
+    release_reason = schema.Text(
+        title=_("label_release_reason", default="移出理由"),
+        readonly=True,
+        required=False,
+    )
+    released_on = schema.Date(
+        title=_("label_released_on", default="移出日期"), readonly=True, required=False
+    )
+
+    target_kind = schema.TextLine(
+        title=_("label_target_kind", default="对象类型(project 或 unit)"),
+        readonly=True,
+        required=False,
+    )
+    target_title = schema.TextLine(
+        title=_("label_target_title", default="对象名称"),
+        readonly=True,
+        required=False,
+    )
+    target_code = schema.TextLine(
+        title=_("label_target_code", default="项目编码"),
+        readonly=True,
+        required=False,
+    )
+    jurisdiction = schema.TextLine(
+        title=_("label_eval_jurisdiction", default="地区"),
+        readonly=True,
+        required=False,
+    )
+    jurisdiction_title = schema.TextLine(
+        title=_("label_eval_jurisdiction_title", default="地区名称"),
+        readonly=True,
+        required=False,
+    )
+    budget_unit = schema.TextLine(
+        title=_("label_eval_budget_unit", default="预算单位"),
+        readonly=True,
+        required=False,
+    )
+    unit_title = schema.TextLine(
+        title=_("label_eval_unit_title", default="预算单位名称"),
+        readonly=True,
+        required=False,
+    )
+
+
+@implementer(INegativeListEntry)
+class NegativeListEntry(Item):
+    """A negative-list entry; target data are copied for listings and gates."""
+
+    title = ""
+    reason_detail = None
+    source = None
+    released_by = None
+    release_reason = None
+    released_on = None
+    target_kind = None
+    target_title = None
+    target_code = None
+    jurisdiction = None
+    jurisdiction_title = None
+    budget_unit = None
+    unit_title = None
+
+    @property
+    def reason_label(self):
+        return rules.NEGATIVE_LIST_REASON_LABELS.get(self.reason, self.reason)
+
+    def Title(self):
+        if self.title:
+            return self.title
+        return f"{self.target_title or self.target}:{self.reason_label}"

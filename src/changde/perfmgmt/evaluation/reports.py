@@ -1,0 +1,321 @@
+"""Reports, rectification items and negative-list entries on the Plone side:
+what they copy from their project or unit, the local roles that let the
+unit's and the jurisdiction's staff see (and for self-evaluations and
+rectification items, edit) them, and what the report workflow does.
+
+Reports live in the evaluation folder, not in the unit, so the staff groups
+(``staff_group`` of the BudgetUnit and the Jurisdiction) get local roles on
+each report, as monitoring records do. The report workflow decides what each
+role may do in each state (Reader sees a report once it is fed back).
+"""
+
+import logging
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+from changde.perfmgmt.core.content.budget_unit import IBudgetUnit
+from changde.perfmgmt.evaluation import rules
+from changde.perfmgmt.evaluation.content.uids import object_of
+from changde.perfmgmt.i18n import _
+from changde.perfmgmt.monitoring.records import tenancy_of
+
+logger = logging.getLogger("changde.perfmgmt.evaluation")
+
+#: local roles of the evaluated unit's and jurisdiction's staff on a report
+REPORT_LOCAL_ROLES = ("Reader",)
+#: ... on a self-evaluation, which the unit writes itself
+SELF_EVALUATION_LOCAL_ROLES = ("Reader", "Editor")
+#: ... on a rectification item of the unit
+ITEM_LOCAL_ROLES = ("Reader", "Editor")
+#: ... on a negative-list entry about the unit or its project
+ENTRY_LOCAL_ROLES = ("Reader",)
+
+#: report states in which the result counts (approved and after)
+RESULT_STATES = ("approved", "fed_back", "published")
+#: item states that count in the rectification rate (draft: not fed back yet)
+COUNTED_ITEM_STATES = ("open", "submitted", "accepted", "reopened")
+
+
+def tenancy_values(target):
+    """Plain data of a project or unit's tenancy (None: nothing known)."""
+    if target is None:
+        return {}
+    jurisdiction, unit = tenancy_of(target)
+    is_project = getattr(target, "portal_type", None) == "BudgetProject"
+    return {
+        "project_title": target.Title() if is_project else None,
+        "project_code": (getattr(target, "project_code", None) or None)
+        if is_project
+        else None,
+        "jurisdiction": jurisdiction.getId() if jurisdiction is not None else None,
+        "jurisdiction_title": jurisdiction.Title() if jurisdiction else None,
+        "budget_unit": unit.getId() if unit is not None else None,
+        "unit_title": unit.Title() if unit is not None else None,
+        "unit_uid": api.content.get_uuid(unit) if unit is not None else None,
+        "_groups": tuple(
+            group
+            for group in (
+                getattr(jurisdiction, "staff_group", None),
+                getattr(unit, "staff_group", None),
+            )
+            if group
+        ),
+    }
+
+
+def apply_tenancy(obj, values, roles):
+    """Set the copied ``values`` and give the groups ``roles``; reindex when
+    anything changed."""
+    values = dict(values)
+    groups = values.pop("_groups", ())
+    previous = tuple(getattr(obj, "_tenant_groups", ()))
+    previous_roles = tuple(getattr(obj, "_tenant_roles", ()))
+    changed = {
+        name: value for name, value in values.items() if obj.__dict__.get(name) != value
+    }
+    if not changed and groups == previous and tuple(roles) == previous_roles:
+        return False
+    for name, value in changed.items():
+        setattr(obj, name, value)
+    if groups != previous or tuple(roles) != previous_roles:
+        if previous:
+            obj.manage_delLocalRoles(list(previous))
+        for group in groups:
+            obj.manage_setLocalRoles(group, list(roles))
+        obj._tenant_groups = groups
+        obj._tenant_roles = tuple(roles)
+        obj.reindexObjectSecurity()
+    obj.reindexObject()
+    return True
+
+
+# --- reports ------------------------------------------------------------------
+
+
+def target_of(report):
+    """The evaluated project, else the evaluated unit (or None)."""
+    return object_of(report.project) or object_of(report.unit)
+
+
+def refresh_report(report, event=None):
+    """Copy the project's (or unit's) tenancy to the report and give the staff
+    groups their local roles (subscriber of added and modified reports)."""
+    target = target_of(report)
+    if target is None:
+        return
+    values = tenancy_values(target)
+    if report.project and not report.unit and values.get("unit_uid"):
+        report.unit = values["unit_uid"]
+    roles = (
+        SELF_EVALUATION_LOCAL_ROLES
+        if report.evaluation_kind == "self"
+        else REPORT_LOCAL_ROLES
+    )
+    apply_tenancy(report, values, roles)
+    for item in report.objectValues():
+        if getattr(item, "portal_type", None) == "RectificationItem":
+            refresh_item(item)
+
+
+def report_violations(report):
+    """What stops a report from going to internal review: the score and the
+    evaluated project (or, for a unit-wide evaluation, unit)."""
+    errors = []
+    if report.score is None:
+        errors.append(
+            _("error_report_needs_score", default="评价报告须先填写评分(0–100)。")
+        )
+    if report.evaluation_kind == "unit_overall":
+        if not report.unit:
+            errors.append(
+                _(
+                    "error_report_needs_unit",
+                    default="部门整体支出评价须填写被评价单位。",
+                )
+            )
+    elif not report.project:
+        errors.append(
+            _("error_report_needs_project", default="项目评价须填写被评价项目。")
+        )
+    return errors
+
+
+def check_report_transition(report, event):
+    """IBeforeTransitionEvent: a report goes to review with a score and its
+    target; it is fed back only once approved."""
+    if event.transition is None or event.transition.getId() != "submit":
+        return
+    errors = report_violations(report)
+    if errors:
+        request = getRequest()
+        raise WorkflowException(
+            " ".join(translate(error, context=request) for error in errors)
+        )
+
+
+def after_report_transition(report, event):
+    """IAfterTransitionEvent: an approved pre-evaluation sets the project's
+    pre-evaluation result; feeding back opens the items and notifies the unit."""
+    if event.transition is None:
+        return
+    if event.new_state.getId() in RESULT_STATES:
+        sync_pre_evaluation(report)
+    if event.transition.getId() == "feed_back":
+        open_items(report)
+        notify_unit(report)
+
+
+def sync_pre_evaluation(report):
+    """Set the project's ``pre_evaluation_result`` from an approved
+    pre-evaluation's grade (passed unless 差); answer the result or None."""
+    if report.evaluation_kind != "pre" or report.grade is None:
+        return None
+    project = object_of(report.project)
+    if project is None:
+        return None
+    result = rules.pre_evaluation_result_for(report.grade)
+    if project.pre_evaluation_result != result:
+        project.pre_evaluation_result = result
+        project.reindexObject()
+    return result
+
+
+def items_of(report, state=None):
+    items = [
+        obj
+        for obj in report.objectValues()
+        if getattr(obj, "portal_type", None) == "RectificationItem"
+    ]
+    if state is not None:
+        items = [item for item in items if api.content.get_state(item) == state]
+    return items
+
+
+def open_items(report):
+    """Open the report's draft rectification items (the unit can now act)."""
+    workflow = api.portal.get_tool("portal_workflow")
+    opened = []
+    with api.env.adopt_roles(["Manager"]):
+        for item in items_of(report, "draft"):
+            workflow.doActionFor(item, "open")
+            opened.append(item)
+    return opened
+
+
+def staff_emails(group_ids):
+    emails = []
+    for group_id in group_ids:
+        group = api.group.get(groupname=group_id)
+        if group is None:
+            continue
+        for member in group.getGroupMembers():
+            email = member.getProperty("email")
+            if email and email not in emails:
+                emails.append(email)
+    return emails
+
+
+def notify_unit(report):
+    """Tell the evaluated unit's staff that the result was fed back: a
+    notification record on the report (always) and an email through the
+    MailHost (when one is configured)."""
+    unit = object_of(report.unit)
+    group = getattr(unit, "staff_group", None)
+    recipients = staff_emails([group] if group else [])
+    items = items_of(report)
+    notice = {
+        "date": _today().isoformat(),
+        "group": group,
+        "recipients": recipients,
+        "items": len(items),
+        "emailed": False,
+    }
+    subject = f"绩效评价结果反馈:{report.Title()}"
+    body = (
+        f"{report.unit_title or ''}:\n\n"
+        f"《{report.Title()}》的评价结果已反馈,等级:{report.grade_label or '—'}。\n"
+        f"整改事项 {len(items)} 项,请在整改期限内提交整改措施和佐证材料。\n\n"
+        f"{report.absolute_url()}\n"
+    )
+    if recipients and api.portal.get_registry_record(
+        "plone.email_from_address", default=None
+    ):
+        try:
+            for recipient in recipients:
+                api.portal.send_email(recipient=recipient, subject=subject, body=body)
+            notice["emailed"] = True
+        except Exception:  # noqa: BLE001 - mail must not stop the feedback
+            logger.exception("feedback mail for %s not sent", report.absolute_url())
+    report.notifications = list(report.notifications or ()) + [notice]
+    return notice
+
+
+def _today():
+    import datetime
+
+    return datetime.date.today()
+
+
+# --- rectification items ------------------------------------------------------
+
+
+def source_of(item):
+    """The report that holds the item, or the monitoring record it names."""
+    parent = aq_parent(aq_inner(item))
+    if getattr(parent, "portal_type", None) == "EvaluationReport":
+        return parent
+    return object_of(item.monitoring_record)
+
+
+def refresh_item(item, event=None):
+    """Copy the owner unit's tenancy and the source's year to the item and give
+    the staff groups :data:`ITEM_LOCAL_ROLES`."""
+    source = source_of(item)
+    source_type = getattr(source, "portal_type", None)
+    owner = object_of(item.owner_unit)
+    if owner is None:
+        if source_type == "EvaluationReport":
+            owner = object_of(source.unit) or object_of(source.project)
+        elif source_type == "MonitoringRecord":
+            owner = object_of(getattr(source, "project", None))
+        if owner is not None:
+            unit = tenancy_of(owner)[1]
+            if unit is not None and IBudgetUnit.providedBy(unit):
+                item.owner_unit = api.content.get_uuid(unit)
+                owner = unit
+    values = tenancy_values(owner) if owner is not None else {}
+    values.pop("project_title", None)
+    values.pop("project_code", None)
+    values.pop("unit_uid", None)
+    if source_type == "EvaluationReport":
+        values["year"] = source.year
+        values["source_kind"] = "report"
+    elif source_type == "MonitoringRecord":
+        monitoring_round = source.monitoring_round
+        values["year"] = getattr(monitoring_round, "year", None)
+        values["source_kind"] = "monitoring_record"
+    values["source_uid"] = api.content.get_uuid(source) if source_type else None
+    if not values.get("_groups"):
+        values["_groups"] = ()
+    apply_tenancy(item, values, ITEM_LOCAL_ROLES)
+
+
+def check_item_transition(item, event):
+    """IBeforeTransitionEvent: an item is submitted with its measures."""
+    if event.transition is None or event.transition.getId() != "submit":
+        return
+    if not (item.measures or "").strip():
+        raise WorkflowException(
+            translate(
+                _(
+                    "error_item_needs_measures",
+                    default="提交整改前须填写整改措施。",
+                ),
+                context=getRequest(),
+            )
+        )

@@ -1,0 +1,56 @@
+"""GET @result-application?year=2026 (filters ``action``, ``project``): the
+stored run of the year; GET @result-application-export?year=2026: as .xlsx."""
+
+from plone.restapi.services import Service
+
+from changde.perfmgmt.core.rest import error
+from changde.perfmgmt.evaluation import excel
+from changde.perfmgmt.evaluation.application import filter_run
+from changde.perfmgmt.evaluation.application import stored_run
+from changde.perfmgmt.evaluation.services.result_application.post import read_year
+from changde.perfmgmt.i18n import _
+
+
+def _not_run(request, year):
+    return error(
+        request,
+        404,
+        "NotFound",
+        _(
+            "error_result_application_not_run",
+            default="该年度尚未运行结果应用。",
+        ),
+    )
+
+
+class ResultApplicationGet(Service):
+    def reply(self):
+        form = self.request.form
+        year = read_year(form.get("year"))
+        run = stored_run(self.context, year) if year else None
+        if run is None:
+            return _not_run(self.request, year)
+        answer = filter_run(run, action=form.get("action"), project=form.get("project"))
+        answer["@id"] = f"{self.context.absolute_url()}/@result-application?year={year}"
+        return answer
+
+
+class ResultApplicationExport(Service):
+    def render(self):
+        self.check_permission()
+        year = read_year(self.request.form.get("year"))
+        run = stored_run(self.context, year) if year else None
+        if run is None:
+            self.request.response.setHeader("Content-Type", "application/json")
+            import json
+
+            return json.dumps(_not_run(self.request, year))
+        data = excel.export_run(run)
+        response = self.request.response
+        response.setHeader("Content-Type", excel.XLSX_MIME_TYPE)
+        response.setHeader(
+            "Content-Disposition",
+            f'attachment; filename="result-application-{year}.xlsx"',
+        )
+        response.setHeader("Content-Length", str(len(data)))
+        return data

@@ -1,0 +1,139 @@
+"""Registry settings of the evaluation module (prefix
+``changde.perfmgmt.evaluation``): the grade bands, the rectification target
+and the thresholds of result application.
+
+The defaults come from :mod:`changde.perfmgmt.evaluation.rules`, so the plan's
+numbers are written in one place. Settings the rules refuse fall back to the
+plan's defaults (logged), so a typo never breaks a page.
+"""
+
+import logging
+from decimal import Decimal
+
+from plone.registry.interfaces import IRegistry
+from zope import schema
+from zope.component import queryUtility
+from zope.interface import Interface
+
+from changde.perfmgmt.evaluation import rules
+from changde.perfmgmt.i18n import _
+
+PREFIX = "changde.perfmgmt.evaluation"
+
+logger = logging.getLogger("changde.perfmgmt.evaluation")
+
+_BANDS = rules.DEFAULT_GRADE_BANDS
+_APPLICATION = rules.DEFAULT_RESULT_APPLICATION_SETTINGS
+
+
+class IEvaluationSettings(Interface):
+    excellent_min = schema.Decimal(
+        title=_("label_excellent_min", default="优: lowest score"),
+        default=_BANDS.excellent_min,
+        min=Decimal(0),
+        max=Decimal(100),
+    )
+    good_min = schema.Decimal(
+        title=_("label_good_min", default="良: lowest score"),
+        default=_BANDS.good_min,
+        min=Decimal(0),
+        max=Decimal(100),
+    )
+    average_min = schema.Decimal(
+        title=_("label_average_min", default="中: lowest score"),
+        description=_("help_average_min", default="Scores under it are 差."),
+        default=_BANDS.average_min,
+        min=Decimal(0),
+        max=Decimal(100),
+    )
+    rectification_target_rate = schema.Decimal(
+        title=_(
+            "label_rectification_target_rate",
+            default="Rectification target rate (%)",
+        ),
+        default=rules.DEFAULT_RECTIFICATION_SETTINGS.target_rate,
+        min=Decimal(0),
+        max=Decimal(100),
+    )
+    low_execution_rate = schema.Decimal(
+        title=_(
+            "label_low_execution_rate",
+            default="Low final-round execution rate (%)",
+        ),
+        description=_(
+            "help_low_execution_rate",
+            default="A rate strictly under it is low (70 is not low, 69.99 is).",
+        ),
+        default=_APPLICATION.low_execution_rate,
+        min=Decimal(0),
+        max=Decimal(100),
+    )
+    low_execution_years = schema.Int(
+        title=_(
+            "label_low_execution_years",
+            default="Years of low execution running before key evaluation",
+        ),
+        default=_APPLICATION.low_execution_years,
+        min=1,
+    )
+    idle_funds_months = schema.Int(
+        title=_(
+            "label_idle_funds_months", default="Months before idle funds are recovered"
+        ),
+        default=_APPLICATION.idle_funds_months,
+        min=1,
+    )
+
+
+def _record(name, default):
+    registry = queryUtility(IRegistry)
+    if registry is None:
+        return default
+    value = registry.get(f"{PREFIX}.{name}")
+    return default if value is None else value
+
+
+def grade_bands():
+    """The office's grade bands as :class:`rules.GradeBands`."""
+    bands = rules.GradeBands(
+        excellent_min=_record("excellent_min", _BANDS.excellent_min),
+        good_min=_record("good_min", _BANDS.good_min),
+        average_min=_record("average_min", _BANDS.average_min),
+    )
+    violations = rules.validate_grade_bands(bands)
+    if violations:
+        logger.warning(
+            "grade bands refused, using the defaults: %s",
+            "; ".join(violation.text for violation in violations),
+        )
+        return _BANDS
+    return bands
+
+
+def rectification_settings():
+    return rules.RectificationSettings(
+        target_rate=_record(
+            "rectification_target_rate",
+            rules.DEFAULT_RECTIFICATION_SETTINGS.target_rate,
+        )
+    )
+
+
+def result_application_settings():
+    settings = rules.ResultApplicationSettings(
+        low_execution_rate=_record(
+            "low_execution_rate", _APPLICATION.low_execution_rate
+        ),
+        low_execution_years=_record(
+            "low_execution_years", _APPLICATION.low_execution_years
+        ),
+        idle_funds_months=_record("idle_funds_months", _APPLICATION.idle_funds_months),
+    )
+    violations = rules.validate_result_application_settings(settings)
+    if violations:
+        logger.warning(
+            "result application settings refused, using the defaults: %s",
+            "; ".join(violation.text for violation in violations),
+        )
+        return _APPLICATION
+    return settings

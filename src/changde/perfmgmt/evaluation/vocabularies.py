@@ -1,0 +1,69 @@
+"""Vocabularies of the evaluation module: kinds, grades, rectification
+statuses, negative-list reasons and recommended actions (literal msgids, so
+that i18ndude extracts them)."""
+
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+
+from changde.perfmgmt.core.vocabularies import simple_vocabulary
+from changde.perfmgmt.evaluation import rules
+from changde.perfmgmt.i18n import _
+
+KIND_TITLES = {
+    "self": _("evaluation_kind_self", default="单位自评"),
+    "key": _("evaluation_kind_key", default="重点评价"),
+    "pre": _("evaluation_kind_pre", default="事前评估"),
+    "unit_overall": _("evaluation_kind_unit_overall", default="部门整体支出评价"),
+}
+GRADE_TITLES = {
+    "excellent": _("grade_excellent", default="优"),
+    "good": _("grade_good", default="良"),
+    "average": _("grade_average", default="中"),
+    "poor": _("grade_poor", default="差"),
+}
+REASON_TITLES = {
+    "unclear_goals": _("negative_reason_unclear_goals", default="目标不明确"),
+    "execution_below_standard": _(
+        "negative_reason_execution_below_standard", default="执行率不达标"
+    ),
+    "incomplete_systems": _("negative_reason_incomplete_systems", default="制度不健全"),
+    "poor_evaluation_inadequate_rectification": _(
+        "negative_reason_poor_evaluation_inadequate_rectification",
+        default="重点评价结果不理想且整改不到位",
+    ),
+    "serious_monitoring_problem": _(
+        "negative_reason_serious_monitoring_problem", default="监控发现严重问题"
+    ),
+    "other": _("negative_reason_other", default="其他"),
+}
+ACTION_TITLES = {
+    "reduce_or_merge": _("action_reduce_or_merge", default="调减或整合"),
+    "key_evaluation_scope": _(
+        "action_key_evaluation_scope", default="纳入重点评价范围"
+    ),
+    "suspend_funding": _("action_suspend_funding", default="暂缓或停止预算拨款"),
+    "priority": _("action_priority", default="优先保障"),
+    "improve": _("action_improve", default="督促改进"),
+    "cut_or_cancel": _("action_cut_or_cancel", default="削减或取消"),
+    "adjust_or_merge": _("action_adjust_or_merge", default="调整或整合"),
+    "recover_funds": _("action_recover_funds", default="收回统筹使用"),
+}
+assert set(KIND_TITLES) == set(rules.EVALUATION_KINDS)
+assert set(GRADE_TITLES) == set(rules.GRADES)
+assert set(REASON_TITLES) == set(rules.NEGATIVE_LIST_REASONS)
+assert set(ACTION_TITLES) == set(rules.ACTIONS)
+
+
+@provider(IVocabularyFactory)
+def evaluation_kinds(context=None):
+    return simple_vocabulary(rules.EVALUATION_KINDS, KIND_TITLES)
+
+
+@provider(IVocabularyFactory)
+def grades(context=None):
+    return simple_vocabulary(rules.GRADES, GRADE_TITLES)
+
+
+@provider(IVocabularyFactory)
+def negative_list_reasons(context=None):
+    return simple_vocabulary(rules.NEGATIVE_LIST_REASONS, REASON_TITLES)

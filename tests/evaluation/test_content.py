@@ -1,0 +1,117 @@
+"""Evaluation content: the folders, reports with the computed grade, items,
+entries, their tenancy and the catalog."""
+
+import unittest
+from decimal import Decimal
+
+from plone import api
+from tests.evaluation.base import create_report
+from tests.evaluation.base import do
+from tests.evaluation.base import set_up_city
+
+from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+
+class TestSetup(unittest.TestCase):
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def test_folders_are_created(self):
+        portal = self.layer["portal"]
+        self.assertEqual(portal["evaluation"].portal_type, "EvaluationFolder")
+        self.assertEqual(api.content.get_state(portal["evaluation"]), "published")
+        self.assertEqual(portal["negative-list"].portal_type, "NegativeListFolder")
+        self.assertEqual(api.content.get_state(portal["negative-list"]), "private")
+
+
+class TestReport(unittest.TestCase):
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.city, self.projects, self.members = set_up_city(self.portal)
+
+    def test_grade_band_edges(self):
+        expected = {
+            "59.99": "poor",
+            "60": "average",
+            "79.99": "average",
+            "80": "good",
+            "89.99": "good",
+            "90": "excellent",
+            "0": "poor",
+            "100": "excellent",
+        }
+        for number, (score, grade) in enumerate(expected.items()):
+            report = create_report(self.projects["a1"], id=f"r{number}", score=score)
+            self.assertEqual(report.grade, grade, score)
+            brain = api.content.find(UID=report.UID())[0]
+            self.assertEqual(brain.evaluation_grade, grade)
+
+    def test_bands_come_from_the_registry(self):
+        api.portal.set_registry_record(
+            "changde.perfmgmt.evaluation.excellent_min", Decimal("95")
+        )
+        report = create_report(self.projects["a1"], score="92")
+        self.assertEqual(report.grade, "good")
+
+    def test_no_score_no_grade(self):
+        report = create_report(self.projects["a1"], score=None)
+        self.assertIsNone(report.grade)
+
+    def test_report_copies_tenancy_and_gives_local_roles(self):
+        report = create_report(self.projects["a1"])
+        self.assertEqual(report.jurisdiction, "shibenji")
+        self.assertEqual(report.budget_unit, "unit-a")
+        self.assertEqual(report.unit, self.city["unit_a"].UID())
+        self.assertEqual(report.project_code, "A-001")
+        roles = dict(report.get_local_roles())
+        self.assertEqual(roles[self.city["unit_a"].staff_group], ("Reader",))
+        self.assertEqual(roles[self.city["municipal"].staff_group], ("Reader",))
+
+    def test_self_evaluation_gives_editor(self):
+        report = create_report(self.projects["a1"], kind="self")
+        roles = dict(report.get_local_roles())
+        self.assertIn("Editor", roles[self.city["unit_a"].staff_group])
+
+    def test_pre_evaluation_sets_the_project_result(self):
+        project = self.projects["a2"]
+        report = create_report(project, kind="pre", score="59.99")
+        do(report, "submit", "approve")
+        self.assertEqual(project.pre_evaluation_result, "failed")
+        report2 = create_report(project, id="r2", kind="pre", score="60")
+        do(report2, "submit", "approve")
+        self.assertEqual(project.pre_evaluation_result, "passed")
+
+
+class TestItemsAndEntries(unittest.TestCase):
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.city, self.projects, self.members = set_up_city(self.portal)
+
+    def test_item_in_a_report(self):
+        report = create_report(self.projects["b1"])
+        item = api.content.create(
+            container=report, type="RectificationItem", id="i1", problem="问题一"
+        )
+        self.assertEqual(item.owner_unit, self.city["unit_b"].UID())
+        self.assertEqual(item.year, 2026)
+        self.assertEqual(item.budget_unit, "unit-b")
+        self.assertEqual(item.Title(), "问题一")
+        self.assertEqual(api.content.get_state(item), "draft")
+
+    def test_entry_copies_its_target(self):
+        entry = api.content.create(
+            container=self.portal["negative-list"],
+            type="NegativeListEntry",
+            id="e1",
+            target=self.projects["a1"].UID(),
+            reason="execution_below_standard",
+            year=2026,
+        )
+        self.assertEqual(entry.target_kind, "project")
+        self.assertEqual(entry.target_code, "A-001")
+        self.assertEqual(api.content.get_state(entry), "proposed")
+        brains = api.content.find(negative_targets="code:A-001")
+        self.assertEqual(len(brains), 1)
