@@ -191,11 +191,17 @@ class FakeNegativeList:
 class TestNegativeListGate(GateTestCase):
     def setUp(self):
         super().setUp()
+        registry = getGlobalSiteManager()
+        # the evaluation module's real list, put back afterwards
+        self.original = registry.queryUtility(INegativeListSource)
         self.source = FakeNegativeList([])
-        getGlobalSiteManager().registerUtility(self.source, INegativeListSource)
+        registry.registerUtility(self.source, INegativeListSource)
 
     def tearDown(self):
-        getGlobalSiteManager().unregisterUtility(self.source, INegativeListSource)
+        registry = getGlobalSiteManager()
+        registry.unregisterUtility(self.source, INegativeListSource)
+        if self.original is not None:
+            registry.registerUtility(self.original, INegativeListSource)
 
     def test_empty_list_lets_the_project_through(self):
         project = create_project(self.unit, indicators=2)

@@ -38,44 +38,6 @@ from changde.perfmgmt.evaluation.vocabularies import REASON_TITLES
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.summary import brain_rate
 
-# The reason of each rule, by the rule's id (literal msgids for i18ndude).
-RULE_REASONS = {
-    "goal_review_unclear": _(
-        "goal_review_unclear",
-        default="目标审核发现绩效目标不明确:调减或整合预算。",
-    ),
-    "execution_below_target_years": _(
-        "execution_below_target_years",
-        default="${years} 年最后一轮监控执行率均低于 ${threshold}%(连续 ${count} "
-        "年):纳入 ${next_year} 年重点评价范围。",
-    ),
-    "monitoring_serious_problem": _(
-        "monitoring_serious_problem",
-        default="运行监控发现严重问题且尚未整改到位:暂缓或停止预算拨款,直至整改到位。",
-    ),
-    "key_evaluation_ineffective": _(
-        "key_evaluation_ineffective",
-        default="重点评价发现资金低效或无效:削减或取消。",
-    ),
-    "key_evaluation_poor": _(
-        "key_evaluation_poor", default="重点评价等级为${grade}:削减或取消。"
-    ),
-    "key_evaluation_average": _(
-        "key_evaluation_average", default="重点评价等级为${grade}:督促改进。"
-    ),
-    "key_evaluation_good": _(
-        "key_evaluation_good", default="重点评价等级为${grade}:优先保障。"
-    ),
-    "overlapping_or_fragmented": _(
-        "overlapping_or_fragmented",
-        default="项目交叉重复或碎片化:调整或整合。",
-    ),
-    "idle_funds": _(
-        "idle_funds",
-        default="资金闲置 ${months} 个月(上限 ${limit} 个月):收回统筹用于急需领域。",
-    ),
-}
-
 
 def _text(value):
     return None if value is None else str(value)
@@ -162,8 +124,13 @@ def project_facts(project, year, finals, as_of):
 
 
 def recommendation_info(recommendation, request):
-    message = RULE_REASONS[recommendation.rule]
-    message = _(message, mapping=dict(recommendation.as_dict()["params"]))
+    # msgid = the rule's id, default = its English reason (the rules' messages
+    # are extracted into the catalogue by scripts/extract_rule_messages.py)
+    message = _(
+        recommendation.rule,
+        default=recommendation.reason_default,
+        mapping=dict(recommendation.as_dict()["params"]),
+    )
     return {
         "rule": recommendation.rule,
         "action": recommendation.action,
