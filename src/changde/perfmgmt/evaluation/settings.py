@@ -28,19 +28,19 @@ _APPLICATION = rules.DEFAULT_RESULT_APPLICATION_SETTINGS
 
 class IEvaluationSettings(Interface):
     excellent_min = schema.Decimal(
-        title=_("label_excellent_min", default="优: lowest score"),
+        title=_("label_grade_excellent_min", default="优: lowest score"),
         default=_BANDS.excellent_min,
         min=Decimal(0),
         max=Decimal(100),
     )
     good_min = schema.Decimal(
-        title=_("label_good_min", default="良: lowest score"),
+        title=_("label_grade_good_min", default="良: lowest score"),
         default=_BANDS.good_min,
         min=Decimal(0),
         max=Decimal(100),
     )
     average_min = schema.Decimal(
-        title=_("label_average_min", default="中: lowest score"),
+        title=_("label_grade_average_min", default="中: lowest score"),
         description=_("help_average_min", default="Scores under it are 差."),
         default=_BANDS.average_min,
         min=Decimal(0),
