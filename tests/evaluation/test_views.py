@@ -235,6 +235,18 @@ class TestResultApplication(ViewTestCase):
         ]
         self.assertEqual(states, ["listed"])
 
+    def test_confirm_without_a_choice_confirms_nothing(self):
+        browser = self.run_page(self.browser())
+        form = browser.getForm(id="negative-list-proposals")
+        form.getControl(name="form.buttons.confirm").click()
+        self.assertIn("请先选择条目", browser.contents)
+        transaction.begin()
+        states = [
+            brain.review_state
+            for brain in api.content.find(portal_type="NegativeListEntry")
+        ]
+        self.assertEqual(states, ["proposed"])
+
     def test_reject_needs_a_reason(self):
         browser = self.run_page(self.browser())
         form = browser.getForm(id="negative-list-proposals")

@@ -277,6 +277,15 @@ class ResultApplicationView(BrowserView, Labels):
         uids = form.get("entries") or []
         if isinstance(uids, str):
             uids = [uids]
+        uids = [uid for uid in uids if uid]
+        if not uids:  # an empty UID query would match every entry
+            self.errors = [
+                translate(
+                    _("error_choose_entries", default="请先选择条目。"),
+                    context=self.request,
+                )
+            ]
+            return self.index()
         comment = (form.get("comment") or "").strip()
         workflow = api.portal.get_tool("portal_workflow")
         done = 0
