@@ -9,12 +9,12 @@ the others' (the tenant workflow grants View only to those roles and the office)
 
 from plone import api
 
+from changde.perfmgmt.core.content.budget_unit import IBudgetUnit
+from changde.perfmgmt.core.content.jurisdiction import IJurisdiction
 from changde.perfmgmt.core.roles import STAFF_LOCAL_ROLES
 
 
 def staff_group_id(obj):
-    from changde.perfmgmt.core.content.budget_unit import IBudgetUnit
-
     if IBudgetUnit.providedBy(obj):
         jurisdiction = obj.aq_parent
         return f"perfmgmt-{jurisdiction.getId()}-{obj.getId()}-staff"
@@ -42,3 +42,75 @@ def remove_staff_group(obj, event=None):
     if group_id and api.group.get(groupname=group_id) is not None:
         with api.env.adopt_roles(["Manager"]):
             api.group.delete(groupname=group_id)
+
+
+# --- Content that lives outside its unit ------------------------------------
+# Monitoring records, evaluation reports and negative-list entries live in
+# their own folders, not in the unit they are about. They copy the unit's and
+# jurisdiction's ids and titles (for catalog filters) and give their staff
+# groups local roles, so tenancy follows them.
+
+
+def tenancy_of(obj):
+    """(jurisdiction, unit) that ``obj`` lives in; either may be None."""
+    jurisdiction = unit = None
+    for item in obj.aq_chain:
+        if unit is None and IBudgetUnit.providedBy(item):
+            unit = item
+        if IJurisdiction.providedBy(item):
+            jurisdiction = item
+            break
+    return jurisdiction, unit
+
+
+def tenancy_values(target):
+    """Plain data of a project or unit's tenancy (None: nothing known)."""
+    if target is None:
+        return {}
+    jurisdiction, unit = tenancy_of(target)
+    is_project = getattr(target, "portal_type", None) == "BudgetProject"
+    return {
+        "project_title": target.Title() if is_project else None,
+        "project_code": (getattr(target, "project_code", None) or None)
+        if is_project
+        else None,
+        "jurisdiction": jurisdiction.getId() if jurisdiction is not None else None,
+        "jurisdiction_title": jurisdiction.Title() if jurisdiction else None,
+        "budget_unit": unit.getId() if unit is not None else None,
+        "unit_title": unit.Title() if unit is not None else None,
+        "unit_uid": api.content.get_uuid(unit) if unit is not None else None,
+        "_groups": tuple(
+            group
+            for group in (
+                getattr(jurisdiction, "staff_group", None),
+                getattr(unit, "staff_group", None),
+            )
+            if group
+        ),
+    }
+
+
+def apply_tenancy(obj, values, roles):
+    """Set the copied ``values`` and give the groups ``roles``; reindex when
+    anything changed."""
+    values = dict(values)
+    groups = values.pop("_groups", ())
+    previous = tuple(getattr(obj, "_tenant_groups", ()))
+    previous_roles = tuple(getattr(obj, "_tenant_roles", ()))
+    changed = {
+        name: value for name, value in values.items() if obj.__dict__.get(name) != value
+    }
+    if not changed and groups == previous and tuple(roles) == previous_roles:
+        return False
+    for name, value in changed.items():
+        setattr(obj, name, value)
+    if groups != previous or tuple(roles) != previous_roles:
+        if previous:
+            obj.manage_delLocalRoles(list(previous))
+        for group in groups:
+            obj.manage_setLocalRoles(group, list(roles))
+        obj._tenant_groups = groups
+        obj._tenant_roles = tuple(roles)
+        obj.reindexObjectSecurity()
+    obj.reindexObject()
+    return True

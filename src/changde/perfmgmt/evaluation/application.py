@@ -26,11 +26,11 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from zope.i18n import translate
 
+from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.negative_list import propose_entry
 from changde.perfmgmt.evaluation.rectification import report_rectification
 from changde.perfmgmt.evaluation.reports import RESULT_STATES
-from changde.perfmgmt.evaluation.reports import tenancy_values
 from changde.perfmgmt.evaluation.settings import rectification_settings
 from changde.perfmgmt.evaluation.settings import result_application_settings
 from changde.perfmgmt.evaluation.vocabularies import ACTION_TITLES

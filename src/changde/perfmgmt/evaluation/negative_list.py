@@ -18,15 +18,15 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
 
+from changde.perfmgmt.core.tenancy import apply_tenancy
+from changde.perfmgmt.core.tenancy import tenancy_of
+from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.declaration.interfaces import INegativeListSource
 from changde.perfmgmt.declaration.rules import NegativeListHit
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.content.uids import object_of
 from changde.perfmgmt.evaluation.reports import ENTRY_LOCAL_ROLES
-from changde.perfmgmt.evaluation.reports import apply_tenancy
-from changde.perfmgmt.evaluation.reports import tenancy_values
 from changde.perfmgmt.i18n import _
-from changde.perfmgmt.monitoring.records import tenancy_of
 
 FOLDER_ID = "negative-list"
 FOLDER_TITLE = "负面清单"

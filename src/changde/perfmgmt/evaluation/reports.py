@@ -19,10 +19,12 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 from changde.perfmgmt.core.content.budget_unit import IBudgetUnit
+from changde.perfmgmt.core.tenancy import apply_tenancy
+from changde.perfmgmt.core.tenancy import tenancy_of
+from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.content.uids import object_of
 from changde.perfmgmt.i18n import _
-from changde.perfmgmt.monitoring.records import tenancy_of
 
 logger = logging.getLogger("changde.perfmgmt.evaluation")
 
@@ -39,59 +41,6 @@ ENTRY_LOCAL_ROLES = ("Reader",)
 RESULT_STATES = ("approved", "fed_back", "published")
 #: item states that count in the rectification rate (draft: not fed back yet)
 COUNTED_ITEM_STATES = ("open", "submitted", "accepted", "reopened")
-
-
-def tenancy_values(target):
-    """Plain data of a project or unit's tenancy (None: nothing known)."""
-    if target is None:
-        return {}
-    jurisdiction, unit = tenancy_of(target)
-    is_project = getattr(target, "portal_type", None) == "BudgetProject"
-    return {
-        "project_title": target.Title() if is_project else None,
-        "project_code": (getattr(target, "project_code", None) or None)
-        if is_project
-        else None,
-        "jurisdiction": jurisdiction.getId() if jurisdiction is not None else None,
-        "jurisdiction_title": jurisdiction.Title() if jurisdiction else None,
-        "budget_unit": unit.getId() if unit is not None else None,
-        "unit_title": unit.Title() if unit is not None else None,
-        "unit_uid": api.content.get_uuid(unit) if unit is not None else None,
-        "_groups": tuple(
-            group
-            for group in (
-                getattr(jurisdiction, "staff_group", None),
-                getattr(unit, "staff_group", None),
-            )
-            if group
-        ),
-    }
-
-
-def apply_tenancy(obj, values, roles):
-    """Set the copied ``values`` and give the groups ``roles``; reindex when
-    anything changed."""
-    values = dict(values)
-    groups = values.pop("_groups", ())
-    previous = tuple(getattr(obj, "_tenant_groups", ()))
-    previous_roles = tuple(getattr(obj, "_tenant_roles", ()))
-    changed = {
-        name: value for name, value in values.items() if obj.__dict__.get(name) != value
-    }
-    if not changed and groups == previous and tuple(roles) == previous_roles:
-        return False
-    for name, value in changed.items():
-        setattr(obj, name, value)
-    if groups != previous or tuple(roles) != previous_roles:
-        if previous:
-            obj.manage_delLocalRoles(list(previous))
-        for group in groups:
-            obj.manage_setLocalRoles(group, list(roles))
-        obj._tenant_groups = groups
-        obj._tenant_roles = tuple(roles)
-        obj.reindexObjectSecurity()
-    obj.reindexObject()
-    return True
 
 
 # --- reports ------------------------------------------------------------------

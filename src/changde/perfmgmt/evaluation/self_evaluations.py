@@ -3,7 +3,7 @@ projects missing theirs (catalog only)."""
 
 from plone import api
 
-from changde.perfmgmt.evaluation.reports import tenancy_values
+from changde.perfmgmt.core.tenancy import tenancy_values
 
 
 def missing_self_evaluations(year):

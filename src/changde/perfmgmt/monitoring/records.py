@@ -12,8 +12,8 @@ from plone import api
 from plone.app.uuid.utils import uuidToObject
 from zope.container.interfaces import IContainerModifiedEvent
 
-from changde.perfmgmt.core.content.budget_unit import IBudgetUnit
-from changde.perfmgmt.core.content.jurisdiction import IJurisdiction
+from changde.perfmgmt.core.tenancy import apply_tenancy
+from changde.perfmgmt.core.tenancy import tenancy_values
 
 #: The local roles of the unit's and the jurisdiction's staff on a record.
 RECORD_LOCAL_ROLES = ("Reader", "Editor")
@@ -27,18 +27,6 @@ def project_of(record):
     return uuidToObject(uid, unrestricted=True)
 
 
-def tenancy_of(obj):
-    """(jurisdiction, unit) that ``obj`` lives in; either may be None."""
-    jurisdiction = unit = None
-    for item in obj.aq_chain:
-        if unit is None and IBudgetUnit.providedBy(item):
-            unit = item
-        if IJurisdiction.providedBy(item):
-            jurisdiction = item
-            break
-    return jurisdiction, unit
-
-
 def refresh_record(record, event=None):
     """Copy the project's title, code, jurisdiction and unit to the record and
     give their staff groups :data:`RECORD_LOCAL_ROLES` (subscriber of added
@@ -46,42 +34,9 @@ def refresh_record(record, event=None):
     project = project_of(record)
     if project is None:
         return
-    jurisdiction, unit = tenancy_of(project)
-    values = {
-        "title": project.Title(),
-        "project_title": project.Title(),
-        "project_code": getattr(project, "project_code", None) or None,
-        "jurisdiction": jurisdiction.getId() if jurisdiction is not None else None,
-        "jurisdiction_title": jurisdiction.Title() if jurisdiction else None,
-        "budget_unit": unit.getId() if unit is not None else None,
-        "unit_title": unit.Title() if unit is not None else None,
-    }
-    groups = tuple(
-        group
-        for group in (
-            getattr(jurisdiction, "staff_group", None),
-            getattr(unit, "staff_group", None),
-        )
-        if group
-    )
-    previous = tuple(getattr(record, "_tenant_groups", ()))
-    changed = {
-        name: value
-        for name, value in values.items()
-        if record.__dict__.get(name) != value
-    }
-    if not changed and groups == previous:
-        return
-    for name, value in changed.items():
-        setattr(record, name, value)
-    if groups != previous:
-        stale = [group for group in previous if group not in groups]
-        if stale:
-            record.manage_delLocalRoles(stale)
-        for group in groups:
-            record.manage_setLocalRoles(group, list(RECORD_LOCAL_ROLES))
-        record._tenant_groups = groups
-    record.reindexObject()
+    values = tenancy_values(project)
+    values["title"] = project.Title()
+    apply_tenancy(record, values, RECORD_LOCAL_ROLES)
 
 
 def records_of_project(project_uid, **query):
