@@ -40,6 +40,12 @@ def install_missing_modules(setup_tool):
     return installed
 
 
+def upgrade_to_1001(context):
+    """The monitoring, libraries and evaluation modules arrived: install
+    them on a site that has only core and declaration, and upgrade those."""
+    install_missing_modules(context)
+
+
 def post_install(context):
     """Post install script of the default profile (nothing yet)."""
 

@@ -1,0 +1,20 @@
+"""Upgrade steps of the declaration profile
+(``changde.perfmgmt.declaration:default``)."""
+
+from plone import api
+
+PROFILE = "profile-changde.perfmgmt.declaration:default"
+
+
+def to_1001(context):
+    """Indexes of the indicator-library picker (sector, level1, level2) and
+    the declaration rules' control panel (申报规则)."""
+    context.runImportStepFromProfile(PROFILE, "catalog")
+    context.runImportStepFromProfile(PROFILE, "controlpanel")
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type=["Indicator", "IndicatorTemplate"]
+    ):
+        brain._unrestrictedGetObject().reindexObject(
+            idxs=["sector", "level1", "level2"]
+        )
