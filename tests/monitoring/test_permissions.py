@@ -17,28 +17,12 @@ from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import DISTRICT_UNIT_USER
 from changde.perfmgmt.testing import DISTRICT_USER
 from changde.perfmgmt.testing import OFFICE_USER
+from changde.perfmgmt.testing import OTHER_DISTRICT_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import REVIEWER_USER
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
-
-OTHER_DISTRICT_USER = "dingcheng-staff"
-
-
-def add_other_district(portal):
-    """A second district (鼎城区) with its own staff user."""
-    district = api.content.create(
-        container=portal,
-        type="Jurisdiction",
-        id="dingcheng",
-        title="鼎城区",
-        kind="district",
-    )
-    api.user.create(
-        email="dingcheng@example.org", username=OTHER_DISTRICT_USER, password=PASSWORD
-    )
-    api.group.add_user(groupname=district.staff_group, username=OTHER_DISTRICT_USER)
-    return district
+from changde.perfmgmt.testing import create_other_district
 
 
 class TestRecordWorkflow(unittest.TestCase):
@@ -47,7 +31,7 @@ class TestRecordWorkflow(unittest.TestCase):
     def setUp(self):
         self.portal = self.layer["portal"]
         self.city, self.projects, self.rounds = set_up_city(self.portal)
-        add_other_district(self.portal)
+        create_other_district(self.portal)
         self.round = self.rounds[0]
         self.records = {
             record.project_code: record for record in prepare_records(self.round)
@@ -133,7 +117,7 @@ class TestRecordsOverRest(unittest.TestCase):
     def setUp(self):
         self.portal = self.layer["portal"]
         self.city, self.projects, self.rounds = set_up_city(self.portal)
-        add_other_district(self.portal)
+        create_other_district(self.portal)
         records = prepare_records(self.rounds[0])
         self.urls = {record.project_code: record.absolute_url() for record in records}
         self.round_url = self.rounds[0].absolute_url()

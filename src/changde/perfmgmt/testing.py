@@ -134,6 +134,28 @@ def create_city(portal):
     }
 
 
+OTHER_DISTRICT_USER = "dingcheng-staff"  # 鼎城区财政局
+
+
+def create_other_district(portal):
+    """A second district (鼎城区, id ``dingcheng``) with its staff user
+    :data:`OTHER_DISTRICT_USER`: for "another district's staff is refused"."""
+    from plone import api
+
+    district = api.content.create(
+        container=portal,
+        type="Jurisdiction",
+        id="dingcheng",
+        title="鼎城区",
+        kind="district",
+    )
+    api.user.create(
+        email="dingcheng@example.org", username=OTHER_DISTRICT_USER, password=PASSWORD
+    )
+    api.group.add_user(groupname=district.staff_group, username=OTHER_DISTRICT_USER)
+    return district
+
+
 def create_project(unit, id="project", indicators=0, quantifiable=None, **fields):
     """A draft project with a goal and ``indicators`` indicators (all
     quantifiable unless ``quantifiable`` says how many are)."""
