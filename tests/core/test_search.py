@@ -24,7 +24,12 @@ class TestChineseSearch(unittest.TestCase):
         self.portal = self.layer["portal"]
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         city = create_city(self.portal)
-        create_project(city["unit_a"], id="edu", title="义务教育均衡发展专项资金")
+        create_project(
+            city["unit_a"],
+            id="edu",
+            title="义务教育均衡发展专项资金",
+            project_code="EDU-2026-001",
+        )
         create_project(city["unit_a"], id="road", title="农村公路提质改造")
         transaction.commit()
 
@@ -46,6 +51,11 @@ class TestChineseSearch(unittest.TestCase):
             with self.subTest(word=word):
                 expected = ["road"] if word == "提质改造" else ["edu"]
                 self.assertEqual(self.search(word), expected)
+
+    def test_the_code_and_the_words_of_the_goal_are_found(self):
+        # create_project's goal: 完成 20 所学校改造。
+        self.assertEqual(self.search("学校改造"), ["edu", "road"])
+        self.assertEqual(self.search("EDU-2026-001"), ["edu"])
 
     def test_a_word_not_in_any_title_finds_nothing(self):
         self.assertEqual(self.search("医疗卫生"), [])

@@ -18,3 +18,12 @@ def to_1001(context):
         brain._unrestrictedGetObject().reindexObject(
             idxs=["sector", "level1", "level2"]
         )
+
+
+def to_1002(context):
+    """Projects are found by their code and the words of their goal
+    (the plone.textindexer behaviour)."""
+    context.runImportStepFromProfile(PROFILE, "typeinfo")
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="BudgetProject"):
+        brain._unrestrictedGetObject().reindexObject(idxs=["SearchableText"])

@@ -7,6 +7,7 @@ plone.restapi): keep them; see docs/declaration.md.
 
 from decimal import Decimal
 
+from plone.app.dexterity.textindexer import searchable
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
@@ -19,6 +20,9 @@ from changde.perfmgmt.i18n import _
 
 
 class IBudgetProject(model.Schema):
+    # full-text search finds a project by its code and the words of its goal
+    searchable("project_code", "performance_goal")
+
     project_code = schema.ASCIILine(
         title=_("label_project_code", default="Project code"),
         description=_(
