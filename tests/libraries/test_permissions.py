@@ -92,7 +92,11 @@ class TestFieldSerialization(unittest.TestCase):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         create_city(self.portal)
         self.expert = add_expert(
-            self.portal["expert-library"], "张伟", [90], contact="13800000000"
+            self.portal["expert-library"],
+            "张伟",
+            [90],
+            contact="13800000000",
+            user_id="zhang-wei",
         )
 
     def serialize(self, username):
@@ -112,3 +116,8 @@ class TestFieldSerialization(unittest.TestCase):
         self.assertEqual(data["title"], "张伟")
         self.assertNotIn("contact", data)
         self.assertNotIn("ratings", data)
+
+    def test_user_id_is_for_the_office_only(self):
+        self.assertEqual(self.serialize(OFFICE_USER)["user_id"], "zhang-wei")
+        self.assertNotIn("user_id", self.serialize(UNIT_A_USER))
+        self.assertNotIn("user_id", self.serialize(REVIEWER_USER))

@@ -37,6 +37,15 @@ class TestLibraryRows(unittest.TestCase):
         self.assertEqual(values["expertise"], ["财政", "教育", "审计"])
         self.assertEqual(values["status"], "active")
         self.assertIsNone(values["contact"])
+        # files without the account column (older exports) stay valid
+        self.assertIsNone(values["user_id"])
+
+    def test_user_id_column(self):
+        for key in ("系统账号", "user_id"):
+            values, violations = rules.normalise_library_row(
+                "agency", {"title": "某事务所", "level": "市级", key: " firm-1 "}
+            )
+            self.assertEqual((values["user_id"], violations), ("firm-1", []))
 
     def test_required_invalid_and_unknown(self):
         _values, violations = rules.normalise_library_row(

@@ -238,6 +238,27 @@ class TestImportExport(ServiceTestCase):
         self.assertEqual(rows[0][:3], ("编号", "姓名", "级别"))
         self.assertEqual([row[1] for row in rows[1:]], ["李娜", "刘洋", "王芳", "张伟"])
         self.assertIn("联系方式", rows[0])
+        self.assertIn("系统账号", rows[0])
+
+    def test_exported_file_imports_again_with_the_account(self):
+        transaction.begin()
+        self.experts["张伟"].user_id = "zhang-wei"
+        transaction.commit()
+        exported = self.call("GET", f"{self.library.absolute_url()}/@library-export")
+        rows = list(load_workbook(io.BytesIO(exported.content)).active.values)
+        header = list(rows[0])
+        zhang = [list(row) for row in rows if row[1] == "张伟"][0]
+        self.assertEqual(zhang[header.index("系统账号")], "zhang-wei")
+        zhang[header.index("姓名")] = "张伟(二)"
+        response = self.call(
+            "POST",
+            f"{self.library.absolute_url()}/@library-import",
+            json={"file": xlsx([header, zhang])},
+        )
+        self.assertEqual(response.status_code, 201, response.text)
+        transaction.begin()
+        copy = [m for m in self.library.objectValues() if m.title == "张伟(二)"][0]
+        self.assertEqual(copy.user_id, "zhang-wei")
 
     def test_export_refused_to_unit_staff(self):
         response = self.call(

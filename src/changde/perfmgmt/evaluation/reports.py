@@ -7,6 +7,12 @@ Reports live in the evaluation folder, not in the unit, so the staff groups
 (``staff_group`` of the BudgetUnit and the Jurisdiction) get local roles on
 each report, as monitoring records do. The report workflow decides what each
 role may do in each state (Reader sees a report once it is fed back).
+
+The accounts (``user_id``) of the agency and experts assigned to a report get
+:data:`EVALUATOR_LOCAL_ROLES` on it, so they write the report while it is a
+draft (the workflow gives Editor Modify portal content in draft only). These
+grants are kept apart from the staff groups' (``_evaluator_users``) and
+follow the assignment: an unassigned or removed member loses them.
 """
 
 import logging
@@ -36,6 +42,10 @@ SELF_EVALUATION_LOCAL_ROLES = ("Reader", "Editor")
 ITEM_LOCAL_ROLES = ("Reader", "Editor")
 #: ... on a negative-list entry about the unit or its project
 ENTRY_LOCAL_ROLES = ("Reader",)
+#: local roles of the assigned agency's and experts' accounts on a report
+EVALUATOR_LOCAL_ROLES = ("Editor",)
+#: library member types whose accounts may write a report
+EVALUATOR_TYPES = ("Agency", "Expert")
 
 #: report states in which the result counts (approved and after)
 RESULT_STATES = ("approved", "fed_back", "published")
@@ -66,9 +76,56 @@ def refresh_report(report, event=None):
         else REPORT_LOCAL_ROLES
     )
     apply_tenancy(report, values, roles)
+    apply_evaluator_roles(report, evaluator_user_ids(report))
     for item in report.objectValues():
         if getattr(item, "portal_type", None) == "RectificationItem":
             refresh_item(item)
+
+
+def evaluator_user_ids(report):
+    """The accounts of the report's agency and experts, in that order, without
+    the members that are removed (已淘汰) or have no account."""
+    uids = [report.evaluator_agency] if report.evaluator_agency else []
+    uids += list(report.experts or ())
+    user_ids = []
+    for uid in uids:
+        member = object_of(uid)
+        if getattr(member, "portal_type", None) not in EVALUATOR_TYPES:
+            continue
+        if (getattr(member, "status", None) or "active") == "removed":
+            continue
+        user_id = (getattr(member, "user_id", None) or "").strip()
+        if user_id and user_id not in user_ids:
+            user_ids.append(user_id)
+    return tuple(user_ids)
+
+
+def apply_evaluator_roles(report, user_ids, roles=EVALUATOR_LOCAL_ROLES):
+    """Give ``user_ids`` the ``roles`` on the report and take them back from
+    the accounts that had them before and are no longer assigned (their other
+    local roles, e.g. Owner, stay). Answer whether anything changed."""
+    user_ids = tuple(user_ids)
+    roles = tuple(roles)
+    previous = tuple(getattr(report, "_evaluator_users", ()))
+    previous_roles = tuple(getattr(report, "_evaluator_roles", ()))
+    if user_ids == previous and roles == previous_roles:
+        return False
+    for user_id in previous:
+        kept = [
+            role
+            for role in report.get_local_roles_for_userid(user_id)
+            if role not in previous_roles
+        ]
+        if kept:
+            report.manage_setLocalRoles(user_id, kept)
+        else:
+            report.manage_delLocalRoles([user_id])
+    for user_id in user_ids:
+        report.manage_addLocalRoles(user_id, list(roles))
+    report._evaluator_users = user_ids
+    report._evaluator_roles = roles
+    report.reindexObjectSecurity()
+    return True
 
 
 def report_violations(report):
@@ -251,7 +308,18 @@ def refresh_item(item, event=None):
     values["source_uid"] = api.content.get_uuid(source) if source_type else None
     if not values.get("_groups"):
         values["_groups"] = ()
+    if source_type == "EvaluationReport":
+        block_report_roles(item)
     apply_tenancy(item, values, ITEM_LOCAL_ROLES)
+
+
+def block_report_roles(item):
+    """An item in a report does not acquire the report's local roles: the
+    experts' and agency's Editor there must not let them edit the unit's
+    rectification (the unit's groups get their roles on the item itself)."""
+    if not getattr(item, "__ac_local_roles_block__", False):
+        item.__ac_local_roles_block__ = True
+        item.reindexObjectSecurity()
 
 
 def check_item_transition(item, event):

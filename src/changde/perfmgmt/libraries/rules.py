@@ -642,6 +642,7 @@ LIBRARY_COLUMNS = {
         ("organisation", "工作单位", False),
         ("professional_title", "职称", False),
         ("contact", "联系方式", False),
+        ("user_id", "系统账号", False),
         ("status", "状态", False),
     ),
     "agency": (
@@ -649,6 +650,7 @@ LIBRARY_COLUMNS = {
         ("level", "级别", True),
         ("qualifications", "资质", False),
         ("contact", "联系方式", False),
+        ("user_id", "系统账号", False),
         ("status", "状态", False),
     ),
     "supervision": (

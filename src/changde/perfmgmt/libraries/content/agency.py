@@ -25,6 +25,9 @@ class IAgency(model.Schema):
     directives.read_permission(contact=fields.VIEW_CONTACT)
     directives.write_permission(contact=fields.VIEW_CONTACT)
     contact = fields.contact_field()
+    directives.read_permission(user_id=fields.VIEW_CONTACT)
+    directives.write_permission(user_id=fields.VIEW_CONTACT)
+    user_id = fields.user_id_field()
     directives.write_permission(status=fields.MANAGE)
     status = fields.status_field()
     directives.omitted("ratings")
@@ -41,6 +44,7 @@ class Agency(Item):
 
 
 Agency.contact = None
+Agency.user_id = None
 Agency.status = "active"
 Agency.qualifications = ()
 Agency.ratings = ()

@@ -34,6 +34,9 @@ class IExpert(model.Schema):
     directives.read_permission(contact=fields.VIEW_CONTACT)
     directives.write_permission(contact=fields.VIEW_CONTACT)
     contact = fields.contact_field()
+    directives.read_permission(user_id=fields.VIEW_CONTACT)
+    directives.write_permission(user_id=fields.VIEW_CONTACT)
+    user_id = fields.user_id_field()
     directives.write_permission(status=fields.MANAGE)
     status = fields.status_field()
     directives.omitted("ratings")
@@ -52,6 +55,7 @@ class Expert(Item):
 Expert.organisation = None
 Expert.professional_title = None
 Expert.contact = None
+Expert.user_id = None
 Expert.status = "active"
 Expert.expertise = ()
 Expert.ratings = ()

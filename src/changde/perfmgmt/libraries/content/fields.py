@@ -38,6 +38,18 @@ def contact_field():
     )
 
 
+def user_id_field():
+    return schema.TextLine(
+        title=_("label_member_user_id", default="系统账号"),
+        description=_(
+            "help_member_user_id",
+            default="该成员在本系统的登录账号(用户名);被选派评价时,"
+            "该账号可以撰写所评价的报告。仅绩效科可见。",
+        ),
+        required=False,
+    )
+
+
 def status_field():
     return schema.Choice(
         title=_("label_member_status", default="状态"),
