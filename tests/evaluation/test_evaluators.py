@@ -143,6 +143,24 @@ class TestEvaluatorRoles(unittest.TestCase):
         self.assertFalse(self.can(EXPERT_USER, "View"))
         self.assertEqual(self.report._evaluator_users, (AGENCY_USER,))
 
+    def test_a_member_removed_later_loses_the_grant_at_once(self):
+        # the office removes the member in the library: its reports follow
+        # without being saved again
+        self.assertTrue(self.can(EXPERT_USER, "View"))
+        self.members["expert"].status = "removed"
+        modified(self.members["expert"])
+        self.assertFalse(self.can(EXPERT_USER, "View"))
+        self.assertEqual(self.report._evaluator_users, (AGENCY_USER,))
+
+    def test_a_new_account_gets_the_grant_at_once(self):
+        api.user.create(
+            email="new@example.org", username="expert-new", password=PASSWORD
+        )
+        self.members["expert"].user_id = "expert-new"
+        modified(self.members["expert"])
+        self.assertTrue(self.can("expert-new", "Modify portal content"))
+        self.assertFalse(self.can(EXPERT_USER, "View"))
+
     def test_a_member_without_account_gets_nothing(self):
         self.members["expert"].user_id = None
         modified(self.report)
@@ -236,6 +254,12 @@ class TestEvaluatorOverRest(unittest.TestCase):
         )
         self.assertEqual(response.status_code, 204, response.text)
         self.assertEqual(self.call("GET", url).json()["findings"], "专家写的发现。")
+        # who evaluates is the office's choice: the expert cannot change it
+        self.call("PATCH", url, user=EXPERT_USER, json={"experts": []})
+        self.assertEqual(
+            [e["token"] for e in self.call("GET", url).json()["experts"]],
+            [self.members["expert"].UID()],
+        )
 
         self.assertEqual(self.call("GET", other, user=EXPERT_USER).status_code, 401)
         response = self.call(

@@ -22,6 +22,16 @@ def report_project_uid(obj):
     return obj.project
 
 
+@indexer(IEvaluationReport)
+def evaluation_members(obj):
+    """UIDs of the report's agency and experts: which reports name a member."""
+    uids = [obj.evaluator_agency] if obj.evaluator_agency else []
+    uids += [uid for uid in obj.experts or () if uid]
+    if not uids:
+        raise AttributeError("evaluation_members")
+    return uids
+
+
 @indexer(INegativeListEntry)
 def negative_targets(obj):
     return entry_targets(obj)

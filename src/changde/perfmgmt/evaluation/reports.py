@@ -82,6 +82,16 @@ def refresh_report(report, event=None):
             refresh_item(item)
 
 
+def refresh_reports_of_member(member, event=None):
+    """An expert's or agency's account or status changed (or the member was
+    removed): the reports naming it give or take back its grants now."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="EvaluationReport", evaluation_members=api.content.get_uuid(member)
+    ):
+        refresh_report(brain._unrestrictedGetObject())
+
+
 def evaluator_user_ids(report):
     """The accounts of the report's agency and experts, in that order, without
     the members that are removed (已淘汰) or have no account."""

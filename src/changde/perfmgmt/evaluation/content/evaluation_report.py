@@ -11,6 +11,7 @@ evaluations hold their rectification items. Field ids are a public contract
 
 import json
 
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
 from plone.schema import JSONField
@@ -89,6 +90,12 @@ class IEvaluationReport(model.Schema):
         ),
         readonly=True,
         required=False,
+    )
+    # the office assigns the evaluators; the assigned ones may edit the
+    # report's other fields, not who evaluates
+    directives.write_permission(
+        evaluator_agency="changde.perfmgmt.ManageEvaluation",
+        experts="changde.perfmgmt.ManageEvaluation",
     )
     evaluator_agency = schema.Choice(
         title=_("label_evaluator_agency", default="评价机构"),
