@@ -3,6 +3,7 @@ folder with overdue rounds and the create-year form, the round page with
 filters and counts, the Excel template, upload and export, a project's
 records."""
 
+import json
 import unittest
 from io import BytesIO
 
@@ -74,9 +75,11 @@ class ViewTestCase(unittest.TestCase):
             )
         }
 
-    def upload(self, data, user=OFFICE_USER):
+    def upload(self, data, user=OFFICE_USER, progress_token=None):
         browser = self.browser(user)
         browser.open(f"{self.round_url}/@@monitoring-upload")
+        if progress_token:
+            browser.getControl(name="progress_token").value = progress_token
         control = browser.getControl(name="file")
         control.add_file(BytesIO(data), excel.XLSX_MIMETYPE, "data.xlsx")
         browser.getControl(name="form.upload").click()
@@ -209,6 +212,17 @@ class TestExcel(ViewTestCase):
         # the same file again: updated, not duplicated
         self.upload(data)
         self.assertEqual(len(self.records()), 2)
+
+    def test_the_upload_page_can_follow_the_import(self):
+        data = workbook_bytes([["A-001", None, "项目", 1000, 600, None, "无问题"]])
+        self.upload(data, progress_token="t-1")
+        browser = self.browser()
+        browser.open(f"{self.round_url}/@@monitoring-import-progress?token=t-1")
+        self.assertEqual(
+            json.loads(browser.contents), {"phase": "done", "done": 1, "total": 1}
+        )
+        browser.open(f"{self.round_url}/@@monitoring-import-progress?token=other")
+        self.assertEqual(json.loads(browser.contents), {})
 
     def test_upload_with_a_bad_row_writes_nothing(self):
         data = workbook_bytes(

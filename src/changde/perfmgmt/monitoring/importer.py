@@ -144,11 +144,12 @@ def resolve_progress(row, brain):
     return progress, violations
 
 
-def check_rows(monitoring_round, rows, first_row=1, numbers=None):
+def check_rows(monitoring_round, rows, first_row=1, numbers=None, on_progress=None):
     """Check a batch for ``monitoring_round``: ``(plans, problems)``.
 
     ``problems`` are :class:`rules.RowViolation` objects, sorted by row;
     the batch may be applied only when there are none.
+    ``on_progress(phase, done, total)`` is told how far it has got.
     """
     rows = list(rows)
     valid, problems = rules.check_import_rows(
@@ -162,7 +163,9 @@ def check_rows(monitoring_round, rows, first_row=1, numbers=None):
     )
     plans = []
     seen = {}
-    for row in valid:
+    for count, row in enumerate(valid, start=1):
+        if on_progress is not None:
+            on_progress("checking", count, len(valid))
         brain, violation = resolve_project(row, year, by_uid, by_code)
         if violation is not None:
             problems.append(rules.RowViolation(row.row, violation))
@@ -183,11 +186,14 @@ def check_rows(monitoring_round, rows, first_row=1, numbers=None):
     return plans, problems
 
 
-def apply_rows(monitoring_round, plans):
-    """Create or update one record per plan; answers the per-row results."""
+def apply_rows(monitoring_round, plans, on_progress=None):
+    """Create or update one record per plan; answers the per-row results.
+    ``on_progress(phase, done, total)`` is told how far it has got."""
     records = existing_records(monitoring_round)
     results = []
-    for plan in plans:
+    for count, plan in enumerate(plans, start=1):
+        if on_progress is not None:
+            on_progress("writing", count, len(plans))
         row = plan.row
         brain = records.get(plan.project_uid)
         if brain is None:

@@ -2,6 +2,7 @@
 create a year's rounds), the round (records, filters, counts, chart, Excel),
 the Excel upload, and a project's records across rounds."""
 
+import json
 from datetime import date
 from html import escape
 from urllib.parse import urlencode
@@ -18,6 +19,7 @@ from zope.i18n import translate
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring import excel
+from changde.perfmgmt.monitoring import import_progress
 from changde.perfmgmt.monitoring import importer
 from changde.perfmgmt.monitoring import rules
 from changde.perfmgmt.monitoring.records import records_of_project
@@ -293,13 +295,16 @@ class UploadView(BrowserView, LabelsMixin):
         return self.index()
 
     def process(self, upload):
+        token = self.request.form.get("progress_token") or None
+        progress = import_progress.reporter(token)
         data = upload.read()
         rows, numbers, problems = excel.read_workbook(data)
         if not problems:
             plans, problems = importer.check_rows(
-                self.context, rows, first_row=2, numbers=numbers
+                self.context, rows, first_row=2, numbers=numbers, on_progress=progress
             )
         if problems:
+            import_progress.report(token, "done", 0, len(rows))
             transaction.doom()
             self.errors = [
                 {
@@ -310,7 +315,8 @@ class UploadView(BrowserView, LabelsMixin):
                 for problem in sorted(problems, key=lambda p: p.row)
             ]
             return
-        self.results = importer.apply_rows(self.context, plans)
+        self.results = importer.apply_rows(self.context, plans, on_progress=progress)
+        import_progress.report(token, "done", len(plans), len(plans))
 
     def counts(self):
         results = self.results or []
@@ -322,6 +328,17 @@ class UploadView(BrowserView, LabelsMixin):
             "updated": len(results) - created,
             "flagged": flagged,
         }
+
+
+class ImportProgressView(BrowserView):
+    """``@@monitoring-import-progress?token=…``: how far the upload with that
+    token has got in this Zope process, as JSON (``{}`` when unknown here)."""
+
+    def __call__(self):
+        self.request.response.setHeader("Content-Type", "application/json")
+        self.request.response.setHeader("Cache-Control", "no-store")
+        token = self.request.form.get("token") or ""
+        return json.dumps(import_progress.progress_of(token) or {})
 
 
 class ProjectRecordsView(BrowserView, LabelsMixin):
