@@ -6,10 +6,13 @@ the office can change it for next year's plan without a code change.
 """
 
 from plone.autoform import directives
+from plone.registry.interfaces import IRegistry
 from zope import schema
+from zope.component import queryUtility
 from zope.interface import Interface
 
 from changde.perfmgmt.core.widgets import DateLinesFieldWidget
+from changde.perfmgmt.core.workdays import WorkdayCalendar
 from changde.perfmgmt.i18n import _
 
 REGISTRY_PREFIX = "changde.perfmgmt.core"
@@ -43,4 +46,23 @@ class ICoreSettings(Interface):
         required=False,
         default=[],
         missing_value=[],
+    )
+
+
+def registry_value(prefix, name, default):
+    """The registry record ``<prefix>.<name>``, or ``default`` when it is
+    missing or empty (no site, not installed yet, a record added later)."""
+    registry = queryUtility(IRegistry)
+    if registry is None:
+        return default
+    value = registry.get(f"{prefix}.{name}")
+    return default if value is None else value
+
+
+def workday_calendar():
+    """The working-day calendar with the holidays and adjusted working days
+    the office entered (工作日历 settings)."""
+    return WorkdayCalendar(
+        extra_holidays=registry_value(REGISTRY_PREFIX, "extra_holidays", []),
+        extra_workdays=registry_value(REGISTRY_PREFIX, "extra_workdays", []),
     )

@@ -6,11 +6,10 @@ numbers are written in one place (:mod:`changde.perfmgmt.declaration.rules`).
 
 from decimal import Decimal
 
-from plone.registry.interfaces import IRegistry
 from zope import schema
-from zope.component import queryUtility
 from zope.interface import Interface
 
+from changde.perfmgmt.core.settings import registry_value
 from changde.perfmgmt.declaration import rules
 from changde.perfmgmt.i18n import _
 
@@ -95,11 +94,7 @@ class IDeclarationSettings(Interface):
 
 
 def _record(name, default):
-    registry = queryUtility(IRegistry)
-    if registry is None:
-        return default
-    value = registry.get(f"{PREFIX}.{name}")
-    return default if value is None else value
+    return registry_value(PREFIX, name, default)
 
 
 def declaration_settings():

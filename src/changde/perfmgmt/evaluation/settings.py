@@ -10,11 +10,10 @@ plan's defaults (logged), so a typo never breaks a page.
 import logging
 from decimal import Decimal
 
-from plone.registry.interfaces import IRegistry
 from zope import schema
-from zope.component import queryUtility
 from zope.interface import Interface
 
+from changde.perfmgmt.core.settings import registry_value
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.i18n import _
 
@@ -86,11 +85,7 @@ class IEvaluationSettings(Interface):
 
 
 def _record(name, default):
-    registry = queryUtility(IRegistry)
-    if registry is None:
-        return default
-    value = registry.get(f"{PREFIX}.{name}")
-    return default if value is None else value
+    return registry_value(PREFIX, name, default)
 
 
 def grade_bands():

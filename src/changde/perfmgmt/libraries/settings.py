@@ -4,11 +4,10 @@ elimination, with the rule module's defaults."""
 
 from decimal import Decimal
 
-from plone.registry.interfaces import IRegistry
 from zope import schema
-from zope.component import queryUtility
 from zope.interface import Interface
 
+from changde.perfmgmt.core.settings import registry_value
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries import rules
 
@@ -83,11 +82,7 @@ class ILibrariesSettings(Interface):
 
 
 def _record(name, default):
-    registry = queryUtility(IRegistry)
-    if registry is None:
-        return default
-    value = registry.get(f"{PREFIX}.{name}")
-    return default if value is None else value
+    return registry_value(PREFIX, name, default)
 
 
 def review_settings():

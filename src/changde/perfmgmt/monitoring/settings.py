@@ -8,17 +8,14 @@ office's extra holidays and working days from the core settings.
 
 import logging
 
-from plone.registry.interfaces import IRegistry
 from zope import schema
-from zope.component import queryUtility
 from zope.interface import Interface
 
-from changde.perfmgmt.core.workdays import WorkdayCalendar
+from changde.perfmgmt.core.settings import registry_value
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring import rules
 
 PREFIX = "changde.perfmgmt.monitoring"
-CORE_PREFIX = "changde.perfmgmt.core"
 
 logger = logging.getLogger("changde.perfmgmt.monitoring")
 
@@ -53,12 +50,8 @@ class IMonitoringSettings(Interface):
     )
 
 
-def _record(name, default, prefix=PREFIX):
-    registry = queryUtility(IRegistry)
-    if registry is None:
-        return default
-    value = registry.get(f"{prefix}.{name}")
-    return default if value is None else value
+def _record(name, default):
+    return registry_value(PREFIX, name, default)
 
 
 def monitoring_settings():
@@ -83,14 +76,3 @@ def monitoring_settings():
         )
         return default
     return settings
-
-
-def workday_calendar():
-    """The working-day calendar with the office's entries (core settings).
-
-    Candidate for core: every module with deadlines needs it.
-    """
-    return WorkdayCalendar(
-        extra_holidays=_record("extra_holidays", [], CORE_PREFIX) or [],
-        extra_workdays=_record("extra_workdays", [], CORE_PREFIX) or [],
-    )

@@ -15,10 +15,11 @@ from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
 from plone.schema import JSONField
-from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
+from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.content.uids import is_project
 from changde.perfmgmt.evaluation.content.uids import is_unit
@@ -44,7 +45,7 @@ ACTUALS_SCHEMA = json.dumps(
 )
 
 
-class IEvaluationReport(model.Schema):
+class IEvaluationReport(ITenancyCopy):
     evaluation_kind = schema.Choice(
         title=_("label_evaluation_kind", default="评价类型"),
         vocabulary="changde.perfmgmt.EvaluationKinds",
@@ -145,26 +146,6 @@ class IEvaluationReport(model.Schema):
         readonly=True,
         required=False,
     )
-    jurisdiction = schema.TextLine(
-        title=_("label_eval_jurisdiction", default="地区"),
-        readonly=True,
-        required=False,
-    )
-    jurisdiction_title = schema.TextLine(
-        title=_("label_eval_jurisdiction_title", default="地区名称"),
-        readonly=True,
-        required=False,
-    )
-    budget_unit = schema.TextLine(
-        title=_("label_eval_budget_unit", default="预算单位"),
-        readonly=True,
-        required=False,
-    )
-    unit_title = schema.TextLine(
-        title=_("label_eval_unit_title", default="预算单位名称"),
-        readonly=True,
-        required=False,
-    )
     # Findings the result application reads (R-M10).
     goals_unclear = schema.Bool(
         title=_("label_goals_unclear", default="绩效目标不明确"), required=False
@@ -184,7 +165,7 @@ class IEvaluationReport(model.Schema):
 
 
 @implementer(IEvaluationReport)
-class EvaluationReport(Container):
+class EvaluationReport(Container, TenancyCopy):
     """An evaluation report; ``grade`` is computed from the score."""
 
     evaluation_kind = "key"
@@ -204,10 +185,6 @@ class EvaluationReport(Container):
     # copied from the project or unit (see reports.refresh_report)
     project_title = None
     project_code = None
-    jurisdiction = None
-    jurisdiction_title = None
-    budget_unit = None
-    unit_title = None
     unit_uid = None
     notifications = ()
 

@@ -7,16 +7,17 @@ and why), or rejected. The declaration gate reads the listed entries
 """
 
 from plone.dexterity.content import Item
-from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
+from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.content.uids import is_project_or_unit
 from changde.perfmgmt.i18n import _
 
 
-class INegativeListEntry(model.Schema):
+class INegativeListEntry(ITenancyCopy):
     target = schema.ASCIILine(
         title=_("label_negative_target", default="对象(项目或单位 UID)"),
         constraint=is_project_or_unit,
@@ -71,30 +72,10 @@ class INegativeListEntry(model.Schema):
         readonly=True,
         required=False,
     )
-    jurisdiction = schema.TextLine(
-        title=_("label_eval_jurisdiction", default="地区"),
-        readonly=True,
-        required=False,
-    )
-    jurisdiction_title = schema.TextLine(
-        title=_("label_eval_jurisdiction_title", default="地区名称"),
-        readonly=True,
-        required=False,
-    )
-    budget_unit = schema.TextLine(
-        title=_("label_eval_budget_unit", default="预算单位"),
-        readonly=True,
-        required=False,
-    )
-    unit_title = schema.TextLine(
-        title=_("label_eval_unit_title", default="预算单位名称"),
-        readonly=True,
-        required=False,
-    )
 
 
 @implementer(INegativeListEntry)
-class NegativeListEntry(Item):
+class NegativeListEntry(Item, TenancyCopy):
     """A negative-list entry; target data are copied for listings and gates."""
 
     title = ""
@@ -106,10 +87,6 @@ class NegativeListEntry(Item):
     target_kind = None
     target_title = None
     target_code = None
-    jurisdiction = None
-    jurisdiction_title = None
-    budget_unit = None
-    unit_title = None
 
     @property
     def reason_label(self):

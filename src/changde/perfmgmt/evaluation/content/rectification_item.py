@@ -12,16 +12,17 @@ and the jurisdiction's staff local roles (:mod:`..reports`).
 
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
-from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
+from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
 from changde.perfmgmt.evaluation.content.uids import is_monitoring_record
 from changde.perfmgmt.evaluation.content.uids import is_unit
 from changde.perfmgmt.i18n import _
 
 
-class IRectificationItem(model.Schema):
+class IRectificationItem(ITenancyCopy):
     monitoring_record = schema.ASCIILine(
         title=_("label_source_monitoring_record", default="来源监控记录(UID)"),
         description=_(
@@ -60,26 +61,6 @@ class IRectificationItem(model.Schema):
         readonly=True,
         required=False,
     )
-    jurisdiction = schema.TextLine(
-        title=_("label_eval_jurisdiction", default="地区"),
-        readonly=True,
-        required=False,
-    )
-    jurisdiction_title = schema.TextLine(
-        title=_("label_eval_jurisdiction_title", default="地区名称"),
-        readonly=True,
-        required=False,
-    )
-    budget_unit = schema.TextLine(
-        title=_("label_eval_budget_unit", default="预算单位"),
-        readonly=True,
-        required=False,
-    )
-    unit_title = schema.TextLine(
-        title=_("label_eval_unit_title", default="预算单位名称"),
-        readonly=True,
-        required=False,
-    )
     source_uid = schema.TextLine(
         title=_("label_item_source_uid", default="来源(评价报告或监控记录 UID)"),
         readonly=True,
@@ -88,7 +69,7 @@ class IRectificationItem(model.Schema):
 
 
 @implementer(IRectificationItem)
-class RectificationItem(Item):
+class RectificationItem(Item, TenancyCopy):
     """A problem to rectify; its status is its workflow state."""
 
     title = ""
@@ -98,10 +79,6 @@ class RectificationItem(Item):
     measures = None
     evidence = []
     year = None
-    jurisdiction = None
-    jurisdiction_title = None
-    budget_unit = None
-    unit_title = None
     source_uid = None
     source_kind = None
 

@@ -2,9 +2,7 @@
 municipal. Contact and ratings are read by the office only (field-level read
 permissions: the forms, the page and plone.restapi all leave them out)."""
 
-from plone.autoform import directives
 from plone.dexterity.content import Item
-from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
@@ -13,7 +11,7 @@ from changde.perfmgmt.libraries.content import fields
 from changde.perfmgmt.libraries.interfaces import IRatedMember
 
 
-class IExpert(model.Schema):
+class IExpert(fields.IEngagedMember):
     title = fields.name_field()
     level = fields.level_field()
     expertise = schema.List(
@@ -31,22 +29,10 @@ class IExpert(model.Schema):
         title=_("label_professional_title", default="职称"),
         required=False,
     )
-    directives.read_permission(contact=fields.VIEW_CONTACT)
-    directives.write_permission(contact=fields.VIEW_CONTACT)
-    contact = fields.contact_field()
-    directives.read_permission(user_id=fields.VIEW_CONTACT)
-    directives.write_permission(user_id=fields.VIEW_CONTACT)
-    user_id = fields.user_id_field()
-    directives.write_permission(status=fields.MANAGE)
-    status = fields.status_field()
-    directives.omitted("ratings")
-    directives.read_permission(ratings=fields.VIEW_RATINGS)
-    directives.write_permission(ratings=fields.MANAGE_PORTAL)
-    ratings = fields.ratings_field()
 
 
 @implementer(IExpert, IRatedMember)
-class Expert(Item):
+class Expert(Item, fields.EngagedMember):
     """An expert of the library."""
 
     kind = "expert"
@@ -54,8 +40,4 @@ class Expert(Item):
 
 Expert.organisation = None
 Expert.professional_title = None
-Expert.contact = None
-Expert.user_id = None
-Expert.status = "active"
 Expert.expertise = ()
-Expert.ratings = ()

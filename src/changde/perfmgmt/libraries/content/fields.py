@@ -1,6 +1,9 @@
-"""Fields the library member types share (each schema declares its own, so
-that the permission directives stay next to the field)."""
+"""Fields the library member types share, and the schema of what the
+office keeps about an expert or an agency it engages (contact, account,
+status, ratings) with the permissions that hide it from everyone else."""
 
+from plone.autoform import directives
+from plone.supermodel import model
 from zope import schema
 
 from changde.perfmgmt.i18n import _
@@ -78,3 +81,34 @@ def ratings_field():
         default=[],
         missing_value=[],
     )
+
+
+class IEngagedMember(model.Schema):
+    """What the office keeps about an expert or an agency (office only)."""
+
+    model.fieldset(
+        "office",
+        label=_("fieldset_office", default="绩效科管理"),
+        fields=["contact", "user_id", "status"],
+    )
+    directives.read_permission(contact=VIEW_CONTACT)
+    directives.write_permission(contact=VIEW_CONTACT)
+    contact = contact_field()
+    directives.read_permission(user_id=VIEW_CONTACT)
+    directives.write_permission(user_id=VIEW_CONTACT)
+    user_id = user_id_field()
+    directives.write_permission(status=MANAGE)
+    status = status_field()
+    directives.omitted("ratings")
+    directives.read_permission(ratings=VIEW_RATINGS)
+    directives.write_permission(ratings=MANAGE_PORTAL)
+    ratings = ratings_field()
+
+
+class EngagedMember:
+    """Defaults of :class:`IEngagedMember` for the content classes."""
+
+    contact = None
+    user_id = None
+    status = "active"
+    ratings = ()

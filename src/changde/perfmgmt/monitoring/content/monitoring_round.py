@@ -74,8 +74,8 @@ class MonitoringRound(Container):
 
     @property
     def report_due(self):
+        from changde.perfmgmt.core.settings import workday_calendar
         from changde.perfmgmt.monitoring.settings import monitoring_settings
-        from changde.perfmgmt.monitoring.settings import workday_calendar
 
         if not self.cutoff_date:
             return None
