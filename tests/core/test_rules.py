@@ -267,5 +267,16 @@ class ConstantsTests(unittest.TestCase):
         self.assertIn(rules.MUNICIPAL, rules.JURISDICTION_KINDS)
 
 
+class TestYearOrNone(unittest.TestCase):
+    def test_years_at_and_around_the_bounds(self):
+        from changde.perfmgmt.core.rules import year_or_none
+
+        self.assertEqual(year_or_none("2026"), 2026)
+        self.assertEqual(year_or_none(2000), 2000)
+        self.assertEqual(year_or_none(2100), 2100)
+        for value in (1999, 2101, "x", None, True, "20.5"):
+            self.assertIsNone(year_or_none(value), value)
+
+
 if __name__ == "__main__":
     unittest.main()

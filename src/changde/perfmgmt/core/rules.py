@@ -114,6 +114,23 @@ def is_count(value, minimum: int = 0) -> bool:
 # --- Numbers ------------------------------------------------------------------
 
 
+#: The years a form or a request may name (budget years, rounds, reports).
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+
+
+def year_or_none(value) -> int | None:
+    """``value`` as a year between :data:`MIN_YEAR` and :data:`MAX_YEAR`
+    (an int or its text), or None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
+
+
 def to_decimal(
     value, *, strict: bool = False, allow_commas: bool = False
 ) -> Decimal | None:

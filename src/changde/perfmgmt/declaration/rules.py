@@ -70,8 +70,8 @@ class DeclarationSettings:
     #: Special funds the municipal level may approve per year (R-M4).
     municipal_special_fund_cap: int = 90
     #: The range of budget years accepted.
-    min_year: int = 2000
-    max_year: int = 2100
+    min_year: int = core_rules.MIN_YEAR
+    max_year: int = core_rules.MAX_YEAR
 
 
 DEFAULT_SETTINGS = DeclarationSettings()

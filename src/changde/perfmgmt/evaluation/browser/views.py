@@ -20,6 +20,7 @@ from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
 from zope.i18n import translate
 
+from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.evaluation import excel
 from changde.perfmgmt.evaluation.application import filter_run
 from changde.perfmgmt.evaluation.application import run_result_application
@@ -27,7 +28,6 @@ from changde.perfmgmt.evaluation.application import stored_run
 from changde.perfmgmt.evaluation.negative_list import negative_list_folder
 from changde.perfmgmt.evaluation.rectification import rectification_summary
 from changde.perfmgmt.evaluation.self_evaluations import missing_self_evaluations
-from changde.perfmgmt.evaluation.services.result_application.post import read_year
 from changde.perfmgmt.evaluation.vocabularies import ACTION_TITLES
 from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
 from changde.perfmgmt.evaluation.vocabularies import KIND_TITLES
@@ -239,7 +239,7 @@ class ResultApplicationView(BrowserView, Labels):
 
     def run_year(self):
         form = self.request.form
-        year = read_year(form.get("year"))
+        year = year_or_none(form.get("year"))
         as_of = None
         errors = []
         if year is None:
@@ -320,7 +320,7 @@ class ResultApplicationView(BrowserView, Labels):
 
     @memoize
     def year(self):
-        year = read_year(self.request.form.get("year"))
+        year = year_or_none(self.request.form.get("year"))
         if year:
             return year
         years = self.run_years()
@@ -421,7 +421,7 @@ class ResultApplicationExport(BrowserView):
     @result-application-export)."""
 
     def __call__(self):
-        year = read_year(self.request.form.get("year"))
+        year = year_or_none(self.request.form.get("year"))
         run = stored_run(self.context, year) if year else None
         if run is None:
             raise BadRequest("No result application run for this year.")
@@ -448,7 +448,7 @@ class RectificationView(BrowserView, Labels):
         return self.index()
 
     def year(self):
-        return read_year(self.request.form.get("year"))
+        return year_or_none(self.request.form.get("year"))
 
     def filters(self):
         form = self.request.form
@@ -500,7 +500,7 @@ class MissingSelfEvaluationsView(BrowserView, Labels):
     GET @missing-self-evaluations)."""
 
     def year(self):
-        year = read_year(self.request.form.get("year"))
+        year = year_or_none(self.request.form.get("year"))
         return year or datetime.date.today().year - 1
 
     @memoize
@@ -519,8 +519,8 @@ class NegativeListView(BrowserView, Labels):
     def filters(self):
         form = self.request.form
         query = {}
-        if read_year(form.get("year")):
-            query["year"] = read_year(form.get("year"))
+        if year_or_none(form.get("year")):
+            query["year"] = year_or_none(form.get("year"))
         if form.get("review_state") in ENTRY_STATE_TITLES:
             query["review_state"] = form["review_state"]
         return query

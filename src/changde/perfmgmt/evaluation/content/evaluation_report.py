@@ -20,6 +20,8 @@ from zope.interface import implementer
 
 from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
 from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
+from changde.perfmgmt.core.rules import MAX_YEAR
+from changde.perfmgmt.core.rules import MIN_YEAR
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.content.uids import is_project
 from changde.perfmgmt.evaluation.content.uids import is_unit
@@ -55,8 +57,8 @@ class IEvaluationReport(ITenancyCopy):
     year = schema.Int(
         title=_("label_evaluation_year", default="评价年度"),
         description=_("help_evaluation_year", default="被评价的预算年度。"),
-        min=2000,
-        max=2100,
+        min=MIN_YEAR,
+        max=MAX_YEAR,
         required=True,
     )
     project = schema.ASCIILine(

@@ -12,6 +12,8 @@ from zope.interface import implementer
 
 from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
 from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
+from changde.perfmgmt.core.rules import MAX_YEAR
+from changde.perfmgmt.core.rules import MIN_YEAR
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.content.uids import is_project_or_unit
 from changde.perfmgmt.i18n import _
@@ -41,8 +43,8 @@ class INegativeListEntry(ITenancyCopy):
             "help_negative_year",
             default="发现问题的年度;列入后,以后年度的预算申报被拒绝,直至移出。",
         ),
-        min=2000,
-        max=2100,
+        min=MIN_YEAR,
+        max=MAX_YEAR,
         required=True,
     )
     released_by = schema.TextLine(

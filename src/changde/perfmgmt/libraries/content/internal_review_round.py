@@ -18,6 +18,8 @@ from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.rules import MAX_YEAR
+from changde.perfmgmt.core.rules import MIN_YEAR
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.content.fields import MANAGE_PORTAL
 
@@ -36,8 +38,8 @@ def _people(title):
 class IInternalReviewRound(model.Schema):
     year = schema.Int(
         title=_("label_review_year", default="年度"),
-        min=2000,
-        max=2100,
+        min=MIN_YEAR,
+        max=MAX_YEAR,
         required=True,
         defaultFactory=lambda: datetime.date.today().year,
     )

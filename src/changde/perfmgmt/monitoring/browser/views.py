@@ -17,6 +17,7 @@ from zExceptions import BadRequest
 from zope.i18n import translate
 
 from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring import excel
 from changde.perfmgmt.monitoring import import_progress
@@ -109,11 +110,8 @@ class CreateYearRounds(BrowserView, LabelsMixin):
         if self.request.method != "POST":
             raise BadRequest("POST only")
         CheckAuthenticator(self.request)
-        try:
-            year = int(self.request.form.get("year", ""))
-            if not 2000 <= year <= 2100:
-                raise ValueError(year)
-        except ValueError:
+        year = year_or_none(self.request.form.get("year"))
+        if year is None:
             self.message(
                 _("monitoring_year_invalid", default="请输入有效的年度。"), "error"
             )

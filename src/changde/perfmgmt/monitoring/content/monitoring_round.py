@@ -14,12 +14,16 @@ from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.rules import MAX_YEAR
+from changde.perfmgmt.core.rules import MIN_YEAR
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring import rules
 
 
 class IMonitoringRound(model.Schema):
-    year = schema.Int(title=_("label_year", default="Budget year"), min=2000, max=2100)
+    year = schema.Int(
+        title=_("label_year", default="Budget year"), min=MIN_YEAR, max=MAX_YEAR
+    )
     round_number = schema.Int(
         title=_("label_round_number", default="Round"), min=1, required=True
     )

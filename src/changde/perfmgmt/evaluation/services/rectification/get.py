@@ -5,15 +5,15 @@ see (a unit sees its own)."""
 
 from plone.restapi.services import Service
 
+from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.evaluation.rectification import rectification_summary
-from changde.perfmgmt.evaluation.services.result_application.post import read_year
 
 
 class RectificationGet(Service):
     def reply(self):
         form = self.request.form
         summary = rectification_summary(
-            year=read_year(form.get("year")),
+            year=year_or_none(form.get("year")),
             jurisdiction=form.get("jurisdiction"),
             budget_unit=form.get("budget_unit"),
         )

@@ -4,10 +4,10 @@ stored run of the year; GET @result-application-export?year=2026: as .xlsx."""
 from plone.restapi.services import Service
 
 from changde.perfmgmt.core.rest import error
+from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.evaluation import excel
 from changde.perfmgmt.evaluation.application import filter_run
 from changde.perfmgmt.evaluation.application import stored_run
-from changde.perfmgmt.evaluation.services.result_application.post import read_year
 from changde.perfmgmt.i18n import _
 
 
@@ -26,7 +26,7 @@ def _not_run(request, year):
 class ResultApplicationGet(Service):
     def reply(self):
         form = self.request.form
-        year = read_year(form.get("year"))
+        year = year_or_none(form.get("year"))
         run = stored_run(self.context, year) if year else None
         if run is None:
             return _not_run(self.request, year)
@@ -38,7 +38,7 @@ class ResultApplicationGet(Service):
 class ResultApplicationExport(Service):
     def render(self):
         self.check_permission()
-        year = read_year(self.request.form.get("year"))
+        year = year_or_none(self.request.form.get("year"))
         run = stored_run(self.context, year) if year else None
         if run is None:
             self.request.response.setHeader("Content-Type", "application/json")

@@ -14,18 +14,9 @@ from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import field_error
 from changde.perfmgmt.core.rest import invalid_body
 from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.evaluation.application import run_result_application
 from changde.perfmgmt.i18n import _
-
-
-def read_year(value):
-    if isinstance(value, bool):
-        return None
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return None
-    return year if 2000 <= year <= 2100 else None
 
 
 class ResultApplicationPost(Service):
@@ -34,7 +25,7 @@ class ResultApplicationPost(Service):
         if data is None:
             return invalid_body(self.request)
         errors = []
-        year = read_year(data.get("year"))
+        year = year_or_none(data.get("year"))
         if year is None:
             errors.append(
                 field_error(

@@ -5,13 +5,13 @@ import datetime
 
 from plone.restapi.services import Service
 
+from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.evaluation.self_evaluations import missing_self_evaluations
-from changde.perfmgmt.evaluation.services.result_application.post import read_year
 
 
 class MissingSelfEvaluationsGet(Service):
     def reply(self):
-        year = read_year(self.request.form.get("year"))
+        year = year_or_none(self.request.form.get("year"))
         year = year or datetime.date.today().year - 1
         items = missing_self_evaluations(year)
         url = self.context.absolute_url()

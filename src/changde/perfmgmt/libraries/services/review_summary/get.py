@@ -7,6 +7,7 @@ from plone.restapi.services import Service
 
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import translated
+from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.reviews import year_summary
 
@@ -14,11 +15,8 @@ from changde.perfmgmt.libraries.reviews import year_summary
 class ReviewSummaryGet(Service):
     def reply(self):
         value = self.request.form.get("year") or str(datetime.date.today().year)
-        try:
-            year = int(value)
-            if not 2000 <= year <= 2100:
-                raise ValueError(value)
-        except ValueError:
+        year = year_or_none(value)
+        if year is None:
             message = _("review_summary_year", default="请以 ?year=2026 给出年度。")
             return bad_request(
                 self.request,

@@ -11,6 +11,7 @@ from zope.interface import alsoProvides
 
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.interfaces import IMonitoringFolder
 from changde.perfmgmt.monitoring.rounds import create_year_rounds
@@ -22,14 +23,8 @@ class RoundsPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         data = read_json_object(self.request)
-        year = None if data is None else data.get("year")
-        if isinstance(year, str) and year.strip().isdigit():
-            year = int(year)
-        if (
-            isinstance(year, bool)
-            or not isinstance(year, int)
-            or not (2000 <= year <= 2100)
-        ):
+        year = None if data is None else year_or_none(data.get("year"))
+        if year is None:
             message = _(
                 "monitoring_year_required",
                 default='Give the year of the rounds, e.g. {"year": 2026}.',
