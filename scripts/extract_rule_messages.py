@@ -1,10 +1,13 @@
 """Extract the messages of the plain-Python rules into a .pot for i18ndude.
 
-The rules (``<module>/rules.py``) import nothing of Zope, so their messages are
-not ``_()`` calls that i18ndude finds: they are ``Violation(code, default)``
-(and ``Recommendation(rule, action, reason_default)``) literals. This script
-reads them with ``ast`` and writes ``locales/rules.pot``, which `make i18n`
-merges into the domain's .pot.
+The rules import nothing of Zope, so their messages are not ``_()`` calls that
+i18ndude finds: they are ``Violation(code, default)`` (and
+``Recommendation(rule, action, reason_default)``) literals, written in
+``<module>/rules.py`` and in the modules that check imported rows. This script
+reads them with ``ast`` from every module of the package and writes
+``locales/rules.pot``, which `make i18n` merges into the domain's .pot
+(``tests/core/test_i18n.py`` uses :func:`rule_messages` to check that both
+catalogues translate them).
 """
 
 import ast
@@ -15,6 +18,8 @@ OUTPUT = PACKAGE / "locales" / "rules.pot"
 MESSAGE_CALLS = {
     "Violation": ("code", "default"),
     "Recommendation": ("rule", "reason_default"),
+    # monitoring.importer's shorthand for Violation(code, default, field, ...)
+    "_violation": ("code", "default"),
 }
 
 
@@ -47,12 +52,19 @@ def escape(text):
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-def main():
+def rule_messages(package=PACKAGE):
+    """{msgid: (default, "path:line")} of every Violation and Recommendation
+    literal in the package's Python modules."""
     entries = {}
-    for path in sorted(PACKAGE.glob("*/rules.py")):
-        relative = path.relative_to(PACKAGE.parent.parent)
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package.parent.parent)
         for msgid, default, line in messages_in(path):
             entries.setdefault(msgid, (default, f"{relative}:{line}"))
+    return entries
+
+
+def main():
+    entries = rule_messages()
     lines = [
         'msgid ""',
         'msgstr ""',

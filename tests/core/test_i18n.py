@@ -1,5 +1,7 @@
 """The changde.perfmgmt domain speaks Simplified Chinese and English."""
 
+import ast
+import importlib.util
 import re
 import unittest
 from pathlib import Path
@@ -26,42 +28,72 @@ class TestTranslations(unittest.TestCase):
 
 
 LOCALES = Path(changde.perfmgmt.__file__).parent / "locales"
+PACKAGE = Path(changde.perfmgmt.__file__).parent
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
+EXTRACTOR = PACKAGE.parent.parent.parent / "scripts" / "extract_rule_messages.py"
 
 
-def untranslated(language):
-    """(msgid, default) of the entries of ``language`` with no translation."""
+def catalogue(language):
+    """{msgid: msgstr} of the ``language`` catalogue (msgstr joined when it is
+    written over several lines)."""
     text = (LOCALES / language / "LC_MESSAGES" / "changde.perfmgmt.po").read_text(
         encoding="utf-8"
     )
-    answer = []
+    entries = {}
     for block in text.split("\n\n"):
-        entry = re.search(r'^msgid "(.+)"\nmsgstr ""$', block, re.M)
-        if entry is None or re.search(r'^msgstr ""\n"', block, re.M):
-            continue
-        default = re.search(r'^#\. Default: "(.*)"$', block, re.M)
-        answer.append((entry.group(1), default.group(1) if default else entry.group(1)))
-    return answer
+        msgid = re.search(r'^msgid "(.+)"$', block, re.M)
+        msgstr = re.search(r'^msgstr ((?:".*"\n?)+)', block, re.M)
+        if msgid and msgstr:
+            entries[msgid.group(1)] = "".join(re.findall(r'"(.*)"', msgstr.group(1)))
+    return entries
+
+
+def python_message_ids():
+    """The msgids the package's Python code uses: ``_("msgid", ...)`` calls and
+    the Violation/Recommendation literals that scripts/extract_rule_messages.py
+    extracts for `make i18n`."""
+    spec = importlib.util.spec_from_file_location("extract_rule_messages", EXTRACTOR)
+    extractor = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(extractor)
+    used = set(extractor.rule_messages(PACKAGE))
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                used.add(node.args[0].value)
+    return used
 
 
 class TestCatalogues(unittest.TestCase):
-    """Every message reads right in both languages: an entry left untranslated
-    falls back to its default, so that default must already be in the
-    language (a plain unit test of the .po files)."""
+    """Both catalogues translate every message (plain unit tests of the .po
+    files). A msgid may carry an English default in Python and a Chinese one
+    in a template, so an empty msgstr is never safe: every entry of both
+    languages has one."""
 
-    def test_simplified_chinese_is_complete(self):
-        missing = [
+    def test_every_entry_is_translated(self):
+        for language in ("zh_CN", "en"):
+            empty = [msgid for msgid, text in catalogue(language).items() if not text]
+            self.assertEqual(empty, [], language)
+
+    def test_chinese_entries_are_chinese(self):
+        # a message copied from an English default is not a translation
+        english = [
             msgid
-            for msgid, default in untranslated("zh_CN")
-            if not CHINESE.search(default)
+            for msgid, text in catalogue("zh_CN").items()
+            if not CHINESE.search(text) and re.search(r"[a-z]{4}", text)
         ]
-        self.assertEqual(missing, [])
+        self.assertEqual(english, [])
 
-    def test_english_is_complete(self):
-        missing = [
-            msgid for msgid, default in untranslated("en") if CHINESE.search(default)
-        ]
-        self.assertEqual(missing, [])
+    def test_every_python_message_is_in_both_catalogues(self):
+        used = python_message_ids()
+        for language in ("zh_CN", "en"):
+            missing = sorted(used - set(catalogue(language)))
+            self.assertEqual(missing, [], f"{language}: run make i18n")
 
     def test_no_fuzzy_entries(self):
         # gettext ignores fuzzy translations: the default would be shown
