@@ -9,17 +9,6 @@ from decimal import Decimal
 from changde.perfmgmt.libraries import rules
 
 
-class TestPinyinSortString(unittest.TestCase):
-    def test_orders_like_the_key(self):
-        names = ["张三", "李四", "李", "李娜", "林", "艾青", "Zhou Li", "曾", "Ｌｉ"]
-        by_key = sorted(names, key=rules.pinyin_sort_key)
-        by_string = sorted(names, key=rules.pinyin_sort_string)
-        self.assertEqual(by_string, by_key)
-
-    def test_empty_name(self):
-        self.assertEqual(rules.pinyin_sort_string(""), "\x00")
-
-
 class TestLibraryRows(unittest.TestCase):
     def test_expert_row_by_headers_and_labels(self):
         values, violations = rules.normalise_library_row(

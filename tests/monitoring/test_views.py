@@ -14,6 +14,7 @@ from plone import api
 from plone.testing.zope import Browser
 from tests.monitoring.base import set_up_city
 
+from changde.perfmgmt.core.excel import XLSX_MIME_TYPE
 from changde.perfmgmt.monitoring import excel
 from changde.perfmgmt.monitoring import importer
 from changde.perfmgmt.monitoring.rounds import create_year_rounds
@@ -81,7 +82,7 @@ class ViewTestCase(unittest.TestCase):
         if progress_token:
             browser.getControl(name="progress_token").value = progress_token
         control = browser.getControl(name="file")
-        control.add_file(BytesIO(data), excel.XLSX_MIMETYPE, "data.xlsx")
+        control.add_file(BytesIO(data), XLSX_MIME_TYPE, "data.xlsx")
         browser.getControl(name="form.upload").click()
         return browser
 
@@ -164,7 +165,7 @@ class TestExcel(ViewTestCase):
     def test_template_lists_the_approved_projects(self):
         browser = self.browser()
         browser.open(f"{self.round_url}/@@monitoring-template.xlsx")
-        self.assertEqual(browser.headers["Content-Type"], excel.XLSX_MIMETYPE)
+        self.assertEqual(browser.headers["Content-Type"], XLSX_MIME_TYPE)
         workbook = load_workbook(
             BytesIO(
                 browser.contents.encode("latin-1")

@@ -1,11 +1,9 @@
 """Excel (.xlsx, openpyxl) export of a result application run: one row per
 project and recommendation (a project without any gets one row)."""
 
-import io
-
-from openpyxl import Workbook
-
-XLSX_MIME_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from changde.perfmgmt.core.excel import append_row
+from changde.perfmgmt.core.excel import new_workbook
+from changde.perfmgmt.core.excel import workbook_bytes
 
 HEADERS = (
     "项目编码",
@@ -22,10 +20,7 @@ HEADERS = (
 
 
 def export_run(run):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = f"{run['year']}年结果应用"
-    sheet.append(HEADERS)
+    workbook, sheet = new_workbook(f"{run['year']}年结果应用", HEADERS)
     for item in run["items"]:
         facts = item["facts"]
         rates = "、".join(
@@ -46,17 +41,16 @@ def export_run(run):
         ]
         recommendations = item["recommendations"] or [None]
         for recommendation in recommendations:
-            sheet.append(
+            append_row(
+                sheet,
                 common
                 + [
                     recommendation and recommendation["action_title"],
                     recommendation and recommendation["reason"],
                     proposals,
-                ]
+                ],
             )
-    stream = io.BytesIO()
-    workbook.save(stream)
-    return stream.getvalue()
+    return workbook_bytes(workbook)
 
 
 def rules_label(grade):

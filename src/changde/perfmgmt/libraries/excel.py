@@ -10,15 +10,16 @@ created; the errors say the row, the field and the reason.
 
 import io
 
-from openpyxl import Workbook
 from openpyxl import load_workbook
 from plone import api
 
+from changde.perfmgmt.core.excel import append_row
+from changde.perfmgmt.core.excel import new_workbook
+from changde.perfmgmt.core.excel import workbook_bytes
 from changde.perfmgmt.core.rules import Violation
 from changde.perfmgmt.libraries import rules
 from changde.perfmgmt.libraries.members import rating_summary
 
-XLSX_MIME_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_TITLES = {"expert": "专家库", "agency": "中介机构库", "supervision": "监督指导库"}
 #: most rows one import takes
 MAX_ROWS = 2000
@@ -43,16 +44,13 @@ def export_library(library):
     kind = library.kind
     columns = rules.LIBRARY_COLUMNS[kind]
     rated = kind in ("expert", "agency")
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET_TITLES[kind]
     header = [label for _id, label, _required in columns]
     extra = dict(rules.EXPORT_ONLY_COLUMNS)
     header.insert(0, extra["id"])
     if rated:
         header += [extra["ratings_count"], extra["ratings_average"]]
     header.append(extra["review_state"])
-    sheet.append(header)
+    workbook, sheet = new_workbook(SHEET_TITLES[kind], header)
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(
         path={"query": "/".join(library.getPhysicalPath()), "depth": 1},
@@ -67,10 +65,8 @@ def export_library(library):
             summary = rating_summary(member)
             row += [summary["count"], summary["average"]]
         row.append("公开" if brain.review_state == "published" else "不公开")
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        append_row(sheet, row)
+    return workbook_bytes(workbook)
 
 
 class WorkbookError(ValueError):

@@ -1,7 +1,8 @@
 """Catalog indexers of the libraries module.
 
-``pinyin_sort`` (FieldIndex) holds :func:`rules.pinyin_sort_string` of every
-member's name: listings sort with ``sort_on="pinyin_sort"``. Status, level,
+``pinyin_sort`` (FieldIndex) holds :func:`core.rules.pinyin_sort_string` of every
+member's name (read as a person's name, surname first, for experts and
+supervision members): listings sort with ``sort_on="pinyin_sort"``. Status, level,
 category and the year of a review round are indexed for the listings;
 contact and ratings are never indexed nor kept as metadata (brains are
 readable by everyone who may find the object).
@@ -9,15 +10,19 @@ readable by everyone who may find the object).
 
 from plone.indexer import indexer
 
-from changde.perfmgmt.libraries import rules
+from changde.perfmgmt.core.rules import pinyin_sort_string
 from changde.perfmgmt.libraries.content.supervision_member import ISupervisionMember
 from changde.perfmgmt.libraries.interfaces import ILibraryMember
 from changde.perfmgmt.libraries.interfaces import IRatedMember
 
+#: Members whose title is a person's name (an agency's is an organisation's).
+PERSON_TYPES = ("Expert", "SupervisionMember")
+
 
 @indexer(ILibraryMember)
 def pinyin_sort(obj):
-    return rules.pinyin_sort_string(obj.title or "")
+    person = obj.portal_type in PERSON_TYPES
+    return pinyin_sort_string(obj.title or "", person=person)
 
 
 @indexer(IRatedMember)

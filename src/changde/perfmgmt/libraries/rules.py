@@ -13,7 +13,6 @@ defaults; the Plone side builds them from the registry and passes them in.
 """
 
 import datetime
-import unicodedata
 from collections.abc import Iterable
 from collections.abc import Mapping
 from collections.abc import Sequence
@@ -22,12 +21,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from pypinyin import Style
-from pypinyin import lazy_pinyin
-
 from changde.perfmgmt.core import rules as core_rules
 from changde.perfmgmt.core.rules import Violation
 from changde.perfmgmt.core.rules import is_count
+from changde.perfmgmt.core.rules import pinyin_sort_key
 from changde.perfmgmt.core.rules import raise_if_violations
 from changde.perfmgmt.core.rules import round_decimal
 from changde.perfmgmt.core.rules import to_decimal
@@ -36,29 +33,6 @@ from changde.perfmgmt.core.rules import to_decimal
 SCORE_MIN = core_rules.SCORE_MIN
 SCORE_MAX = core_rules.SCORE_MAX
 TWO_PLACES = core_rules.TWO_PLACES
-
-
-# --- Pinyin ordering (R-P4) --------------------------------------------------
-
-
-def pinyin_sort_key(name: str) -> tuple[tuple[str, ...], str]:
-    """Sort key ordering names by tone-less pinyin: 李四 (li) before 张三 (zhang).
-
-    The key is ``(syllables, name)``: the lower-case, tone-less pinyin
-    syllables of ``name`` (``pypinyin.lazy_pinyin``, ``Style.NORMAL``), then
-    the name itself to break ties (同音 names, or 李娜 and "Li Na") the same way
-    every time. Latin letters and digits are kept as they are (lower-cased, split
-    on spaces), so Latin names sort among Chinese ones by their spelling; the
-    name is NFKC-normalised first, so full-width ``Ｌｉ`` sorts as ``li``.
-
-    A character with several readings gets its most common one: the surnames
-    曾 (zeng) and 单 (shan) sort as ceng and dan.
-    """
-    normalised = unicodedata.normalize("NFKC", name).strip()
-    syllables = []
-    for chunk in lazy_pinyin(normalised, style=Style.NORMAL):
-        syllables.extend(part.casefold() for part in chunk.split())
-    return (tuple(syllables), name)
 
 
 # --- Supervision-guidance library (监督指导库) -------------------------------
@@ -600,21 +574,6 @@ def elimination_proposals(
         too_few_ratings=too_few_ids,
         proposed=tuple(proposed),
     )
-
-
-# --- Catalog sort key (R-P4) ---------------------------------------------------
-
-
-def pinyin_sort_string(name: str) -> str:
-    """:func:`pinyin_sort_key` as one string, for a catalog index (sort_on).
-
-    Syllables are joined by ``\\x01`` and the name follows after ``\\x00``, so
-    comparing the strings orders exactly as comparing the keys: a shorter
-    syllable sequence sorts before a longer one it begins (李 before 李娜), a
-    syllable before a longer one it begins (li before lin), then the name.
-    """
-    syllables, original = pinyin_sort_key(name or "")
-    return "\x01".join(syllables) + "\x00" + original
 
 
 # --- Members of the expert and agency libraries ----------------------------------

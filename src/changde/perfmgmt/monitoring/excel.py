@@ -14,11 +14,12 @@ row per indicator: 项目编码 / 项目UID, 指标 (title or UID), 实际完成
 
 from io import BytesIO
 
-from openpyxl import Workbook
 from openpyxl import load_workbook
-from openpyxl.styles import Font
-from openpyxl.styles import PatternFill
 
+from changde.perfmgmt.core.excel import add_header
+from changde.perfmgmt.core.excel import append_row
+from changde.perfmgmt.core.excel import new_workbook
+from changde.perfmgmt.core.excel import workbook_bytes
 from changde.perfmgmt.core.rules import Violation
 from changde.perfmgmt.monitoring import rules
 
@@ -59,44 +60,23 @@ STATE_TEXT = {
     "returned": "已退回",
 }
 
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _header(sheet, headers, widths=None):
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-    for index, width in enumerate(widths or (), start=1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
-    sheet.freeze_panes = "A2"
-
-
-def _bytes(workbook):
-    stream = BytesIO()
-    workbook.save(stream)
-    return stream.getvalue()
-
 
 def template_workbook(projects):
     """The upload template, filled with ``projects``: dicts with ``code``,
     ``uid``, ``title``, ``amount`` and ``indicators`` (dicts with ``title``,
     ``target_value``)."""
-    workbook = Workbook()
-    data = workbook.active
-    data.title = DATA_SHEET
-    _header(data, [h for _, h in DATA_COLUMNS], (14, 34, 36, 16, 16, 30, 14))
+    workbook, data = new_workbook(
+        DATA_SHEET, [h for _, h in DATA_COLUMNS], (14, 34, 36, 16, 16, 30, 14)
+    )
     indicators = workbook.create_sheet(INDICATOR_SHEET)
-    _header(
+    add_header(
         indicators,
         [h for _, h in INDICATOR_COLUMNS],
         (14, 34, 30, 12, 12, 10, 30, 30),
     )
     for project in projects:
-        data.append(
+        append_row(
+            data,
             [
                 project.get("code"),
                 project.get("uid"),
@@ -105,18 +85,19 @@ def template_workbook(projects):
                 None,
                 None,
                 "无问题",
-            ]
+            ],
         )
         for indicator in project.get("indicators", ()):
-            indicators.append(
+            append_row(
+                indicators,
                 [
                     project.get("code"),
                     project.get("uid"),
                     indicator.get("title"),
                     indicator.get("target_value"),
-                ]
+                ],
             )
-    return _bytes(workbook)
+    return workbook_bytes(workbook)
 
 
 def _number(value):
@@ -258,9 +239,6 @@ def read_workbook(data):
 
 def export_workbook(items, round_title):
     """A round's records (items of :func:`summary.round_summary`) as xlsx."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "监控记录"
     headers = (
         "区县市",
         "预算单位",
@@ -274,9 +252,12 @@ def export_workbook(items, round_title):
         "状态",
         "项目UID",
     )
-    _header(sheet, headers, (14, 24, 14, 36, 16, 16, 12, 18, 14, 10, 34))
+    workbook, sheet = new_workbook(
+        "监控记录", headers, (14, 24, 14, 36, 16, 16, 12, 18, 14, 10, 34)
+    )
     for item in items:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 item["jurisdiction_title"],
                 item["unit_title"],
@@ -289,8 +270,7 @@ def export_workbook(items, round_title):
                 SEVERITY_TEXT.get(item["severity"], item["severity"]),
                 STATE_TEXT.get(item["review_state"], item["review_state"]),
                 item["project"],
-            ]
+            ],
         )
-    sheet.title = "监控记录"
     workbook.properties.title = round_title
-    return _bytes(workbook)
+    return workbook_bytes(workbook)

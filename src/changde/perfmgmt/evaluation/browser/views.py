@@ -20,6 +20,7 @@ from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
 from zope.i18n import translate
 
+from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.evaluation import excel
 from changde.perfmgmt.evaluation.application import filter_run
@@ -426,14 +427,7 @@ class ResultApplicationExport(BrowserView):
         if run is None:
             raise BadRequest("No result application run for this year.")
         data = excel.export_run(run)
-        response = self.request.response
-        response.setHeader("Content-Type", excel.XLSX_MIME_TYPE)
-        response.setHeader(
-            "Content-Disposition",
-            f'attachment; filename="result-application-{year}.xlsx"',
-        )
-        response.setHeader("Content-Length", str(len(data)))
-        return data
+        return xlsx_response(self.request, data, f"result-application-{year}.xlsx")
 
 
 class RectificationView(BrowserView, Labels):

@@ -8,6 +8,7 @@ from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 from zope.i18n import translate
 
+from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries import excel
@@ -78,13 +79,7 @@ class LibraryView(BrowserView):
 class ExportView(BrowserView):
     def __call__(self):
         data = excel.export_library(self.context)
-        response = self.request.response
-        response.setHeader("Content-Type", excel.XLSX_MIME_TYPE)
-        response.setHeader(
-            "Content-Disposition",
-            f'attachment; filename="{self.context.getId()}.xlsx"',
-        )
-        return data
+        return xlsx_response(self.request, data, f"{self.context.getId()}.xlsx")
 
 
 class ImportForm(BrowserView):

@@ -16,6 +16,7 @@ from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
 from zope.i18n import translate
 
+from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.i18n import _
@@ -74,17 +75,6 @@ class LabelsMixin:
         api.portal.show_message(
             translate(text, context=self.request), request=self.request, type=kind
         )
-
-
-def xlsx_response(request, data, filename):
-    response = request.response
-    response.setHeader("Content-Type", excel.XLSX_MIMETYPE)
-    response.setHeader(
-        "Content-Disposition",
-        f"attachment; filename*=UTF-8''{filename}",
-    )
-    response.setHeader("Content-Length", str(len(data)))
-    return data
 
 
 class FolderView(BrowserView, LabelsMixin):

@@ -3,6 +3,7 @@ stored run of the year; GET @result-application-export?year=2026: as .xlsx."""
 
 from plone.restapi.services import Service
 
+from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.rest import error
 from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.evaluation import excel
@@ -46,11 +47,4 @@ class ResultApplicationExport(Service):
 
             return json.dumps(_not_run(self.request, year))
         data = excel.export_run(run)
-        response = self.request.response
-        response.setHeader("Content-Type", excel.XLSX_MIME_TYPE)
-        response.setHeader(
-            "Content-Disposition",
-            f'attachment; filename="result-application-{year}.xlsx"',
-        )
-        response.setHeader("Content-Length", str(len(data)))
-        return data
+        return xlsx_response(self.request, data, f"result-application-{year}.xlsx")

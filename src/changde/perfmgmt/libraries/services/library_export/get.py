@@ -3,6 +3,7 @@ only: it holds the contact and the ratings' count and average)."""
 
 from plone.restapi.services import Service
 
+from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.libraries import excel
 
 
@@ -10,11 +11,4 @@ class LibraryExportGet(Service):
     def render(self):
         self.check_permission()
         data = excel.export_library(self.context)
-        response = self.request.response
-        response.setHeader("Content-Type", excel.XLSX_MIME_TYPE)
-        response.setHeader(
-            "Content-Disposition",
-            f'attachment; filename="{self.context.getId()}.xlsx"',
-        )
-        response.setHeader("Content-Length", str(len(data)))
-        return data
+        return xlsx_response(self.request, data, f"{self.context.getId()}.xlsx")
