@@ -249,7 +249,9 @@ class TestImportExport(ServiceTestCase):
         header = list(rows[0])
         zhang = [list(row) for row in rows if row[1] == "张伟"][0]
         self.assertEqual(zhang[header.index("系统账号")], "zhang-wei")
+        # without its 编号 the row is a new member, with the account
         zhang[header.index("姓名")] = "张伟(二)"
+        zhang[header.index("编号")] = None
         response = self.call(
             "POST",
             f"{self.library.absolute_url()}/@library-import",
@@ -259,6 +261,7 @@ class TestImportExport(ServiceTestCase):
         transaction.begin()
         copy = [m for m in self.library.objectValues() if m.title == "张伟(二)"][0]
         self.assertEqual(copy.user_id, "zhang-wei")
+        self.assertEqual(self.experts["张伟"].title, "张伟")
 
     def test_export_refused_to_unit_staff(self):
         response = self.call(
