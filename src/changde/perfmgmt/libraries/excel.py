@@ -154,10 +154,11 @@ def check_rows(library, numbered_rows):
         errors.extend((number, violation) for violation in violations)
     # the status of the members the file names (read from them: it is not
     # in the catalog)
+    named = {values.get("id") for values, _columns in checked}
     members = {}
     for member_id, name in names.items():
         status = None
-        if any(values.get("id") == member_id for values, _columns in checked):
+        if member_id in named:
             status = getattr(library._getOb(member_id), "status", None)
         members[member_id] = (name, status)
     plan = rules.import_plan_violations(
