@@ -249,7 +249,9 @@ class TestImportExport(ServiceTestCase):
         header = list(rows[0])
         zhang = [list(row) for row in rows if row[1] == "张伟"][0]
         self.assertEqual(zhang[header.index("系统账号")], "zhang-wei")
+        # without its 编号 the row is a new member, with the account
         zhang[header.index("姓名")] = "张伟(二)"
+        zhang[header.index("编号")] = None
         response = self.call(
             "POST",
             f"{self.library.absolute_url()}/@library-import",
@@ -259,6 +261,7 @@ class TestImportExport(ServiceTestCase):
         transaction.begin()
         copy = [m for m in self.library.objectValues() if m.title == "张伟(二)"][0]
         self.assertEqual(copy.user_id, "zhang-wei")
+        self.assertEqual(self.experts["张伟"].title, "张伟")
 
     def test_export_refused_to_unit_staff(self):
         response = self.call(
@@ -365,3 +368,47 @@ class TestSupervisionCoverage(ServiceTestCase):
             body["missing"], ["finance_expert", "cppcc_member", "discipline_inspection"]
         )
         self.assertEqual(body["target_year"], 2021)
+
+
+class TestCorrectRatings(ServiceTestCase):
+    """The office corrects or deletes a rating given by mistake."""
+
+    def url(self, index):
+        return f"{self.experts['张伟'].absolute_url()}/@rate/{index}"
+
+    def test_correct_a_rating(self):
+        response = self.call(
+            "PATCH", self.url(1), json={"score": 62, "note": "录入错误"}
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        body = response.json()
+        self.assertEqual(body["rating"]["score"], "62")
+        self.assertEqual(body["rating"]["rater"], "office")
+        self.assertEqual(body["rating"]["changed_by"], OFFICE_USER)
+        self.assertEqual(body["average"], "80.00")
+        ratings = self.fresh(self.experts["张伟"]).ratings
+        self.assertEqual([r["score"] for r in ratings], ["90", "62", "88"])
+
+    def test_a_bad_correction_writes_nothing(self):
+        response = self.call("PATCH", self.url(1), json={"score": 101})
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response.json()["error"]["errors"][0]["field"], "score")
+        for index in ("7", "x"):
+            response = self.call("PATCH", self.url(index), json={"score": 1})
+            self.assertEqual(response.status_code, 400, index)
+            self.assertEqual(response.json()["error"]["errors"][0]["field"], "index")
+        ratings = self.fresh(self.experts["张伟"]).ratings
+        self.assertEqual([r["score"] for r in ratings], ["90", "92", "88"])
+
+    def test_delete_a_rating(self):
+        response = self.call("DELETE", self.url(0))
+        self.assertEqual(response.status_code, 204, response.text)
+        ratings = self.fresh(self.experts["张伟"]).ratings
+        self.assertEqual([r["score"] for r in ratings], ["92", "88"])
+        self.assertEqual(self.call("DELETE", self.url(5)).status_code, 400)
+
+    def test_unit_staff_cannot_correct_or_delete(self):
+        for method in ("PATCH", "DELETE"):
+            response = self.call(method, self.url(0), user=UNIT_A_USER, json={})
+            self.assertIn(response.status_code, (401, 403), method)
+        self.assertEqual(len(self.fresh(self.experts["张伟"]).ratings), 3)

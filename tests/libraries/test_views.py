@@ -19,10 +19,11 @@ from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import create_city
 
+from .base import THIS_YEAR
 from .base import add_experts
 
 
-class TestLibraryPages(unittest.TestCase):
+class PageCase(unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 
     def setUp(self):
@@ -42,6 +43,8 @@ class TestLibraryPages(unittest.TestCase):
         browser.addHeader("Accept-Language", language)
         return browser
 
+
+class TestLibraryPages(PageCase):
     def test_library_page_lists_by_pinyin(self):
         browser = self.browser(UNIT_A_USER)
         browser.open(self.library.absolute_url())
@@ -157,3 +160,91 @@ class TestLibraryPages(unittest.TestCase):
         self.assertIn("75.00", browser.contents)
         browser.open(self.portal["internal-review"].absolute_url())
         self.assertTrue(re.search(r"已举行\s*1\s*轮", browser.contents))
+
+
+class TestMorePages(PageCase):
+    def test_supervision_page_shows_the_five_groups(self):
+        library = self.portal["supervision-library"]
+        for name, category in (("陈明", "npc_deputy"), ("周红", "audit")):
+            api.content.create(
+                container=library,
+                type="SupervisionMember",
+                title=name,
+                category=category,
+            )
+        transaction.commit()
+        browser = self.browser(UNIT_A_USER)
+        browser.open(library.absolute_url())
+        html = browser.contents
+        self.assertIn("五类成员覆盖情况", html)
+        self.assertIn("尚未覆盖全部五类成员", html)
+        for group, mark, count in (
+            ("财经专家", "✗", 0),
+            ("人大代表", "✓", 1),
+            ("政协委员", "✗", 0),
+            ("纪委监委委员", "✗", 0),
+            ("审计部门同志", "✓", 1),
+        ):
+            self.assertTrue(
+                re.search(
+                    rf"{mark}</span>\s*<span>{group}</span>\s*\(\s*{count}\s*\)", html
+                ),
+                group,
+            )
+        for name, category in (
+            ("何平", "cppcc_member"),
+            ("唐军", "discipline_inspection"),
+            ("彭兰", "finance_expert"),
+        ):
+            api.content.create(
+                container=library,
+                type="SupervisionMember",
+                title=name,
+                category=category,
+            )
+        transaction.commit()
+        browser.open(library.absolute_url())
+        self.assertIn("五类成员已全部覆盖", browser.contents)
+
+    def test_correct_and_delete_a_rating(self):
+        member = self.experts["张伟"]
+        browser = self.browser(OFFICE_USER)
+        browser.open(member.absolute_url())
+        browser.getLink(url="@@rate?index=1").click()
+        self.assertEqual(browser.getControl(name="score").value, "92")
+        browser.getControl(name="score").value = "72"
+        browser.getControl(name="form.buttons.save").click()
+        transaction.begin()
+        self.assertEqual([r["score"] for r in member.ratings], ["90", "72", "88"])
+        self.assertEqual(member.ratings[1]["changed_by"], OFFICE_USER)
+        browser.open(f"{member.absolute_url()}/@@rate?index=0")
+        browser.getControl(name="form.buttons.delete").click()
+        transaction.begin()
+        self.assertEqual([r["score"] for r in member.ratings], ["72", "88"])
+        browser.open(f"{member.absolute_url()}/@@rate?index=9")
+        self.assertIn("没有第 9 条评分", browser.contents)
+
+    def test_elimination_page_ranks_the_chosen_year(self):
+        browser = self.browser(OFFICE_USER)
+        browser.open(f"{self.library.absolute_url()}/@@elimination")
+        self.assertIn("李娜", browser.contents)
+        self.assertIn("提议淘汰", browser.contents)
+        browser.open(
+            f"{self.library.absolute_url()}/@@elimination?year={THIS_YEAR - 1}"
+        )
+        # nobody was rated last year
+        self.assertNotIn("提议淘汰</span>", browser.contents)
+        self.assertIn("评分次数不足", browser.contents)
+
+    def test_anonymous_refused_the_office_pages(self):
+        browser = self.browser(None)
+        browser.handleErrors = True
+        member = self.experts["张伟"]
+        for url in (
+            f"{member.absolute_url()}/@@rate",
+            f"{self.library.absolute_url()}/@@elimination",
+            f"{self.library.absolute_url()}/@@library-import",
+            f"{self.library.absolute_url()}/@@library-export",
+        ):
+            browser.open(url)
+            self.assertIn("/login", browser.url, url)

@@ -1,17 +1,24 @@
 """Excel (.xlsx, openpyxl) export and import of a library.
 
 The columns are :data:`rules.LIBRARY_COLUMNS` (Chinese headers on the first
-row). An export adds the member's id, its number of ratings, its average and
-whether its profile is published (:data:`rules.EXPORT_ONLY_COLUMNS`); an
-import ignores those. Import is all or nothing: every row is checked
-(:func:`rules.normalise_library_row`, duplicate names) before any member is
-created; the errors say the row, the field and the reason.
+row). An export adds the member's id (编号), its number of ratings, its
+average and whether its profile is published
+(:data:`rules.EXPORT_ONLY_COLUMNS`). An import reads the 编号: a row with one
+updates that member (the columns the file has), a row without creates a
+member, so the library's own export imports again; it ignores the other
+export columns. The status is never changed by an import (only elimination
+changes it). Import is all or nothing: every row is checked
+(:func:`rules.normalise_library_row`, :func:`rules.import_plan_violations`)
+before anything is written; the errors say the row, the field and the reason.
 """
 
 import io
 
 from openpyxl import load_workbook
 from plone import api
+from plone.dexterity.utils import iterSchemata
+from zope.lifecycleevent import Attributes
+from zope.lifecycleevent import modified
 
 from changde.perfmgmt.core.excel import append_row
 from changde.perfmgmt.core.excel import new_workbook
@@ -101,19 +108,21 @@ def read_workbook(data):
     return answer
 
 
-def check_rows(library, numbered_rows):
-    """``(values of every row, errors)``; each error is ``(row number,
-    violation)``. Nothing is written."""
-    kind = library.kind
+def _library_brains(library):
     catalog = api.portal.get_tool("portal_catalog")
-    existing = [
-        brain.Title
-        for brain in catalog.unrestrictedSearchResults(
-            path={"query": "/".join(library.getPhysicalPath()), "depth": 1},
-            portal_type=library.member_type,
-        )
-    ]
-    values = []
+    return catalog.unrestrictedSearchResults(
+        path={"query": "/".join(library.getPhysicalPath()), "depth": 1},
+        portal_type=library.member_type,
+    )
+
+
+def check_rows(library, numbered_rows):
+    """``(checked rows, errors)``; a checked row is ``(values, the columns
+    the row gives)``; each error is ``(row number, violation)``. Nothing is
+    written."""
+    kind = library.kind
+    names = {brain.getId: brain.Title for brain in _library_brains(library)}
+    checked = []
     errors = []
     if len(numbered_rows) > MAX_ROWS:
         errors.append(
@@ -138,16 +147,29 @@ def check_rows(library, numbered_rows):
                     ),
                 )
             )
-            values.append({})
+            checked.append(({}, set()))
             continue
         clean, violations = rules.normalise_library_row(kind, row)
-        values.append(clean)
+        checked.append((clean, rules.present_columns(kind, row)))
         errors.extend((number, violation) for violation in violations)
-    duplicates = rules.duplicate_name_violations(
-        [row.get("title") or "" for row in values], existing
+    # the status of the members the file names (read from them: it is not
+    # in the catalog)
+    named = {values.get("id") for values, _columns in checked}
+    members = {}
+    for member_id, name in names.items():
+        status = None
+        if member_id in named:
+            status = getattr(library._getOb(member_id), "status", None)
+        members[member_id] = (name, status)
+    plan = rules.import_plan_violations(
+        [
+            (values.get("id"), values.get("title") or "", values.get("status"))
+            for values, _columns in checked
+        ],
+        members,
     )
-    for index, violation in sorted(duplicates.items()):
-        errors.append((numbered_rows[index][0], violation))
+    for index, violations in sorted(plan.items()):
+        errors.extend((numbered_rows[index][0], violation) for violation in violations)
     if not numbered_rows:
         errors.append(
             (
@@ -158,14 +180,41 @@ def check_rows(library, numbered_rows):
                 ),
             )
         )
-    return values, errors
+    errors.sort(key=lambda error: (error[0] is not None, error[0] or 0))
+    return checked, errors
 
 
-def create_members(library, values):
-    """Create one member per checked row; answer the members."""
+#: what an import never writes: the id names the member, the status changes
+#: only through elimination
+NOT_IMPORTED = ("id", "status")
+
+
+def apply_rows(library, checked):
+    """Update the members the rows name and create the others; answer
+    ``(created, updated)`` members."""
     created = []
-    for row in values:
-        fields = {key: value for key, value in row.items() if value is not None}
+    updated = []
+    for values, columns in checked:
+        member_id = values.get("id")
+        if member_id:
+            member = library._getOb(member_id)
+            changed = []
+            for column in sorted(columns - set(NOT_IMPORTED)):
+                value = values.get(column)
+                if getattr(member, column, None) != value:
+                    setattr(member, column, value)
+                    changed.append(column)
+            if changed:
+                # reindexes it; the evaluation module follows a new account
+                schema = next(iter(iterSchemata(member)))
+                modified(member, Attributes(schema, *changed))
+            updated.append(member)
+            continue
+        fields = {
+            key: value
+            for key, value in values.items()
+            if value is not None and key not in NOT_IMPORTED
+        }
         member = api.content.create(
             container=library,
             type=library.member_type,
@@ -173,13 +222,14 @@ def create_members(library, values):
             **fields,
         )
         created.append(member)
-    return created
+    return created, updated
 
 
 def import_rows(library, numbered_rows):
-    """Check every row, then create them all; answer ``(members, errors)``
-    (no member created when there are errors)."""
-    values, errors = check_rows(library, numbered_rows)
+    """Check every row, then update and create them all; answer ``(created,
+    updated, errors)`` (nothing written when there are errors)."""
+    checked, errors = check_rows(library, numbered_rows)
     if errors:
-        return [], errors
-    return create_members(library, values), []
+        return [], [], errors
+    created, updated = apply_rows(library, checked)
+    return created, updated, []

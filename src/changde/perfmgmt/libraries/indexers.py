@@ -2,10 +2,14 @@
 
 ``pinyin_sort`` (FieldIndex) holds :func:`core.rules.pinyin_sort_string` of every
 member's name (read as a person's name, surname first, for experts and
-supervision members): listings sort with ``sort_on="pinyin_sort"``. Status, level,
+supervision members): listings sort with ``sort_on="pinyin_sort"``. Level,
 category and the year of a review round are indexed for the listings;
-contact and ratings are never indexed nor kept as metadata (brains are
-readable by everyone who may find the object).
+contact, ratings and the status are never kept as metadata (brains are
+readable by everyone who may find the object, anonymous visitors included for
+a published profile). Of the status only whether the member is removed is
+indexed (``library_removed``, for the members that may be assigned): a
+proposal for removal is the office's business and is not in the catalog, as
+any index can be queried by whoever may search.
 """
 
 from plone.indexer import indexer
@@ -14,9 +18,7 @@ from changde.perfmgmt.core.rules import pinyin_sort_string
 from changde.perfmgmt.libraries.content.supervision_member import ISupervisionMember
 from changde.perfmgmt.libraries.interfaces import ILibraryMember
 from changde.perfmgmt.libraries.interfaces import IRatedMember
-
-#: Members whose title is a person's name (an agency's is an organisation's).
-PERSON_TYPES = ("Expert", "SupervisionMember")
+from changde.perfmgmt.libraries.members import PERSON_TYPES
 
 
 @indexer(ILibraryMember)
@@ -26,8 +28,8 @@ def pinyin_sort(obj):
 
 
 @indexer(IRatedMember)
-def library_status(obj):
-    return obj.status or "active"
+def library_removed(obj):
+    return (obj.status or "active") == "removed"
 
 
 @indexer(IRatedMember)

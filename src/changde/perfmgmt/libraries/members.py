@@ -4,17 +4,27 @@ members that may be assigned to evaluations, and elimination (末位淘汰).
 The rules (validation, ranking, the share proposed) are in :mod:`rules`; this
 module reads and writes content. Ratings are read from the members
 themselves (they are never indexed: they are for the office only).
+
+A member's status changes only here, through elimination (the office's
+confirmed decisions are recorded on the library), and every change fires the
+member's modified event: the evaluation module's subscriber then takes a
+removed member's rights on its reports back at once.
 """
 
 import datetime
 
 from plone import api
 from zope.globalrequest import getRequest
+from zope.lifecycleevent import Attributes
+from zope.lifecycleevent import modified
 
 from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.core.rules import Violation
 from changde.perfmgmt.core.rules import to_decimal
 from changde.perfmgmt.libraries import rules
+from changde.perfmgmt.libraries.content.fields import IEngagedMember
 from changde.perfmgmt.libraries.settings import elimination_settings
+from changde.perfmgmt.libraries.settings import settings_problems
 
 LIBRARY_MEMBER_TYPES = {
     "expert": "Expert",
@@ -22,6 +32,8 @@ LIBRARY_MEMBER_TYPES = {
     "supervision": "SupervisionMember",
 }
 LIBRARY_TYPES = ("ExpertLibrary", "AgencyLibrary", "SupervisionLibrary")
+#: Members whose title is a person's name (an agency's is an organisation's).
+PERSON_TYPES = ("Expert", "SupervisionMember")
 
 
 def library_members(library, **query):
@@ -41,13 +53,30 @@ def assignable_members(portal_type="Expert"):
     brains)."""
     return api.content.find(
         portal_type=portal_type,
-        library_status=list(rules.ASSIGNABLE_STATUSES),
+        library_removed=False,
         sort_on="pinyin_sort",
     )
 
 
 def is_assignable(member):
     return (member.status or "active") in rules.ASSIGNABLE_STATUSES
+
+
+def is_person(library):
+    """Whether the library's names are people's (read surname first)."""
+    return library.member_type in PERSON_TYPES
+
+
+def set_status(member, status):
+    """Set the member's status and tell whoever listens (the evaluation
+    module gives or takes back its rights on reports); answer whether it
+    changed. Only elimination calls this."""
+    if (member.status or "active") == status:
+        return False
+    member.status = status
+    # reindexes the member too (plone.dexterity's subscriber)
+    modified(member, Attributes(IEngagedMember, "status"))
+    return True
 
 
 # --- ratings ------------------------------------------------------------------
@@ -58,8 +87,12 @@ def ratings_of(member):
     return list(member.ratings or ())
 
 
-def scores_of(member):
-    return [row["score"] for row in ratings_of(member)]
+def scores_of(member, year=None):
+    """The member's scores: all of them, or those given in ``year``."""
+    ratings = ratings_of(member)
+    if year is None:
+        return [row["score"] for row in ratings]
+    return rules.scores_of_year(ratings, year)
 
 
 def add_rating(member, date, engagement, score, rater, note=""):
@@ -79,6 +112,66 @@ def add_rating(member, date, engagement, score, rater, note=""):
     }
     # a new list: the field's value is replaced, so the change is persisted
     member.ratings = ratings_of(member) + [row]
+    member.reindexObject(idxs=["modified"])
+    return []
+
+
+def rating_index_violation(member, index):
+    """A violation when ``index`` (0-based, as listed) is not one of the
+    member's ratings, else None."""
+    count = len(ratings_of(member))
+    if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < count:
+        return None
+    return Violation(
+        code="rating_index_unknown",
+        default="There is no rating number ${index} (the member has ${count}).",
+        field="index",
+        params={"index": index, "count": count},
+    )
+
+
+def change_rating(member, index, changes, user_id, today=None):
+    """Correct the rating ``index`` with ``changes`` (date, engagement, score,
+    note; the others stay); answer the violations (nothing written when there
+    are any). The rater stays; who changed it and when are kept."""
+    violation = rating_index_violation(member, index)
+    if violation is not None:
+        return [violation]
+    ratings = ratings_of(member)
+    row = dict(ratings[index])
+    for key in ("date", "engagement", "score", "note"):
+        if key in changes and changes[key] is not None:
+            row[key] = changes[key]
+    violations = rules.validate_rating(
+        row.get("date"), row.get("engagement"), row.get("score"), row.get("rater")
+    )
+    if violations:
+        return violations
+    today = today or datetime.date.today()
+    row.update(
+        {
+            "date": str(row["date"]).strip(),
+            "engagement": str(row["engagement"]).strip(),
+            "score": format(to_decimal(row["score"], strict=True).normalize(), "f"),
+            "note": str(row.get("note") or "").strip(),
+            "changed_by": user_id,
+            "changed_on": today.isoformat(),
+        }
+    )
+    ratings[index] = row
+    member.ratings = ratings
+    member.reindexObject(idxs=["modified"])
+    return []
+
+
+def delete_rating(member, index):
+    """Delete the rating ``index``; answer the violations."""
+    violation = rating_index_violation(member, index)
+    if violation is not None:
+        return [violation]
+    ratings = ratings_of(member)
+    del ratings[index]
+    member.ratings = ratings
     member.reindexObject(idxs=["modified"])
     return []
 
@@ -113,12 +206,21 @@ def _members_for_ranking(library):
     return members
 
 
-def elimination_proposal(library, settings=None):
-    """The current proposals of the library (nothing is written)."""
+def elimination_year(year=None):
+    """The year an elimination ranks: the one asked for, else this year."""
+    return datetime.date.today().year if year is None else year
+
+
+def elimination_proposal(library, settings=None, year=None):
+    """The proposals of ``year`` (default: this year), from the ratings given
+    that year (nothing is written)."""
     settings = settings or elimination_settings()
+    year = elimination_year(year)
     members = _members_for_ranking(library)
     result = rules.elimination_proposals(
-        [(m.getId(), m.title, scores_of(m)) for m in members], settings
+        [(m.getId(), m.title, scores_of(m, year)) for m in members],
+        settings,
+        person=is_person(library),
     )
     return members, result
 
@@ -133,17 +235,22 @@ def _explain(member_id, by_id):
     return by_id[member_id].title if member_id in by_id else member_id
 
 
-def elimination_as_json(library, settings=None):
+def elimination_as_json(library, settings=None, year=None):
     settings = settings or elimination_settings()
-    members, result = elimination_proposal(library, settings)
+    year = elimination_year(year)
+    members, result = elimination_proposal(library, settings, year)
     by_id = {m.getId(): m for m in members}
     return {
         "@id": f"{library.absolute_url()}/@elimination",
+        "year": year,
         "settings": {
             "min_ratings": settings.min_ratings,
             "share": str(settings.share),
             "minimum_count": settings.minimum_count,
         },
+        "settings_warnings": [
+            _text([problem]) for problem in settings_problems(review=False)
+        ],
         "eligible": [
             {
                 "id": ranked.member_id,
@@ -160,7 +267,7 @@ def elimination_as_json(library, settings=None):
             {
                 "id": member_id,
                 "title": _explain(member_id, by_id),
-                "ratings_count": len(scores_of(by_id[member_id])),
+                "ratings_count": len(scores_of(by_id[member_id], year)),
             }
             for member_id in result.too_few_ratings
         ],
@@ -179,27 +286,29 @@ def elimination_as_json(library, settings=None):
     }
 
 
-def mark_proposed(library):
-    """Set the status of the proposed members to proposed_for_removal (and
-    back to active for members no longer proposed); answer the ids."""
-    members, result = elimination_proposal(library)
+def mark_proposed(library, year=None):
+    """Set the status of the year's proposed members to proposed_for_removal
+    (and back to active for members no longer proposed); answer the ids."""
+    members, result = elimination_proposal(library, year=year)
     proposed = {proposal.member_id for proposal in result.proposed}
     for member in members:
-        status = "proposed_for_removal" if member.getId() in proposed else "active"
-        if member.status != status:
-            member.status = status
-            member.reindexObject(idxs=["library_status"])
+        set_status(
+            member,
+            "proposed_for_removal" if member.getId() in proposed else "active",
+        )
     return sorted(proposed)
 
 
-def confirm_elimination(library, decisions, user_id, today=None):
-    """Apply the office's ``decisions`` ({member id: (decision, reason)}).
+def confirm_elimination(library, decisions, user_id, today=None, year=None):
+    """Apply the office's ``decisions`` ({member id: (decision, reason)}) on
+    the proposals of ``year`` (default: this year).
 
-    Validated against the current proposals first; answer the violations and
+    Validated against the year's proposals first; answer the violations and
     write nothing when there are any. Removed members get status removed,
     kept members active; the run is recorded on the library.
     """
-    members, result = elimination_proposal(library)
+    year = elimination_year(year)
+    members, result = elimination_proposal(library, year=year)
     proposed_ids = [proposal.member_id for proposal in result.proposed]
     violations = rules.validate_elimination_decisions(
         proposed_ids, [m.getId() for m in members], decisions
@@ -212,8 +321,7 @@ def confirm_elimination(library, decisions, user_id, today=None):
     rows = []
     for member_id, (decision, reason) in sorted(decisions.items()):
         member = by_id[member_id]
-        member.status = "removed" if decision == "remove" else "active"
-        member.reindexObject(idxs=["library_status"])
+        set_status(member, "removed" if decision == "remove" else "active")
         rows.append(
             {
                 "id": member_id,
@@ -227,7 +335,7 @@ def confirm_elimination(library, decisions, user_id, today=None):
         )
     run = {
         "date": today.isoformat(),
-        "year": today.year,
+        "year": year,
         "by": user_id,
         "note": _text([result.note_reason] if result.note_reason else []),
         "decisions": rows,

@@ -3,19 +3,28 @@ round with their weighted totals, the year's rounds against the plan and the
 excellent reports (3–5 a year), all from the rules of :mod:`rules`.
 
 The year's rounds and excellent counts come from the catalog (``year``
-index) and the rounds' ``reports`` rows.
+index) and the rounds' ``reports`` rows. A reviewed report is an evaluation
+report of the system (its ``uid``, checked against the catalog: portal type
+``EvaluationReport``, no import of the evaluation module) or, for a report
+made outside the system, a title only.
 """
 
 import datetime
 
 from plone import api
+from zope.globalrequest import getRequest
 
+from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.rules import Violation
 from changde.perfmgmt.core.rules import is_blank
 from changde.perfmgmt.core.rules import to_decimal
 from changde.perfmgmt.libraries import rules
 from changde.perfmgmt.libraries.settings import review_settings
 from changde.perfmgmt.libraries.settings import review_weights
+from changde.perfmgmt.libraries.settings import settings_problems
+
+#: the evaluation module's report type (a catalog query, never an import)
+REPORT_TYPE = "EvaluationReport"
 
 ROW_TEXT_FIELDS = ("title", "reference", "uid", "note")
 
@@ -39,6 +48,41 @@ def excellent_count(year, exclude=None):
     return count
 
 
+def settings_warnings():
+    """The stored internal-review settings the pages replaced by defaults,
+    as messages in the user's language."""
+    request = getRequest()
+    return [
+        translate_violation(problem, request)
+        for problem in settings_problems(elimination=False)
+    ]
+
+
+def round_number_violation(year, number, exclude_uid=None):
+    """A violation when ``year`` has another round numbered ``number``."""
+    taken = [
+        brain._unrestrictedGetObject().number
+        for brain in rounds_of_year(year)
+        if exclude_uid != brain.UID
+    ]
+    return rules.review_round_number_violation(year, number, taken)
+
+
+def evaluation_reports(uids):
+    """{uid: brain} of the evaluation reports among ``uids`` (unrestricted:
+    it checks that they exist)."""
+    uids = [uid for uid in uids if uid]
+    if not uids:
+        return {}
+    catalog = api.portal.get_tool("portal_catalog")
+    return {
+        brain.UID: brain
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type=REPORT_TYPE, UID=uids
+        )
+    }
+
+
 def year_summary(year, today=None):
     """Rounds held against the plan and excellent reports against 3–5."""
     settings = review_settings()
@@ -60,6 +104,7 @@ def year_summary(year, today=None):
         # the gap counts once the year is over (before that: still to do)
         "year_ended": today > datetime.date(year, 12, 31),
         "excellent_short": bool(gap) and today > datetime.date(year, 12, 31),
+        "settings_warnings": settings_warnings(),
     }
 
 
@@ -71,18 +116,20 @@ def validate_report_rows(review_round, rows):
     """Normalise and check the rows of a round: answer ``(clean rows,
     errors)``; each error is ``(index, violation)``.
 
-    Each row needs a title; its four scores are checked by the rules; the
-    total is computed with the registry's weights; ``excellent`` rows are
-    counted against the yearly cap with the year's other rounds.
+    A row names an evaluation report of the system by its ``uid`` (refused
+    when it is not one, or is on an earlier row; its title is the report's
+    when the row gives none) or, for a report outside the system, gives a
+    title. Its four scores are checked by the rules; the total is computed
+    with the registry's weights; ``excellent`` rows are counted against the
+    yearly cap with the year's other rounds.
     """
     weights = review_weights()
     settings = review_settings()
     clean = []
     errors = []
-    for violation in rules.validate_review_weights(weights):
-        errors.append((None, violation))
-    if errors:
-        return [], errors
+    uids = [_text(row.get("uid")) if isinstance(row, dict) else "" for row in rows]
+    reports = evaluation_reports(uids)
+    uid_violations = rules.reviewed_report_violations(uids, reports)
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
             errors.append(
@@ -95,7 +142,14 @@ def validate_report_rows(review_round, rows):
                 )
             )
             continue
-        if is_blank(row.get("title")):
+        row_failed = False
+        if index in uid_violations:
+            errors.append((index, uid_violations[index]))
+            row_failed = True
+        title = _text(row.get("title"))
+        if not title and uids[index] in reports:
+            title = reports[uids[index]].Title
+        if is_blank(title) and index not in uid_violations:
             errors.append(
                 (
                     index,
@@ -106,15 +160,17 @@ def validate_report_rows(review_round, rows):
                     ),
                 )
             )
+            row_failed = True
         scores = row.get("scores")
         if not isinstance(scores, dict):
             scores = {c: row.get(c) for c in rules.REVIEW_CRITERIA}
         violations = rules.validate_review_scores(scores)
         errors.extend((index, violation) for violation in violations)
-        if violations or is_blank(row.get("title")):
+        if violations or row_failed:
             continue
         total = rules.review_total(scores, weights)
         item = {field: _text(row.get(field)) for field in ROW_TEXT_FIELDS}
+        item["title"] = title
         for criterion in rules.REVIEW_CRITERIA:
             item[criterion] = format(
                 to_decimal(scores[criterion], strict=True).normalize(), "f"
@@ -160,4 +216,5 @@ def round_as_json(review_round):
         "reports": list(review_round.reports or ()),
         "rounds_held": status.held,
         "rounds_planned": status.planned,
+        "settings_warnings": settings_warnings(),
     }

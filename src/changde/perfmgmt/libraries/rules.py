@@ -328,6 +328,51 @@ def rounds_status(
     )
 
 
+def review_round_number_violation(
+    year: int, number: int, numbers_taken: Iterable[int]
+) -> Violation | None:
+    """A violation when ``year`` already has a round numbered ``number``
+    (``numbers_taken``: the numbers of the year's other rounds)."""
+    if number is None or number not in set(numbers_taken):
+        return None
+    return Violation(
+        code="review_round_number_taken",
+        default="${year} already has internal-review round ${number}.",
+        field="number",
+        params={"year": year, "number": number},
+    )
+
+
+def reviewed_report_violations(
+    uids: Sequence[str | None], known_uids: Iterable[str]
+) -> dict[int, Violation]:
+    """Reviewed-report rows (0-based index) whose ``uid`` is not an evaluation
+    report of the system (``known_uids``), or names the report of an earlier
+    row. A row without a uid is a report outside the system (a title only)."""
+    known = set(known_uids)
+    seen = set()
+    answer = {}
+    for index, uid in enumerate(uids):
+        if not uid:
+            continue
+        if uid not in known:
+            answer[index] = Violation(
+                code="review_row_report_unknown",
+                default="“${uid}” is not an evaluation report of the system.",
+                field="uid",
+                params={"uid": uid},
+            )
+        elif uid in seen:
+            answer[index] = Violation(
+                code="review_row_report_twice",
+                default="This evaluation report is on an earlier row already.",
+                field="uid",
+                params={"uid": uid},
+            )
+        seen.add(uid)
+    return answer
+
+
 # --- Bottom-ranked elimination (末位淘汰) ------------------------------------
 
 
@@ -441,6 +486,8 @@ def elimination_count(
 def elimination_proposals(
     members: Iterable[tuple[str, str, Sequence[object]]],
     settings: EliminationSettings = DEFAULT_ELIMINATION_SETTINGS,
+    *,
+    person: bool = False,
 ) -> EliminationResult:
     """Propose the lowest-rated library members for removal (末位淘汰).
 
@@ -452,8 +499,9 @@ def elimination_proposals(
     - Members are ranked by their exact average rating, lowest first (the
       average shown is rounded half up to 2 decimals, but ranking and tie
       detection use the exact value). Equal averages are ordered by
-      :func:`pinyin_sort_key` of the name, then by member id, so the order
-      never depends on the input order.
+      :func:`pinyin_sort_key` of the name (read as a person's name, surname
+      first, when ``person``: experts, not agencies), then by member id, so
+      the order never depends on the input order.
     - :func:`elimination_count` members from the bottom are proposed.
     - A tie at the cut line (the first member not proposed has the same
       average as a proposed one) does not widen the proposal: the pinyin order
@@ -476,11 +524,13 @@ def elimination_proposals(
         seen.add(member_id)
         numbers = [to_decimal(rating, strict=True) for rating in ratings]
         if len(numbers) < settings.min_ratings:
-            too_few.append((pinyin_sort_key(name), member_id))
+            too_few.append((pinyin_sort_key(name, person=person), member_id))
             continue
         exact = sum((Fraction(number) for number in numbers), Fraction(0))
         exact /= len(numbers)
-        ranked_input.append((exact, pinyin_sort_key(name), member_id, name, numbers))
+        ranked_input.append(
+            (exact, pinyin_sort_key(name, person=person), member_id, name, numbers)
+        )
     ranked_input.sort(key=lambda item: (item[0], item[1], item[2]))
     too_few.sort()
     total = len(ranked_input)
@@ -626,6 +676,8 @@ EXPORT_ONLY_COLUMNS = (
     ("ratings_average", "平均分"),
     ("review_state", "公开状态"),
 )
+#: The column of an export that names the member a row updates on import.
+ID_COLUMN, ID_HEADER = EXPORT_ONLY_COLUMNS[0]
 #: Longest text of a cell (names, organisations, contacts).
 MAX_CELL_LENGTH = 200
 
@@ -667,8 +719,10 @@ def normalise_library_row(kind: str, row: Mapping[str, object]):
 
     ``row`` maps column ids (or their Chinese headers) to cell values. Values
     are stripped text; list columns become lists; choice columns accept their
-    id or Chinese label (省级, 拟淘汰, 人大代表, ...) and become the id; a
-    missing status is ``active``. Violations have the column id as field.
+    id or Chinese label (省级, 拟淘汰, 人大代表, ...) and become the id; an
+    empty status is None (the member's status stays as it is). ``id`` (编号,
+    the first column of an export) is the id of the member the row updates,
+    or None for a new member. Violations have the column id as field.
     Unknown columns are refused, so a misspelt header is not silently lost.
     """
     if kind not in LIBRARY_COLUMNS:
@@ -679,8 +733,13 @@ def normalise_library_row(kind: str, row: Mapping[str, object]):
     ignored = {name for pair in EXPORT_ONLY_COLUMNS for name in pair}
     cells = {}
     violations = []
+    member_id = None
     for key, value in row.items():
         column = by_header.get(str(key).strip(), str(key).strip())
+        if column in (ID_COLUMN, ID_HEADER):
+            text = "" if value is None else str(value).strip()
+            member_id = text or None
+            continue
         if column in ignored:
             continue
         if column not in known:
@@ -696,7 +755,7 @@ def normalise_library_row(kind: str, row: Mapping[str, object]):
             )
             continue
         cells[column] = value
-    values = {}
+    values = {"id": member_id}
     for column, _header, required in columns:
         value = cells.get(column)
         if column in LIST_COLUMNS:
@@ -722,7 +781,7 @@ def normalise_library_row(kind: str, row: Mapping[str, object]):
                         field=column,
                     )
                 )
-            values[column] = "active" if column == "status" else None
+            values[column] = None
             continue
         if column in _CHOICE_COLUMNS:
             choice = _choice(column, text)
@@ -754,6 +813,20 @@ def normalise_library_row(kind: str, row: Mapping[str, object]):
     return values, violations
 
 
+def present_columns(kind: str, row: Mapping[str, object]) -> set[str]:
+    """The column ids ``row`` gives (by id or Chinese header), whatever their
+    value: an import updates only those of an existing member, so a file made
+    before a column existed leaves that field as it is."""
+    by_header = {header: id_ for id_, header, _required in LIBRARY_COLUMNS[kind]}
+    known = set(by_header.values())
+    answer = set()
+    for key in row:
+        column = by_header.get(str(key).strip(), str(key).strip())
+        if column in known:
+            answer.add(column)
+    return answer
+
+
 def duplicate_name_violations(
     names: Sequence[str], existing: Iterable[str] = ()
 ) -> dict[int, Violation]:
@@ -773,6 +846,90 @@ def duplicate_name_violations(
                 params={"name": key},
             )
         seen.add(key)
+    return answer
+
+
+def import_plan_violations(
+    rows: Sequence[tuple[str | None, str, str | None]],
+    members: Mapping[str, tuple[str, str | None]],
+) -> dict[int, list[Violation]]:
+    """Violations of importing ``rows`` into a library, by row (0-based index).
+
+    ``rows`` are ``(member id or None, name, status or None)``: a row with an
+    id updates that member (an export imports again), one without creates a
+    member. ``members`` maps the library's member ids to ``(name, status)``.
+
+    - An id that is not a member of the library, or given on two rows, is
+      refused (field ``id``): ids are made by the library, never typed.
+    - A name may be in the library once: the names of the members the file
+      does not update, and those of the file's rows, must all differ (a row
+      may keep its own member's name; two members may swap names).
+    - The status changes only through elimination (末位淘汰), where the office
+      confirms with a record of who, when and why: a row may leave 状态 empty
+      or repeat the member's current status; a new member is 在库 (active).
+    """
+    answer: dict[int, list[Violation]] = {}
+
+    def add(index, violation):
+        answer.setdefault(index, []).append(violation)
+
+    seen_ids = set()
+    for index, (member_id, _name, _status) in enumerate(rows):
+        if member_id is None:
+            continue
+        if member_id not in members:
+            add(
+                index,
+                Violation(
+                    code="library_row_unknown_id",
+                    default="“${id}” is not the 编号 of a member of this library "
+                    "(leave it empty for a new member).",
+                    field="id",
+                    params={"id": member_id},
+                ),
+            )
+        elif member_id in seen_ids:
+            add(
+                index,
+                Violation(
+                    code="library_row_duplicate_id",
+                    default="The member “${id}” is on an earlier row already.",
+                    field="id",
+                    params={"id": member_id},
+                ),
+            )
+        seen_ids.add(member_id)
+    updated = {member_id for member_id, _n, _s in rows if member_id in members}
+    untouched = [
+        name
+        for member_id, (name, _status) in members.items()
+        if member_id not in updated
+    ]
+    names = [name or "" for _member_id, name, _status in rows]
+    for index, violation in duplicate_name_violations(names, untouched).items():
+        add(index, violation)
+    for index, (member_id, _name, status) in enumerate(rows):
+        if status is None or (member_id is not None and member_id not in members):
+            continue
+        known = member_id is not None
+        current = (members[member_id][1] or "active") if known else "active"
+        if status != current:
+            add(
+                index,
+                Violation(
+                    code="library_row_status_by_elimination",
+                    default=(
+                        "The status cannot be changed by an import (“${value}” "
+                        "instead of “${current}”): it changes only through "
+                        "elimination (末位淘汰); a new member is 在库."
+                    ),
+                    field="status",
+                    params={
+                        "value": MEMBER_STATUS_LABELS.get(status, status),
+                        "current": MEMBER_STATUS_LABELS.get(current, current),
+                    },
+                ),
+            )
     return answer
 
 
@@ -836,6 +993,28 @@ def validate_rating(date_value, engagement, score, rater: str = "x") -> list[Vio
             )
         )
     return violations
+
+
+def rating_year(rating: Mapping[str, object]) -> int | None:
+    """The year of a rating's ``date`` (``YYYY-MM-DD`` or a ``datetime.date``),
+    or None when it has no readable date."""
+    value = rating.get("date")
+    if isinstance(value, datetime.date):
+        return value.year
+    try:
+        return datetime.date.fromisoformat(str(value or "").strip()).year
+    except ValueError:
+        return None
+
+
+def scores_of_year(ratings: Iterable[Mapping[str, object]], year: int) -> list[object]:
+    """The scores of the ratings given in ``year``, oldest first.
+
+    Elimination is run each year (R-M8) on that year's engagements: a rating
+    from an earlier or later year does not count, nor one without a readable
+    date (none is stored without one: :func:`validate_rating` requires it).
+    """
+    return [rating.get("score") for rating in ratings if rating_year(rating) == year]
 
 
 def ratings_average(scores: Sequence[object]) -> Decimal | None:

@@ -5,13 +5,24 @@ elimination, with the rule module's defaults."""
 from decimal import Decimal
 
 from zope import schema
+from zope.globalrequest import getRequest
 from zope.interface import Interface
+from zope.interface import Invalid
+from zope.interface import invariant
 
+from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.settings import registry_value
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries import rules
 
 PREFIX = "changde.perfmgmt.libraries"
+WEIGHT_FIELDS = tuple(f"weight_{criterion}" for criterion in rules.REVIEW_CRITERIA)
+#: the elimination rule's setting names -> the registry's field names
+ELIMINATION_FIELDS = {
+    "min_ratings": "elimination_min_ratings",
+    "share": "elimination_share",
+    "minimum_count": "elimination_minimum_count",
+}
 
 _REVIEW = rules.DEFAULT_REVIEW_SETTINGS
 _WEIGHTS = rules.DEFAULT_REVIEW_WEIGHTS
@@ -80,12 +91,73 @@ class ILibrariesSettings(Interface):
         default=2021,
     )
 
+    # The rules' checks of values that only make sense together; the control
+    # panel shows each message next to the fields it names.
+
+    @invariant
+    def excellent_range(data):
+        settings = rules.ReviewSettings(
+            rounds_per_year=_value(data, "rounds_per_year"),
+            excellent_min=_value(data, "excellent_min"),
+            excellent_max=_value(data, "excellent_max"),
+        )
+        _raise_first(rules.validate_review_settings(settings), {})
+
+    @invariant
+    def weights_sum_to_100(data):
+        weights = rules.ReviewWeights(
+            **{
+                criterion: _value(data, f"weight_{criterion}")
+                for criterion in rules.REVIEW_CRITERIA
+            }
+        )
+        fields = dict(zip(rules.REVIEW_CRITERIA, WEIGHT_FIELDS, strict=True))
+        _raise_first(rules.validate_review_weights(weights), fields, WEIGHT_FIELDS)
+
+    @invariant
+    def elimination_numbers(data):
+        settings = rules.EliminationSettings(
+            **{name: _value(data, field) for name, field in ELIMINATION_FIELDS.items()}
+        )
+        _raise_first(rules.validate_elimination_settings(settings), ELIMINATION_FIELDS)
+
+
+class SettingsInvalid(Invalid):
+    """A settings invariant's error with the fields it is about."""
+
+    def __init__(self, message, fields):
+        super().__init__(message)
+        self.fields = tuple(fields)
+
+
+def _value(data, name):
+    try:
+        return getattr(data, name)
+    except (AttributeError, TypeError, Invalid):
+        # a REST PATCH validates only the fields it sends; the others are
+        # in the registry already
+        return registry_value(PREFIX, name, ILibrariesSettings[name].default)
+
+
+def _raise_first(violations, fields, fields_without_own=()):
+    """Raise the first violation as a SettingsInvalid (translated: REST shows
+    the exception's text)."""
+    if not violations:
+        return
+    violation = violations[0]
+    if violation.field:
+        names = (fields.get(violation.field, violation.field),)
+    else:
+        names = tuple(fields_without_own)
+    raise SettingsInvalid(translate_violation(violation, getRequest()), names)
+
 
 def _record(name, default):
     return registry_value(PREFIX, name, default)
 
 
-def review_settings():
+def stored_review_settings():
+    """The registry's internal-review counts as they are (maybe invalid)."""
     return rules.ReviewSettings(
         rounds_per_year=_record("rounds_per_year", _REVIEW.rounds_per_year),
         excellent_min=_record("excellent_min", _REVIEW.excellent_min),
@@ -93,7 +165,7 @@ def review_settings():
     )
 
 
-def review_weights():
+def stored_review_weights():
     return rules.ReviewWeights(
         **{
             criterion: _record(f"weight_{criterion}", getattr(_WEIGHTS, criterion))
@@ -102,12 +174,45 @@ def review_weights():
     )
 
 
-def elimination_settings():
+def stored_elimination_settings():
     return rules.EliminationSettings(
         min_ratings=_record("elimination_min_ratings", _ELIMINATION.min_ratings),
         share=_record("elimination_share", _ELIMINATION.share),
         minimum_count=_record("elimination_minimum_count", _ELIMINATION.minimum_count),
     )
+
+
+# What the pages use: the stored values when the rules accept them, else the
+# plan's defaults (values stored before the control panel checked them, or
+# written in the Configuration Registry, must not break a page); the office
+# sees the problems (settings_problems) as a warning.
+
+
+def review_settings():
+    stored = stored_review_settings()
+    return _REVIEW if rules.validate_review_settings(stored) else stored
+
+
+def review_weights():
+    stored = stored_review_weights()
+    return _WEIGHTS if rules.validate_review_weights(stored) else stored
+
+
+def elimination_settings():
+    stored = stored_elimination_settings()
+    return _ELIMINATION if rules.validate_elimination_settings(stored) else stored
+
+
+def settings_problems(review=True, elimination=True):
+    """Violations of the stored settings that the pages replace by defaults
+    (internal review: counts and weights; elimination)."""
+    problems = []
+    if review:
+        problems += rules.validate_review_settings(stored_review_settings())
+        problems += rules.validate_review_weights(stored_review_weights())
+    if elimination:
+        problems += rules.validate_elimination_settings(stored_elimination_settings())
+    return problems
 
 
 def supervision_target_year():

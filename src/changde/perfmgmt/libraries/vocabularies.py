@@ -4,8 +4,14 @@
 list the members that may be assigned to a new evaluation (every member but
 the removed ones), by pinyin; values are UIDs. The evaluation module uses them
 (or :func:`changde.perfmgmt.libraries.members.assignable_members`).
+
+``changde.perfmgmt.ReviewableReports`` lists the evaluation reports the user
+may see (a catalog query by portal type: the evaluation module is not
+imported), newest year first, for the reviewed reports of an internal-review
+round; values are UIDs.
 """
 
+from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -14,6 +20,7 @@ from zope.schema.vocabulary import SimpleVocabulary
 from changde.perfmgmt.core.vocabularies import simple_vocabulary
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries import rules
+from changde.perfmgmt.libraries.reviews import REPORT_TYPE
 
 LEVEL_TITLES = {
     "provincial": _("library_level_provincial", default="省级"),
@@ -71,3 +78,21 @@ def assignable_experts(context=None):
 @provider(IVocabularyFactory)
 def assignable_agencies(context=None):
     return _assignable("Agency")
+
+
+@provider(IVocabularyFactory)
+def reviewable_reports(context=None):
+    brains = sorted(
+        api.content.find(portal_type=REPORT_TYPE),
+        key=lambda brain: (-(brain.year or 0), brain.Title or ""),
+    )
+    return SimpleVocabulary(
+        [
+            SimpleTerm(
+                value=brain.UID,
+                token=brain.UID,
+                title=f"{brain.Title}（{brain.year}）" if brain.year else brain.Title,
+            )
+            for brain in brains
+        ]
+    )

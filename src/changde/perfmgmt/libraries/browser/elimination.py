@@ -1,6 +1,9 @@
-"""The elimination page (末位淘汰) of an expert or agency library: the
-ranking and the proposals, marking them, and confirming the office's
-decisions (remove or keep, with a reason for every override)."""
+"""The elimination page (末位淘汰) of an expert or agency library: the year's
+ranking (from the ratings given that year) and the proposals, marking them,
+and confirming the office's decisions (remove or keep, with a reason for
+every override)."""
+
+import datetime
 
 import transaction
 from plone import api
@@ -9,6 +12,7 @@ from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 
 from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import confirm_elimination
 from changde.perfmgmt.libraries.members import elimination_as_json
@@ -18,10 +22,19 @@ from changde.perfmgmt.libraries.members import mark_proposed
 class EliminationView(BrowserView):
     errors = ()
 
+    def year(self):
+        """The year ranked: ?year=, else this year (a bad value too)."""
+        return year_or_none(self.request.form.get("year")) or (
+            datetime.date.today().year
+        )
+
     def data(self):
         if not hasattr(self, "_data"):
-            self._data = elimination_as_json(self.context)
+            self._data = elimination_as_json(self.context, year=self.year())
         return self._data
+
+    def page_url(self):
+        return f"{self.context.absolute_url()}/@@elimination?year={self.year()}"
 
     def proposed_ids(self):
         return {item["id"] for item in self.data()["proposed"]}
@@ -43,7 +56,7 @@ class EliminationView(BrowserView):
             CheckAuthenticator(self.request)
             messages = IStatusMessage(self.request)
             if form.get("form.buttons.propose"):
-                marked = mark_proposed(self.context)
+                marked = mark_proposed(self.context, year=self.year())
                 messages.add(
                     _(
                         "elimination_marked",
@@ -51,14 +64,13 @@ class EliminationView(BrowserView):
                         mapping={"count": str(len(marked))},
                     )
                 )
-                return self.request.response.redirect(
-                    f"{self.context.absolute_url()}/@@elimination"
-                )
+                return self.request.response.redirect(self.page_url())
             if form.get("form.buttons.confirm"):
                 violations, run = confirm_elimination(
                     self.context,
                     self.decisions_from_form(),
                     api.user.get_current().getId(),
+                    year=self.year(),
                 )
                 if violations:
                     transaction.doom()
@@ -77,7 +89,5 @@ class EliminationView(BrowserView):
                         mapping={"count": str(len(run["decisions"]))},
                     )
                 )
-                return self.request.response.redirect(
-                    f"{self.context.absolute_url()}/@@elimination"
-                )
+                return self.request.response.redirect(self.page_url())
         return self.index()

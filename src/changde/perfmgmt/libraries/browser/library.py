@@ -20,6 +20,7 @@ from changde.perfmgmt.libraries.vocabularies import LEVEL_TITLES
 from changde.perfmgmt.libraries.vocabularies import STATUS_TITLES
 
 MANAGE = "changde.perfmgmt: Manage libraries"
+VIEW_RATINGS = "changde.perfmgmt: View library ratings"
 
 
 def supervision_coverage_json(library, request):
@@ -60,6 +61,12 @@ class LibraryView(BrowserView):
     def can_manage(self):
         return api.user.has_permission(MANAGE, obj=self.context)
 
+    def can_see_status(self):
+        """The status is the office's (it is not in the catalog's metadata)."""
+        return self.is_rated() and api.user.has_permission(
+            VIEW_RATINGS, obj=self.context
+        )
+
     def coverage(self):
         return supervision_coverage_json(self.context, self.request)
 
@@ -68,7 +75,9 @@ class LibraryView(BrowserView):
         return translate(term, context=self.request) if term else ""
 
     def status(self, brain):
-        term = STATUS_TITLES.get(brain.library_status)
+        # read from the member: the office's page only
+        member = brain._unrestrictedGetObject()
+        term = STATUS_TITLES.get(getattr(member, "status", None) or "active")
         return translate(term, context=self.request) if term else ""
 
     def category(self, brain):
@@ -112,7 +121,7 @@ class ImportForm(BrowserView):
                     }
                 ]
                 return self.index()
-            members, errors = excel.import_rows(self.context, rows)
+            created, updated, errors = excel.import_rows(self.context, rows)
             if errors:
                 transaction.doom()
                 self.errors = [
@@ -126,9 +135,12 @@ class ImportForm(BrowserView):
                 return self.index()
             IStatusMessage(self.request).add(
                 _(
-                    "library_import_done",
-                    default="已导入 ${count} 条记录。",
-                    mapping={"count": str(len(members))},
+                    "library_import_done_counts",
+                    default="已导入：新增 ${created} 条，更新 ${updated} 条。",
+                    mapping={
+                        "created": str(len(created)),
+                        "updated": str(len(updated)),
+                    },
                 )
             )
             return self.request.response.redirect(self.context.absolute_url())

@@ -16,8 +16,10 @@ from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries import rules
 from changde.perfmgmt.libraries.reviews import rounds_of_year
 from changde.perfmgmt.libraries.reviews import set_report_rows
+from changde.perfmgmt.libraries.reviews import settings_warnings
 from changde.perfmgmt.libraries.reviews import year_summary
 from changde.perfmgmt.libraries.settings import review_weights
+from changde.perfmgmt.libraries.vocabularies import reviewable_reports
 
 MANAGE = "changde.perfmgmt: Manage libraries"
 CRITERION_TITLES = {
@@ -38,6 +40,12 @@ BLANK_ROWS = 3
 
 
 class ReviewFolderView(BrowserView):
+    def can_manage(self):
+        return api.user.has_permission(MANAGE, obj=self.context)
+
+    def settings_warnings(self):
+        return settings_warnings() if self.can_manage() else []
+
     def years(self):
         """The years that have rounds, newest first, and the current year."""
         years = {
@@ -73,16 +81,34 @@ class ReviewRoundView(DefaultView):
     def held(self):
         return len(rounds_of_year(self.context.year))
 
+    def settings_warnings(self):
+        return settings_warnings() if self.can_manage() else []
+
+    def report_url(self, report):
+        """The evaluation report's address when the row names one."""
+        uid = report.get("uid")
+        if not uid:
+            return None
+        return f"{api.portal.get().absolute_url()}/resolveuid/{uid}"
+
     def summary(self):
         return year_summary(self.context.year)
 
 
 class ReviewReportsForm(BrowserView):
-    """One line per reviewed report: title, reference, the four scores and
-    "excellent"; empty lines are ignored."""
+    """One line per reviewed report: the evaluation report (picked from the
+    system's, or a title for one made outside it), reference, the four
+    scores and "excellent"; empty lines are ignored."""
 
     criteria = CRITERIA
     errors = ()
+
+    def reports(self):
+        """(UID, title) of the evaluation reports the office may pick."""
+        return [(term.value, term.title) for term in reviewable_reports(self.context)]
+
+    def settings_warnings(self):
+        return settings_warnings()
 
     def weights(self):
         weights = review_weights()
@@ -109,7 +135,11 @@ class ReviewReportsForm(BrowserView):
                     for criterion in rules.REVIEW_CRITERIA
                 },
             }
-            blank = not row["title"].strip() and not any(row["scores"].values())
+            blank = (
+                not row["title"].strip()
+                and not row["uid"]
+                and not any(row["scores"].values())
+            )
             if blank and not keep_blank:
                 continue
             if keep_blank:

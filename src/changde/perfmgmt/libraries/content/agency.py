@@ -27,6 +27,3 @@ class Agency(Item, fields.EngagedMember):
     """An intermediary agency of the library."""
 
     kind = "agency"
-
-
-Agency.qualifications = ()

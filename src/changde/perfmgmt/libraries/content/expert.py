@@ -40,4 +40,3 @@ class Expert(Item, fields.EngagedMember):
 
 Expert.organisation = None
 Expert.professional_title = None
-Expert.expertise = ()

@@ -1,6 +1,10 @@
 """Fields the library member types share, and the schema of what the
 office keeps about an expert or an agency it engages (contact, account,
-status, ratings) with the permissions that hide it from everyone else."""
+status, ratings) with the permissions that hide it from everyone else.
+
+The status is read-only in the forms and over REST: it changes only through
+elimination (末位淘汰), where the office confirms or overrides with a reason
+and the run is recorded (``libraries.members``)."""
 
 from plone.autoform import directives
 from plone.supermodel import model
@@ -58,10 +62,12 @@ def status_field():
         title=_("label_member_status", default="状态"),
         description=_(
             "help_member_status",
-            default="已淘汰的成员不能再被选派参与新的评价。",
+            default="只能通过“末位淘汰”改变；已淘汰的成员不能再被选派参与新的评价。"
+            "仅绩效科可见。",
         ),
         vocabulary="changde.perfmgmt.LibraryMemberStatuses",
         required=True,
+        readonly=True,
         default="active",
     )
 
@@ -97,6 +103,9 @@ class IEngagedMember(model.Schema):
     directives.read_permission(user_id=VIEW_CONTACT)
     directives.write_permission(user_id=VIEW_CONTACT)
     user_id = user_id_field()
+    # read-only: not in the add and edit forms (plone.autoform leaves read-only
+    # fields out of input forms), ignored by REST; the office reads it
+    directives.read_permission(status=VIEW_RATINGS)
     directives.write_permission(status=MANAGE)
     status = status_field()
     directives.omitted("ratings")
@@ -106,9 +115,10 @@ class IEngagedMember(model.Schema):
 
 
 class EngagedMember:
-    """Defaults of :class:`IEngagedMember` for the content classes."""
+    """Defaults of :class:`IEngagedMember` for the content classes (the
+    list fields' defaults come from the schema, a fresh list each time: a
+    tuple here would fail the schema's validation of a REST POST)."""
 
     contact = None
     user_id = None
     status = "active"
-    ratings = ()

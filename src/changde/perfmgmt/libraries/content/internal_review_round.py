@@ -72,9 +72,3 @@ class IInternalReviewRound(model.Schema):
 @implementer(IInternalReviewRound)
 class InternalReviewRound(Item):
     """One round of internal review."""
-
-
-InternalReviewRound.panel_experts = ()
-InternalReviewRound.panel_officials = ()
-InternalReviewRound.panel_representatives = ()
-InternalReviewRound.reports = ()

@@ -1,6 +1,7 @@
-"""POST @elimination on an expert or agency library.
+"""POST @elimination on an expert or agency library, for the ranking of
+``"year"`` (the ratings given that year; default: this year).
 
-- ``{"propose": true}``: mark the current proposals ``proposed_for_removal``
+- ``{"propose": true}``: mark the year's proposals ``proposed_for_removal``
   (and the others back to ``active``).
 - ``{"decisions": [{"member": "<id>", "decision": "remove"|"keep",
   "reason": "..."}]}``: confirm. Every proposed member needs a decision;
@@ -24,6 +25,8 @@ from changde.perfmgmt.libraries.members import confirm_elimination
 from changde.perfmgmt.libraries.members import elimination_as_json
 from changde.perfmgmt.libraries.members import mark_proposed
 from changde.perfmgmt.libraries.services import NOTHING_WRITTEN
+from changde.perfmgmt.libraries.services import bad_year
+from changde.perfmgmt.libraries.services import year_of
 
 
 def parse_decisions(items):
@@ -44,9 +47,12 @@ class EliminationPost(Service):
         data = read_json_object(self.request)
         if data is None:
             return invalid_body(self.request)
+        year = year_of(data.get("year"))
+        if year is False:
+            return bad_year(self.request)
         if data.get("propose") is True:
-            proposed = mark_proposed(self.context)
-            answer = elimination_as_json(self.context)
+            proposed = mark_proposed(self.context, year=year)
+            answer = elimination_as_json(self.context, year=year)
             answer["marked"] = proposed
             return answer
         decisions = parse_decisions(data.get("decisions"))
@@ -62,7 +68,7 @@ class EliminationPost(Service):
                 [{"field": "decisions", "message": translated(self.request, message)}],
             )
         violations, run = confirm_elimination(
-            self.context, decisions, api.user.get_current().getId()
+            self.context, decisions, api.user.get_current().getId(), year=year
         )
         if violations:
             transaction.doom()
@@ -71,6 +77,6 @@ class EliminationPost(Service):
                 NOTHING_WRITTEN,
                 violation_errors(violations, self.request),
             )
-        answer = elimination_as_json(self.context)
+        answer = elimination_as_json(self.context, year=year)
         answer["confirmed"] = run
         return answer

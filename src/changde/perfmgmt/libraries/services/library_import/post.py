@@ -1,11 +1,14 @@
-"""POST @library-import on a library: create members, all or nothing.
+"""POST @library-import on a library: update and create members, all or
+nothing.
 
 Body: ``{"rows": [{"title": "张三", "level": "municipal", ...}, ...]}`` (keys
 are the column ids or the Chinese headers of the spreadsheet), or
 ``{"file": "<base64 of an .xlsx>"}`` laid out like @library-export's file.
-201 with the created members; 400 with one error per problem (``row``:
-the row number (the spreadsheet's, or 1-based in ``rows``), ``field``,
-``message``) and nothing created.
+A row with an ``id`` (编号) updates that member, one without creates a member.
+201 when members were created (200 when the file only updates) with the
+members; 400 with one error per problem (``row``: the row number (the
+spreadsheet's, or 1-based in ``rows``), ``field``, ``message``) and nothing
+written.
 """
 
 import base64
@@ -33,7 +36,7 @@ def import_errors(errors, request):
     return answer
 
 
-def imported_json(members):
+def imported_json(members, action):
     return [
         {
             "@id": member.absolute_url(),
@@ -41,6 +44,7 @@ def imported_json(members):
             "id": member.getId(),
             "UID": member.UID(),
             "title": member.title,
+            "action": action,
         }
         for member in members
     ]
@@ -78,15 +82,18 @@ class LibraryImportPost(Service):
                 message,
                 [{"field": "rows", "message": translated(self.request, message)}],
             )
-        members, errors = excel.import_rows(self.context, rows)
+        created, updated, errors = excel.import_rows(self.context, rows)
         if errors:
             transaction.doom()
             return bad_request(
                 self.request, NOTHING_WRITTEN, import_errors(errors, self.request)
             )
-        self.request.response.setStatus(201)
+        self.request.response.setStatus(201 if created else 200)
+        items = imported_json(created, "created") + imported_json(updated, "updated")
         return {
             "@id": f"{self.context.absolute_url()}/@library-import",
-            "items": imported_json(members),
-            "items_total": len(members),
+            "items": items,
+            "items_total": len(items),
+            "created": len(created),
+            "updated": len(updated),
         }
