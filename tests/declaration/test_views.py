@@ -82,6 +82,6 @@ class TestProjectPage(unittest.TestCase):
         browser.getControl(name="form.widgets.year").value = "2026"
         browser.getControl(name="form.widgets.amount").value = "-5"
         browser.getControl(name="form.buttons.save").click()
-        self.assertIn("Value is too small", browser.contents)
+        self.assertIn("The amount cannot be negative", browser.contents)
         transaction.begin()
         self.assertEqual(len(self.city["unit_a"].objectIds()), 2)
