@@ -10,6 +10,7 @@ from plone.app.testing import setRoles
 from changde.perfmgmt.setuphandlers import MODULE_PROFILES
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import create_city
+from changde.perfmgmt.testing import create_project
 
 PACKAGE_PROFILE = "changde.perfmgmt:default"
 
@@ -43,10 +44,19 @@ class TestUpgrades(unittest.TestCase):
             comparator="ge",
             sector="教育",
         )
-        # a site of version 1000: no picker indexes, no control panel
+        city = create_city(self.portal)
+        create_project(city["unit_a"], id="p", indicators=2)
+        # a site of version 1000: no picker indexes, no control panel, no
+        # target values in the catalog, "Return to unit" without a reason
         self.catalog.delIndex("sector")
+        self.catalog.delColumn("target_value")
         api.portal.get_tool("portal_controlpanel").unregisterConfiglet(
             "perfmgmt-declaration"
+        )
+        workflow = api.portal.get_tool("portal_workflow")
+        transition = workflow["perfmgmt_declaration_workflow"].transitions["return"]
+        transition.actbox_url = (
+            "%(content_url)s/content_status_modify?workflow_action=return"
         )
         profile = "changde.perfmgmt.declaration:default"
         self.setup_tool.setLastVersionForProfile(profile, "1000")
@@ -54,6 +64,10 @@ class TestUpgrades(unittest.TestCase):
         self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1002",))
         self.assertEqual(len(self.catalog(sector="教育")), 1)
         self.assertIn("perfmgmt-declaration", self.configlets())
+        (brain, _) = self.catalog(portal_type="Indicator", sort_on="getId")
+        self.assertEqual(brain.target_value, "20")
+        transition = workflow["perfmgmt_declaration_workflow"].transitions["return"]
+        self.assertEqual(transition.actbox_url, "%(content_url)s/@@return-to-unit")
 
     def test_core_1000_to_1001(self):
         create_city(self.portal)

@@ -21,6 +21,12 @@ from changde.perfmgmt.testing import create_city
 from changde.perfmgmt.testing import create_project
 
 
+def submitted_project(unit, **fields):
+    project = create_project(unit, indicators=1, **fields)
+    api.content.transition(obj=project, transition="submit")
+    return project
+
+
 class PageTestCase(unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 
@@ -60,11 +66,15 @@ class TestCoveragePage(PageTestCase):
         for number, kind in enumerate(
             ("general_public", "government_fund", "state_capital")
         ):
-            create_project(
+            submitted_project(
                 self.city["unit_a"], id=f"m{number}", year=2019, budget_kind=kind
             )
         for kind in ("general_public", "social_insurance"):
-            create_project(self.city["unit_w"], id=kind, year=2019, budget_kind=kind)
+            submitted_project(self.city["unit_w"], id=kind, year=2019, budget_kind=kind)
+        # a draft is not under performance management yet
+        create_project(
+            self.city["unit_a"], id="draft", year=2019, budget_kind="social_insurance"
+        )
         transaction.commit()
 
     def test_office_sees_every_jurisdiction_marked_met_or_not(self):
@@ -79,6 +89,13 @@ class TestCoveragePage(PageTestCase):
         self.assertIn("达标", rows[1])
         self.assertNotIn("未达标", rows[1])
         self.assertIn("perfmgmt-coverage-summary", browser.contents)
+        # the municipal cap on special funds, counted for the year
+        cap = re.search(
+            r'<p class="perfmgmt-special-fund-cap">(.*?)</p>', browser.contents, re.S
+        )
+        self.assertIsNotNone(cap)
+        text = re.sub(r"\s+", "", re.sub(r"<[^>]+>", "", cap.group(1)))
+        self.assertTrue(text.startswith("市本级2019年已批准专项0个，上限90个"), text)
 
     def test_district_staff_see_their_jurisdiction_only(self):
         browser = self.browser(DISTRICT_USER)
@@ -86,6 +103,8 @@ class TestCoveragePage(PageTestCase):
         rows = self.rows(browser, "perfmgmt-coverage")
         self.assertEqual(len(rows), 1)
         self.assertTrue(rows[0].startswith("武陵区"))
+        # the municipal level's count is not theirs to see
+        self.assertNotIn("perfmgmt-special-fund-cap", browser.contents)
 
     def test_one_jurisdiction_and_an_invalid_year(self):
         browser = self.browser(OFFICE_USER, language="en")
@@ -163,6 +182,37 @@ class TestIndicatorPicker(PageTestCase):
         }
         self.assertFalse(by_title["办学条件改善"].quantifiable)
         self.assertTrue(by_title["学校改造数量"].quantifiable)
+
+    def test_target_values_written_next_to_the_templates(self):
+        browser = self.browser(UNIT_A_USER)
+        browser.open(f"{self.url}?sector={quote('教育')}")
+        form = browser.getForm(index=2)
+        school = self.templates["学校改造数量"]
+        form.getControl(name="templates:list").value = [school]
+        form.getControl(name=f"target_{school}").value = "20"
+        form.submit(name="form.submitted")
+        self.assertEqual(browser.url, self.project.absolute_url())
+        transaction.begin()
+        (indicator,) = self.project.objectValues()
+        self.assertEqual(indicator.title, "学校改造数量")
+        self.assertEqual(indicator.target_value, "20")
+
+    def test_a_target_that_is_no_number_adds_nothing(self):
+        browser = self.browser(UNIT_A_USER)
+        browser.open(f"{self.url}?sector={quote('教育')}")
+        form = browser.getForm(index=2)
+        school = self.templates["学校改造数量"]
+        quality = self.templates["办学条件改善"]
+        form.getControl(name="templates:list").value = [school, quality]
+        form.getControl(name=f"target_{school}").value = "二十所"
+        form.getControl(name=f"target_{quality}").value = "明显改善"
+        form.submit(name="form.submitted")
+        self.assertIn("未添加任何指标", browser.contents)
+        self.assertIn("学校改造数量：", browser.contents)
+        self.assertIn("二十所", browser.contents)
+        # what was typed is kept for the correction
+        self.assertIn('value="明显改善"', browser.contents)
+        self.assertEqual(self.indicator_titles(), [])
 
     def test_nothing_chosen_adds_nothing(self):
         browser = self.browser(UNIT_A_USER)

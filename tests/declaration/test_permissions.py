@@ -11,10 +11,12 @@ from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import DISTRICT_UNIT_USER
 from changde.perfmgmt.testing import DISTRICT_USER
 from changde.perfmgmt.testing import OFFICE_USER
+from changde.perfmgmt.testing import OTHER_DISTRICT_USER
 from changde.perfmgmt.testing import REVIEWER_USER
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
 from changde.perfmgmt.testing import create_city
+from changde.perfmgmt.testing import create_other_district
 from changde.perfmgmt.testing import create_project
 
 
@@ -68,6 +70,19 @@ class TestTenancy(unittest.TestCase):
         self.assertFalse(self.can(DISTRICT_USER, "View", self.project_a))
         self.assertFalse(self.can(DISTRICT_USER, "View", self.city["municipal"]))
         self.assertEqual(self.listed(DISTRICT_UNIT_USER), ["w"])
+
+    def test_another_districts_staff_see_nothing_of_this_district(self):
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        create_other_district(self.portal)
+        setRoles(self.portal, TEST_USER_ID, ["Member"])
+        self.assertEqual(self.listed(OTHER_DISTRICT_USER), [])
+        self.assertFalse(self.can(OTHER_DISTRICT_USER, "View", self.project_w))
+        self.assertFalse(self.can(OTHER_DISTRICT_USER, "View", self.city["unit_w"]))
+        self.assertFalse(
+            self.can(OTHER_DISTRICT_USER, "Modify portal content", self.project_w)
+        )
+        self.assertEqual(self.transitions(OTHER_DISTRICT_USER, self.project_w), [])
+        self.assertEqual(self.found_folders(OTHER_DISTRICT_USER), ["dingcheng"])
 
     def test_reviewers_see_submitted_projects_not_drafts(self):
         self.assertEqual(self.listed(REVIEWER_USER), [])

@@ -1,6 +1,7 @@
 """Projects over plone.restapi: create, validate, refuse, transition (real HTTP)."""
 
 import unittest
+from decimal import Decimal
 
 import requests
 import transaction
@@ -11,11 +12,14 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+from changde.perfmgmt.testing import DISTRICT_USER
+from changde.perfmgmt.testing import OTHER_DISTRICT_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import REVIEWER_USER
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
 from changde.perfmgmt.testing import create_city
+from changde.perfmgmt.testing import create_other_district
 from changde.perfmgmt.testing import create_project
 
 VALID_PROJECT = {
@@ -179,3 +183,95 @@ class TestWorkflowOverRest(RestTestCase):
             "GET", self.project_url, user=SITE_OWNER_NAME, password=SITE_OWNER_PASSWORD
         )
         self.assertEqual(response.status_code, 200)
+
+
+class TestRefusalsOverRest(RestTestCase):
+    """A refused transition answers one entry per rule: code, field,
+    message, params."""
+
+    def reviewed(self, **fields):
+        project = create_project(self.city["unit_a"], indicators=10, **fields)
+        for transition in ("submit", "review"):
+            api.content.transition(obj=project, transition=transition)
+        return project
+
+    def test_refused_submission_lists_each_rule(self):
+        response = self.call("POST", f"{self.project_url}/@workflow/submit")
+        self.assertEqual(response.status_code, 400, response.text)
+        error = response.json()["error"]
+        self.assertEqual(error["type"], "WorkflowException")
+        (entry,) = error["errors"]
+        self.assertEqual(entry["code"], "gate_indicators_missing")
+        self.assertEqual(entry["field"], "indicators")
+        self.assertEqual(entry["params"], {"count": "0"})
+        self.assertIn(entry["message"], error["message"])
+
+    def test_refused_approval(self):
+        project = self.reviewed(
+            id="fund",
+            is_special_fund=True,
+            amount=Decimal("8000000"),
+            management_measure_reference="常财预〔2026〕12号",
+        )
+        # the measure is withdrawn after the goal review
+        project.management_measure_reference = None
+        transaction.commit()
+        url = f"{project.absolute_url()}/@workflow/approve"
+        response = self.call("POST", url, user=REVIEWER_USER)
+        self.assertEqual(response.status_code, 400, response.text)
+        error = response.json()["error"]
+        self.assertEqual(
+            [e["code"] for e in error["errors"]], ["gate_management_measure_missing"]
+        )
+        entry = error["errors"][0]
+        self.assertEqual(entry["field"], "management_measure")
+        # params are plain numbers; the message is for reading
+        self.assertEqual(entry["params"]["amount"], "8000000")
+        self.assertIn("8,000,000", entry["message"])
+        transaction.begin()
+        self.assertEqual(api.content.get_state(project), "reviewed")
+
+    def test_refused_return_without_a_reason(self):
+        project = self.reviewed(id="ready")
+        transaction.commit()
+        url = f"{project.absolute_url()}/@workflow/return"
+        for body in ({}, {"comment": "  "}):
+            response = self.call("POST", url, user=REVIEWER_USER, json=body)
+            self.assertEqual(response.status_code, 400, response.text)
+            (entry,) = response.json()["error"]["errors"]
+            self.assertEqual(entry["code"], "gate_return_needs_reason")
+            self.assertEqual(entry["field"], "comment")
+        transaction.begin()
+        self.assertEqual(api.content.get_state(project), "reviewed")
+        response = self.call(
+            "POST", url, user=REVIEWER_USER, json={"comment": "指标不够具体"}
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual(response.json()["review_state"], "returned")
+        self.assertEqual(response.json()["comments"], "指标不够具体")
+
+    def test_a_transition_that_does_not_exist_is_plone_restapis_answer(self):
+        response = self.call("POST", f"{self.project_url}/@workflow/approve")
+        self.assertEqual(response.status_code, 400, response.text)
+        error = response.json()["error"]
+        self.assertEqual(error["type"], "WorkflowException")
+        self.assertNotIn("errors", error)
+
+
+class TestOtherDistrict(RestTestCase):
+    def test_another_districts_staff_see_nothing_of_this_districts_drafts(self):
+        transaction.begin()
+        create_other_district(self.portal)
+        draft = create_project(self.city["unit_w"], id="w", indicators=1)
+        transaction.commit()
+        response = self.call("GET", draft.absolute_url(), user=OTHER_DISTRICT_USER)
+        self.assertIn(response.status_code, (401, 403, 404))
+        search = self.call(
+            "GET",
+            f"{self.portal.absolute_url()}/@search?portal_type=BudgetProject",
+            user=OTHER_DISTRICT_USER,
+        )
+        self.assertEqual(search.json()["items_total"], 0)
+        # while their own district's staff do
+        response = self.call("GET", draft.absolute_url(), user=DISTRICT_USER)
+        self.assertEqual(response.status_code, 200, response.text)

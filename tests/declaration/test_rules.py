@@ -260,8 +260,8 @@ class SpecialFundIndicatorGateTests(unittest.TestCase):
         self.assertEqual(violation.params, {"minimum": 10, "count": 9})
         self.assertEqual(
             violation.text,
-            "A special fund needs at least 10 quantifiable indicators; "
-            "this project has 9.",
+            "A special fund needs at least 10 quantifiable indicators with a "
+            "target value; this project has 9.",
         )
 
     def test_ten_and_eleven_pass(self):
@@ -286,6 +286,161 @@ class SpecialFundIndicatorGateTests(unittest.TestCase):
         self.assertEqual(violations[0].params, {"minimum": 12, "count": 11})
         self.assertIn("12", violations[0].text)
         self.assertIn("11", violations[0].text)
+
+
+class QuantifiableWithTargetTests(unittest.TestCase):
+    """A quantifiable indicator counts only with a numeric target value."""
+
+    def test_nine_ten_eleven_with_targets(self):
+        self.assertEqual(
+            codes(
+                special_fund_indicator_gate(make_facts(quantifiable_indicator_count=9))
+            ),
+            ["gate_special_fund_too_few_quantifiable_indicators"],
+        )
+        for count in (10, 11):
+            facts = make_facts(
+                quantifiable_indicator_count=count, quantifiable_without_target=()
+            )
+            self.assertEqual(special_fund_indicator_gate(facts), [], count)
+
+    def test_ten_quantifiable_one_without_target_fails_naming_it(self):
+        facts = make_facts(
+            quantifiable_indicator_count=10, quantifiable_without_target=("指标 3",)
+        )
+        (violation,) = special_fund_indicator_gate(facts)
+        self.assertEqual(
+            violation.code, "gate_special_fund_quantifiable_without_target"
+        )
+        self.assertEqual(violation.field, "indicators")
+        self.assertEqual(
+            violation.params,
+            {
+                "minimum": 10,
+                "count": 9,
+                "quantifiable": 10,
+                "missing_count": 1,
+                "missing": "指标 3",
+            },
+        )
+        self.assertEqual(
+            violation.text,
+            "A special fund needs at least 10 quantifiable indicators with a target "
+            "value; this project has 9: 10 are quantifiable, but 1 of them have no "
+            "target value (指标 3).",
+        )
+
+    def test_eleven_quantifiable_one_without_target_passes(self):
+        facts = make_facts(
+            quantifiable_indicator_count=11, quantifiable_without_target=("指标 3",)
+        )
+        self.assertEqual(special_fund_indicator_gate(facts), [])
+
+    def test_every_title_without_target_is_named(self):
+        facts = make_facts(
+            quantifiable_indicator_count=10,
+            quantifiable_without_target=("指标 1", "指标 2"),
+        )
+        (violation,) = special_fund_indicator_gate(facts)
+        self.assertEqual(violation.params["missing"], "指标 1、指标 2")
+        self.assertEqual(violation.params["count"], 8)
+
+    def test_not_a_special_fund_needs_no_targets(self):
+        facts = make_facts(
+            is_special_fund=False,
+            quantifiable_indicator_count=10,
+            quantifiable_without_target=("指标 1",),
+        )
+        self.assertEqual(special_fund_indicator_gate(facts), [])
+
+    def test_has_numeric_target(self):
+        for value in ("20", " 99.5 ", "1,000", Decimal("0"), 3):
+            self.assertTrue(rules.has_numeric_target(value), value)
+        for value in (None, "", "  ", "明显改善", "20 所"):
+            self.assertFalse(rules.has_numeric_target(value), value)
+
+
+class FieldChecksTests(unittest.TestCase):
+    """Each field's check on its own (the schema's constraints call them)."""
+
+    def test_year_at_the_bounds(self):
+        self.assertEqual(rules.validate_project_year(2000), [])
+        self.assertEqual(rules.validate_project_year(2100), [])
+        self.assertEqual(rules.validate_project_year("2026"), [])
+        (violation,) = rules.validate_project_year(1800)
+        self.assertEqual(violation.code, "project_year_out_of_range")
+        self.assertEqual(
+            violation.params, {"year": 1800, "min_year": 2000, "max_year": 2100}
+        )
+        self.assertEqual(
+            codes(rules.validate_project_year(1999)), ["project_year_out_of_range"]
+        )
+        self.assertEqual(
+            codes(rules.validate_project_year(2101)), ["project_year_out_of_range"]
+        )
+        self.assertEqual(
+            codes(rules.validate_project_year("abc")), ["project_year_invalid"]
+        )
+        self.assertEqual(
+            codes(rules.validate_project_year(None)), ["project_year_required"]
+        )
+
+    def test_budget_kind_names_the_allowed_kinds(self):
+        self.assertEqual(rules.validate_budget_kind("state_capital"), [])
+        (violation,) = rules.validate_budget_kind("lottery")
+        self.assertEqual(violation.field, "budget_kind")
+        self.assertEqual(
+            violation.params["allowed"],
+            "general_public, government_fund, state_capital, social_insurance, "
+            "government_debt",
+        )
+        self.assertEqual(
+            codes(rules.validate_budget_kind("")), ["project_budget_kind_required"]
+        )
+
+    def test_amount_around_zero(self):
+        self.assertEqual(rules.validate_amount(Decimal("0")), [])
+        self.assertEqual(rules.validate_amount("0.01"), [])
+        (violation,) = rules.validate_amount(Decimal("-0.01"))
+        self.assertEqual(violation.code, "project_amount_negative")
+        self.assertEqual(violation.field, "amount")
+        self.assertEqual(
+            codes(rules.validate_amount("many")), ["project_amount_not_a_number"]
+        )
+
+    def test_weight_at_the_bounds(self):
+        for weight in (0, 100, "50.5", None):
+            self.assertEqual(rules.validate_indicator_weight(weight), [], weight)
+        for weight in (Decimal("-0.01"), Decimal("100.01")):
+            self.assertEqual(
+                codes(rules.validate_indicator_weight(weight)),
+                ["indicator_weight_out_of_range"],
+            )
+
+    def test_target_only_for_quantifiable(self):
+        self.assertEqual(rules.validate_indicator_target(False, None), [])
+        self.assertEqual(rules.validate_indicator_target(False, "明显改善"), [])
+        self.assertEqual(rules.validate_indicator_target(True, "20"), [])
+        self.assertEqual(
+            codes(rules.validate_indicator_target(True, "20 所")),
+            ["indicator_target_not_a_number"],
+        )
+
+
+class AmountFormattingTests(unittest.TestCase):
+    def test_format_yuan(self):
+        self.assertEqual(rules.format_yuan(Decimal("5000000")), "5,000,000")
+        self.assertEqual(rules.format_yuan(Decimal("4999999.99")), "4,999,999.99")
+        self.assertEqual(rules.format_yuan(Decimal("3200000.00")), "3,200,000")
+        self.assertEqual(rules.format_yuan(-5), "-5")
+        self.assertEqual(rules.format_yuan("abc"), "abc")
+
+    def test_only_amounts_are_formatted(self):
+        params = {"amount": Decimal("8000000"), "threshold": 5000000, "count": 12000}
+        self.assertEqual(
+            rules.readable_params(params),
+            {"amount": "8,000,000", "threshold": "5,000,000", "count": 12000},
+        )
 
 
 class PreEvaluationGateTests(unittest.TestCase):

@@ -15,12 +15,22 @@ from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import DISTRICT_USER
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
+from changde.perfmgmt.testing import REVIEWER_USER
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
 from changde.perfmgmt.testing import create_city
 from changde.perfmgmt.testing import create_project
 
 ADMIN = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+
+
+def managed_project(unit, transitions=("submit",), **fields):
+    """A project declared with its goals (submitted, or further): coverage
+    counts it."""
+    project = create_project(unit, indicators=1, **fields)
+    for transition in transitions:
+        api.content.transition(obj=project, transition=transition)
+    return project
 
 
 class ServiceTestCase(unittest.TestCase):
@@ -68,12 +78,12 @@ class TestCoverage(ServiceTestCase):
         for number, kind in enumerate(
             ("general_public", "government_fund", "state_capital")
         ):
-            create_project(
+            managed_project(
                 self.city["unit_a"], id=f"m{number}", year=2019, budget_kind=kind
             )
-        create_project(self.city["unit_a"], id="m-2020", year=2020)
+        managed_project(self.city["unit_a"], id="m-2020", year=2020)
         for kind in ("general_public", "social_insurance"):
-            create_project(self.city["unit_w"], id=kind, year=2019, budget_kind=kind)
+            managed_project(self.city["unit_w"], id=kind, year=2019, budget_kind=kind)
         transaction.commit()
 
     def coverage(self, url=None, user=ADMIN, **params):
@@ -116,14 +126,68 @@ class TestCoverage(ServiceTestCase):
         self.assertTrue(district["met"])
 
     def test_fourth_budget_meets_the_municipal_target(self):
-        create_project(
-            self.city["unit_b"], id="si", year=2019, budget_kind="social_insurance"
+        managed_project(
+            self.city["unit_b"],
+            ("submit", "review", "approve"),
+            id="si",
+            year=2019,
+            budget_kind="social_insurance",
         )
         transaction.commit()
         body = self.coverage(year=2019).json()
         municipal = self.by_title(body)["市本级"]
         self.assertEqual(municipal["covered_count"], 4)
         self.assertTrue(municipal["met"])
+
+    def test_drafts_and_returned_projects_are_not_under_management(self):
+        create_project(
+            self.city["unit_b"], id="draft", year=2019, budget_kind="social_insurance"
+        )
+        returned = managed_project(
+            self.city["unit_b"], id="returned", year=2019, budget_kind="government_debt"
+        )
+        api.content.transition(obj=returned, transition="return", comment="重写目标")
+        managed_project(
+            self.city["unit_w"],
+            ("submit", "review"),
+            id="reviewed",
+            year=2019,
+            budget_kind="state_capital",
+        )
+        transaction.commit()
+        body = self.coverage(year=2019).json()
+        municipal = self.by_title(body)["市本级"]
+        self.assertFalse(municipal["covered"]["social_insurance"])
+        self.assertFalse(municipal["covered"]["government_debt"])
+        self.assertEqual(municipal["covered_count"], 3)
+        # a project whose goals were reviewed counts
+        self.assertTrue(self.by_title(body)["武陵区"]["covered"]["state_capital"])
+
+    def test_the_count_does_not_depend_on_who_asks(self):
+        # reviewers see no drafts, district staff only their district: the
+        # coverage of a jurisdiction they may view is the same for everyone
+        office = self.by_title(self.coverage(user=OFFICE_USER, year=2019).json())
+        district = self.by_title(self.coverage(user=DISTRICT_USER, year=2019).json())
+        self.assertEqual(district["武陵区"], office["武陵区"])
+        reviewer = self.by_title(self.coverage(user=REVIEWER_USER, year=2019).json())
+        for title, item in reviewer.items():
+            self.assertEqual(item["covered"], office[title]["covered"], title)
+
+    def test_municipal_special_funds_against_the_cap(self):
+        api.portal.set_registry_record(
+            "changde.perfmgmt.declaration.min_quantifiable_indicators", 1
+        )
+        managed_project(
+            self.city["unit_b"],
+            ("submit", "review", "approve"),
+            id="fund",
+            year=2019,
+            is_special_fund=True,
+        )
+        transaction.commit()
+        body = self.by_title(self.coverage(year=2019).json())
+        self.assertEqual(body["市本级"]["special_funds"], {"approved": 1, "cap": 90})
+        self.assertNotIn("special_funds", body["武陵区"])
 
     def test_other_years_are_not_counted(self):
         body = self.coverage(year=2020).json()
@@ -310,6 +374,51 @@ class TestAddIndicators(LibraryTestCase):
         response = self.call("GET", body["items"][0]["@id"])
         self.assertEqual(response.status_code, 200, response.text)
         self.assertEqual(response.json()["level2"]["title"], "数量指标")
+
+    def test_target_values_per_template(self):
+        body = {
+            "templates": [
+                {"template": self.uids[0], "target_value": "20"},
+                {"template": self.uids[1], "target_value": 95},
+                {"template": self.uids[2], "target_value": "明显改善"},
+            ]
+        }
+        response = self.call("POST", self.url, json=body)
+        self.assertEqual(response.status_code, 201, response.text)
+        items = response.json()["items"]
+        self.assertEqual(
+            [(i["target_value"], i["quantifiable"]) for i in items],
+            [("20", True), ("95", True), ("明显改善", False)],
+        )
+        indicators = self.indicators()
+        self.assertEqual(indicators["学校改造数量"].target_value, "20")
+        # a template without a target, next to ones with: still optional
+        response = self.call(
+            "POST",
+            self.url,
+            json={"templates": [self.uids[0], {"template": self.uids[1]}]},
+        )
+        self.assertEqual(response.status_code, 201, response.text)
+        self.assertEqual(
+            [i["target_value"] for i in response.json()["items"]], [None, None]
+        )
+
+    def test_a_target_that_is_no_number_adds_nothing(self):
+        body = {
+            "templates": [
+                {"template": self.uids[0], "target_value": "20"},
+                {"template": self.uids[1], "target_value": "九成"},
+            ]
+        }
+        response = self.call("POST", self.url, json=body, language="zh-CN")
+        self.assertEqual(response.status_code, 400, response.text)
+        (error,) = response.json()["error"]["errors"]
+        self.assertEqual(
+            (error["field"], error["index"], error["uid"]),
+            ("target_value", 1, self.uids[1]),
+        )
+        self.assertIn("九成", error["message"])
+        self.assertEqual(self.count("Indicator"), 0)
 
     def test_one_bad_uid_adds_nothing(self):
         before = self.count("Indicator")

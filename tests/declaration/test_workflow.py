@@ -10,6 +10,7 @@ from plone.namedfile.file import NamedBlobFile
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.component import getGlobalSiteManager
 
+from changde.perfmgmt.declaration.gates import GateRefusal
 from changde.perfmgmt.declaration.interfaces import INegativeListSource
 from changde.perfmgmt.declaration.rules import NegativeListHit
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
@@ -77,6 +78,33 @@ class TestSubmissionGates(GateTestCase):
             )
             api.content.transition(obj=project, transition="submit")
             self.assertEqual(state(project), "submitted")
+
+    def test_special_fund_counts_quantifiable_indicators_with_targets(self):
+        # 10 quantifiable, one without a target: 9 count, refused naming it
+        project = create_project(
+            self.unit, id="nine", indicators=10, is_special_fund=True
+        )
+        project["indicator-4"].target_value = None
+        project["indicator-4"].reindexObject()
+        message = self.assertRefused(project, "submit", "10", "9", "指标 4")
+        self.assertIn("目标值", message)
+        # refusal carries the rule's answer for REST
+        workflow = api.portal.get_tool("portal_workflow")
+        with self.assertRaises(GateRefusal) as raised:
+            workflow.doActionFor(project, "submit")
+        (violation,) = raised.exception.violations
+        self.assertEqual(
+            violation.code, "gate_special_fund_quantifiable_without_target"
+        )
+        self.assertEqual(violation.params["missing"], "指标 4")
+        # 11 quantifiable with one lacking a target: 10 count
+        project = create_project(
+            self.unit, id="ten", indicators=11, is_special_fund=True
+        )
+        project["indicator-11"].target_value = "  "
+        project["indicator-11"].reindexObject()
+        api.content.transition(obj=project, transition="submit")
+        self.assertEqual(state(project), "submitted")
 
     def test_new_major_without_passed_pre_evaluation_refused(self):
         # the message names the result by its label, not its id
@@ -146,6 +174,49 @@ class TestSubmissionGates(GateTestCase):
         project = create_project(self.unit, indicators=3, is_special_fund=True)
         api.content.transition(obj=project, transition="submit")
         self.assertEqual(state(project), "submitted")
+
+
+class TestApprovalGates(GateTestCase):
+    """Approval checks the submission gates again: what changed after the
+    review refuses it (the cap is tested below)."""
+
+    def reviewed(self, **fields):
+        project = create_project(self.unit, indicators=10, **fields)
+        for transition in ("submit", "review"):
+            api.content.transition(obj=project, transition=transition)
+        return project
+
+    def test_management_measure_removed_after_review(self):
+        project = self.reviewed(
+            is_special_fund=True,
+            amount=Decimal("6000000"),
+            management_measure_reference="常财预〔2026〕12号",
+        )
+        project.management_measure_reference = None
+        message = self.assertRefused(project, "approve", "专项资金管理办法")
+        self.assertIn("6,000,000", message)
+        self.assertIn("5,000,000", message)
+
+    def test_negative_list_entry_added_after_review(self):
+        registry = getGlobalSiteManager()
+        original = registry.queryUtility(INegativeListSource)
+        source = FakeNegativeList([])
+        registry.registerUtility(source, INegativeListSource)
+        try:
+            project = self.reviewed()
+            source.hits = [
+                NegativeListHit(
+                    target_title=project.title,
+                    target_kind="project",
+                    reason="绩效评价结果为差",
+                    year=2025,
+                )
+            ]
+            self.assertRefused(project, "approve", "负面清单", "绩效评价结果为差")
+        finally:
+            registry.unregisterUtility(source, INegativeListSource)
+            if original is not None:
+                registry.registerUtility(original, INegativeListSource)
 
 
 class TestSpecialFundCap(GateTestCase):

@@ -182,11 +182,13 @@ LIBRARY_TEMPLATES = (
 # --- Projects of 2026 -----------------------------------------------------------
 
 RULE_CAP = (
-    "演示:市本级专项数量上限在批准时检查(默认每年不超过 90 个,"
-    "registry 设置 changde.perfmgmt.declaration.municipal_special_fund_cap;"
-    "违反时为 gate_municipal_special_fund_cap_exceeded):若 2026 年市本级"
-    "已批准 90 个专项,批准本项目(第 91 个)将被拒绝。演示数据没有创建 90 个"
-    "专项,所以本项目目前仍可批准。"
+    "演示：市本级专项数量上限在批准时检查（默认每年不超过 90 个，"
+    "申报规则 → 市本级每年专项资金上限，registry 设置 "
+    "changde.perfmgmt.declaration.municipal_special_fund_cap；违反时为 "
+    "gate_municipal_special_fund_cap_exceeded）。本页“下一步前的检查”下方"
+    "显示 2026 年市本级已批准的专项个数、上限和批准本项目后的个数；"
+    "四本预算覆盖情况页（@@coverage?year=2026）的市本级一行上方也显示该计数。"
+    "若已批准 90 个，批准本项目（第 91 个）将被拒绝。"
 )
 
 #: Every project: jurisdiction, unit, id, title, fields, the indicators

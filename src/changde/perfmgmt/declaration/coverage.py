@@ -3,8 +3,14 @@
 Shared by the REST endpoint ``@coverage`` and the page ``@@coverage``: the
 rule itself is :func:`changde.perfmgmt.declaration.rules.coverage`; this
 module only finds the jurisdictions and the budget kinds of their projects.
-Searches are restricted, so each user counts what they may see, and no
-project is woken.
+
+A budget kind is *under performance management* when the jurisdiction has a
+project of that kind and year declared with its goals: submitted, reviewed or
+approved (:data:`MANAGED_STATES`). Drafts and returned projects are still
+being written and do not count. The count is the jurisdiction's, not the
+caller's: projects are counted with an unrestricted search (a reviewer, who
+sees no drafts, and the office count the same), while the jurisdictions
+listed are only those the caller may view. No project is woken.
 """
 
 from dataclasses import dataclass
@@ -13,8 +19,13 @@ from plone import api
 
 from changde.perfmgmt.core.content.jurisdiction import IJurisdiction
 from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.declaration.gates import municipal_special_fund_usage
 from changde.perfmgmt.declaration.settings import coverage_settings
 from changde.perfmgmt.declaration.settings import declaration_settings
+
+#: The states of a project "under performance management" (declared with
+#: its goals, from submission on).
+MANAGED_STATES = ("submitted", "reviewed", "approved")
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,8 @@ class JurisdictionCoverage:
     title: str
     kind: str
     result: rules.Coverage
+    #: For the municipal level: (approved special funds of the year, cap).
+    special_funds: tuple | None = None
 
 
 def jurisdictions_in(context):
@@ -54,8 +67,11 @@ def coverage_of(context, year):
     for url, path, title, kind in jurisdictions_in(context):
         if kind not in rules.JURISDICTION_KINDS:
             continue  # not a kind the plan targets: nothing to measure
-        brains = catalog.searchResults(
-            portal_type="BudgetProject", year=year, path=path
+        brains = catalog.unrestrictedSearchResults(
+            portal_type="BudgetProject",
+            year=year,
+            path=path,
+            review_state=MANAGED_STATES,
         )
         kinds = {brain.budget_kind for brain in brains}
         answer.append(
@@ -64,6 +80,11 @@ def coverage_of(context, year):
                 title=title,
                 kind=kind,
                 result=rules.coverage(kinds, year, kind, settings=settings),
+                special_funds=(
+                    municipal_special_fund_usage(year)
+                    if kind == rules.MUNICIPAL
+                    else None
+                ),
             )
         )
     return answer

@@ -13,9 +13,9 @@ from zope.component import queryUtility
 from zope.globalrequest import getRequest
 
 from changde.perfmgmt.core.indexers import jurisdiction_of
-from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.declaration import rules
 from changde.perfmgmt.declaration.interfaces import INegativeListSource
+from changde.perfmgmt.declaration.messages import translate_violations
 from changde.perfmgmt.declaration.settings import declaration_settings
 
 SUBMIT = "submit"
@@ -24,19 +24,31 @@ RETURN = "return"
 
 
 def indicator_counts(project):
-    """(all, quantifiable) indicators of the project, from catalog metadata."""
+    """(all, quantifiable, titles of the quantifiable ones without a numeric
+    target value) of the project's indicators, from catalog metadata."""
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(
         portal_type="Indicator",
         path={"query": "/".join(project.getPhysicalPath()), "depth": 1},
+        sort_on="getObjPositionInParent",
     )
-    quantifiable = sum(1 for brain in brains if brain.quantifiable)
-    return len(brains), quantifiable
+    quantifiable = [brain for brain in brains if brain.quantifiable]
+    without_target = tuple(
+        brain.Title
+        for brain in quantifiable
+        if not rules.has_numeric_target(_text(brain.target_value))
+    )
+    return len(brains), len(quantifiable), without_target
+
+
+def _text(value):
+    """A metadata value as text, or None (Missing.Value before a reindex)."""
+    return value if isinstance(value, str) else None
 
 
 def project_facts(project):
     jurisdiction = jurisdiction_of(project)
-    count, quantifiable = indicator_counts(project)
+    count, quantifiable, without_target = indicator_counts(project)
     return rules.ProjectFacts(
         year=project.year,
         budget_kind=project.budget_kind,
@@ -48,22 +60,42 @@ def project_facts(project):
         pre_evaluation_result=project.pre_evaluation_result or "none",
         indicator_count=count,
         quantifiable_indicator_count=quantifiable,
+        quantifiable_without_target=without_target,
         jurisdiction_kind=jurisdiction.kind if jurisdiction is not None else "",
+    )
+
+
+def _approved_municipal_special_funds(year):
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(
+        portal_type="BudgetProject",
+        review_state="approved",
+        is_special_fund=True,
+        year=year,
+        jurisdiction_kind=rules.MUNICIPAL,
     )
 
 
 def approved_special_fund_count(project):
     """Approved municipal-level special funds of the project's year, itself excluded."""
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(
-        portal_type="BudgetProject",
-        review_state="approved",
-        is_special_fund=True,
-        year=project.year,
-        jurisdiction_kind=rules.MUNICIPAL,
-    )
     uid = api.content.get_uuid(project)
+    brains = _approved_municipal_special_funds(project.year)
     return sum(1 for brain in brains if uid != brain.UID)
+
+
+def municipal_special_fund_usage(year):
+    """(approved, cap): the municipal level's approved special funds of
+    ``year`` and the cap the approval gate holds them to (R-M4)."""
+    cap = declaration_settings().municipal_special_fund_cap
+    return len(_approved_municipal_special_funds(year)), cap
+
+
+def is_capped(project):
+    """Whether the municipal cap on special funds applies to ``project``."""
+    jurisdiction = jurisdiction_of(project)
+    return bool(project.is_special_fund) and (
+        jurisdiction is not None and jurisdiction.kind == rules.MUNICIPAL
+    )
 
 
 def negative_list_hits(project):
@@ -90,10 +122,23 @@ def approval_violations(project):
     )
 
 
-def refuse(messages):
+class GateRefusal(WorkflowException):
+    """A transition the gates refuse. Its text is the rules' messages (what
+    the UI shows); ``violations`` are the rules' answers (what the REST
+    ``@workflow`` service answers, field by field)."""
+
+    def __init__(self, violations, messages=()):
+        if isinstance(violations, GateRefusal):
+            # portal_workflow re-raises an exception as type(exc)(exc)
+            messages, violations = [str(violations)], violations.violations
+        super().__init__(" ".join(messages))
+        self.violations = list(violations)
+
+
+def refuse(violations, request):
     """Abort the transaction (nothing the request did is kept) and refuse."""
     transaction.doom()
-    raise WorkflowException(" ".join(messages))
+    raise GateRefusal(violations, translate_violations(violations, request))
 
 
 def check_transition(project, event):
@@ -111,4 +156,4 @@ def check_transition(project, event):
     else:
         return
     if violations:
-        refuse([translate_violation(violation, request) for violation in violations])
+        refuse(violations, request)

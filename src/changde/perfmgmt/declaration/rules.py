@@ -90,8 +90,12 @@ class ProjectFacts:
     has_management_measure: bool
     pre_evaluation_result: str
     indicator_count: int
+    #: Indicators ticked quantifiable, with or without a target value.
     quantifiable_indicator_count: int
     jurisdiction_kind: str
+    #: Titles of the quantifiable indicators without a numeric target value:
+    #: they do not count towards a special fund's minimum.
+    quantifiable_without_target: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,32 @@ class NegativeListHit:
 
 
 # --- Helpers ------------------------------------------------------------------
+
+#: The parameters of the messages below that are amounts of yuan.
+AMOUNT_PARAMS = ("amount", "threshold")
+
+
+def format_yuan(value) -> str:
+    """An amount of yuan as people read it: ``5,000,000``, ``4,999,999.99``.
+
+    Whole amounts show no decimals; anything else keeps its own. A value that
+    is not a number is returned as text.
+    """
+    number = to_decimal(value, allow_commas=True)
+    if number is None:
+        return str(value)
+    if number == number.to_integral_value():
+        return f"{number:,.0f}"
+    return f"{number.normalize():,f}"
+
+
+def readable_params(params: dict) -> dict:
+    """``params`` with the amounts (:data:`AMOUNT_PARAMS`) formatted by
+    :func:`format_yuan`, for the message a person reads."""
+    return {
+        key: format_yuan(value) if key in AMOUNT_PARAMS else value
+        for key, value in params.items()
+    }
 
 
 def _to_int(value) -> int | None:
@@ -128,6 +158,94 @@ def _to_int(value) -> int | None:
 # --- Field checks -------------------------------------------------------------
 
 
+def validate_project_year(
+    year, settings: DeclarationSettings = DEFAULT_SETTINGS
+) -> list[Violation]:
+    """Check a project's budget year: given, whole, in
+    [``min_year``, ``max_year``] (plan measures 4 and 5, R-M4, R-M5)."""
+    if is_blank(year):
+        return [
+            Violation("project_year_required", "The budget year is required.", "year")
+        ]
+    number = _to_int(year)
+    if number is None:
+        return [
+            Violation(
+                "project_year_invalid",
+                'The budget year must be a whole number; "${year}" is not.',
+                "year",
+                {"year": year},
+            )
+        ]
+    if not settings.min_year <= number <= settings.max_year:
+        return [
+            Violation(
+                "project_year_out_of_range",
+                "The budget year must lie between ${min_year} and ${max_year}; "
+                "${year} does not.",
+                "year",
+                {
+                    "year": number,
+                    "min_year": settings.min_year,
+                    "max_year": settings.max_year,
+                },
+            )
+        ]
+    return []
+
+
+def validate_budget_kind(budget_kind) -> list[Violation]:
+    """Check a project's budget kind: given, one of :data:`BUDGET_KINDS`
+    (plan measure 5, R-M5)."""
+    if is_blank(budget_kind):
+        return [
+            Violation(
+                "project_budget_kind_required",
+                "The budget kind is required.",
+                "budget_kind",
+            )
+        ]
+    if budget_kind not in BUDGET_KINDS:
+        return [
+            Violation(
+                "project_budget_kind_unknown",
+                'Unknown budget kind "${budget_kind}"; it must be one of ${allowed}.',
+                "budget_kind",
+                {"budget_kind": budget_kind, "allowed": ", ".join(BUDGET_KINDS)},
+            )
+        ]
+    return []
+
+
+def validate_amount(amount) -> list[Violation]:
+    """Check a project's amount (yuan; Decimal, int or str): given, a number,
+    not negative (plan measure 4, R-M4)."""
+    if is_blank(amount):
+        return [
+            Violation("project_amount_required", "The amount is required.", "amount")
+        ]
+    number = to_decimal(amount, allow_commas=True)
+    if number is None:
+        return [
+            Violation(
+                "project_amount_not_a_number",
+                'The amount must be a number of yuan; "${amount}" is not.',
+                "amount",
+                {"amount": amount},
+            )
+        ]
+    if number < 0:
+        return [
+            Violation(
+                "project_amount_negative",
+                "The amount cannot be negative; it is ${amount} yuan.",
+                "amount",
+                {"amount": number},
+            )
+        ]
+    return []
+
+
 def validate_project_fields(
     year, budget_kind, amount, settings: DeclarationSettings = DEFAULT_SETTINGS
 ) -> list[Violation]:
@@ -136,84 +254,107 @@ def validate_project_fields(
     Plan measures 4 and 5 (R-M4, R-M5): the budget year lies in
     [``min_year``, ``max_year``], the budget kind is one of
     :data:`BUDGET_KINDS`, the amount (yuan; Decimal, int or str) is a number
-    and not negative.
+    and not negative. The schema of a project calls each of the three checks
+    as the constraint of its field (forms and REST alike).
     """
-    violations = []
+    return [
+        *validate_project_year(year, settings),
+        *validate_budget_kind(budget_kind),
+        *validate_amount(amount),
+    ]
 
-    if is_blank(year):
-        violations.append(
-            Violation("project_year_required", "The budget year is required.", "year")
-        )
-    else:
-        number = _to_int(year)
-        if number is None:
-            violations.append(
-                Violation(
-                    "project_year_invalid",
-                    'The budget year must be a whole number; "${year}" is not.',
-                    "year",
-                    {"year": year},
-                )
-            )
-        elif not settings.min_year <= number <= settings.max_year:
-            violations.append(
-                Violation(
-                    "project_year_out_of_range",
-                    "The budget year must lie between ${min_year} and ${max_year}; "
-                    "${year} does not.",
-                    "year",
-                    {
-                        "year": number,
-                        "min_year": settings.min_year,
-                        "max_year": settings.max_year,
-                    },
-                )
-            )
 
-    if is_blank(budget_kind):
-        violations.append(
+def validate_indicator_weight(weight) -> list[Violation]:
+    """Check an indicator's weight: when given, a number in [0, 100]
+    (plan measure 6, R-M6)."""
+    if is_blank(weight):
+        return []
+    number = to_decimal(weight, allow_commas=True)
+    if number is None:
+        return [
             Violation(
-                "project_budget_kind_required",
-                "The budget kind is required.",
-                "budget_kind",
+                "indicator_weight_not_a_number",
+                'The weight must be a number; "${weight}" is not.',
+                "weight",
+                {"weight": weight},
             )
-        )
-    elif budget_kind not in BUDGET_KINDS:
-        violations.append(
+        ]
+    if not MIN_WEIGHT <= number <= MAX_WEIGHT:
+        return [
             Violation(
-                "project_budget_kind_unknown",
-                'Unknown budget kind "${budget_kind}"; it must be one of ${allowed}.',
-                "budget_kind",
-                {"budget_kind": budget_kind, "allowed": ", ".join(BUDGET_KINDS)},
+                "indicator_weight_out_of_range",
+                "The weight must lie between ${minimum} and ${maximum}; "
+                "it is ${weight}.",
+                "weight",
+                {"weight": number, "minimum": MIN_WEIGHT, "maximum": MAX_WEIGHT},
             )
-        )
+        ]
+    return []
 
-    if is_blank(amount):
-        violations.append(
-            Violation("project_amount_required", "The amount is required.", "amount")
-        )
-    else:
-        number = to_decimal(amount, allow_commas=True)
-        if number is None:
-            violations.append(
-                Violation(
-                    "project_amount_not_a_number",
-                    'The amount must be a number of yuan; "${amount}" is not.',
-                    "amount",
-                    {"amount": amount},
-                )
-            )
-        elif number < 0:
-            violations.append(
-                Violation(
-                    "project_amount_negative",
-                    "The amount cannot be negative; it is ${amount} yuan.",
-                    "amount",
-                    {"amount": number},
-                )
-            )
 
-    return violations
+def has_numeric_target(target_value) -> bool:
+    """Whether ``target_value`` is a number (a quantifiable indicator's target)."""
+    return (
+        not is_blank(target_value)
+        and to_decimal(target_value, allow_commas=True) is not None
+    )
+
+
+def validate_indicator_target(quantifiable, target_value) -> list[Violation]:
+    """A quantifiable indicator needs a numeric target value (R-M6)."""
+    if not quantifiable:
+        return []
+    if is_blank(target_value):
+        return [
+            Violation(
+                "indicator_quantifiable_needs_target",
+                "A quantifiable indicator needs a numeric target value.",
+                "target_value",
+            )
+        ]
+    if not has_numeric_target(target_value):
+        return [
+            Violation(
+                "indicator_target_not_a_number",
+                "A quantifiable indicator needs a numeric target value; "
+                '"${target_value}" is not a number.',
+                "target_value",
+                {"target_value": target_value},
+            )
+        ]
+    return []
+
+
+def validate_indicator_comparator(comparator, quantifiable) -> list[Violation]:
+    """Check an indicator's comparator: given, one of :data:`COMPARATORS`,
+    and not ``qualitative`` for a quantifiable indicator (R-M6)."""
+    if is_blank(comparator):
+        return [
+            Violation(
+                "indicator_comparator_required",
+                "The comparator is required.",
+                "comparator",
+            )
+        ]
+    if comparator not in COMPARATORS:
+        return [
+            Violation(
+                "indicator_comparator_unknown",
+                'Unknown comparator "${comparator}"; it must be one of ${allowed}.',
+                "comparator",
+                {"comparator": comparator, "allowed": ", ".join(COMPARATORS)},
+            )
+        ]
+    if quantifiable and comparator == QUALITATIVE:
+        return [
+            Violation(
+                "indicator_quantifiable_needs_comparator",
+                'A quantifiable indicator needs a comparator other than "qualitative".',
+                "comparator",
+                {"comparator": comparator},
+            )
+        ]
+    return []
 
 
 def validate_indicator_fields(
@@ -225,78 +366,11 @@ def validate_indicator_fields(
     weight, when given, lies in [0, 100]; a quantifiable indicator needs a
     numeric target value and a comparator other than ``qualitative``.
     """
-    violations = []
-
-    if is_blank(comparator):
-        violations.append(
-            Violation(
-                "indicator_comparator_required",
-                "The comparator is required.",
-                "comparator",
-            )
-        )
-    elif comparator not in COMPARATORS:
-        violations.append(
-            Violation(
-                "indicator_comparator_unknown",
-                'Unknown comparator "${comparator}"; it must be one of ${allowed}.',
-                "comparator",
-                {"comparator": comparator, "allowed": ", ".join(COMPARATORS)},
-            )
-        )
-    elif quantifiable and comparator == QUALITATIVE:
-        violations.append(
-            Violation(
-                "indicator_quantifiable_needs_comparator",
-                'A quantifiable indicator needs a comparator other than "qualitative".',
-                "comparator",
-                {"comparator": comparator},
-            )
-        )
-
-    if not is_blank(weight):
-        number = to_decimal(weight, allow_commas=True)
-        if number is None:
-            violations.append(
-                Violation(
-                    "indicator_weight_not_a_number",
-                    'The weight must be a number; "${weight}" is not.',
-                    "weight",
-                    {"weight": weight},
-                )
-            )
-        elif not MIN_WEIGHT <= number <= MAX_WEIGHT:
-            violations.append(
-                Violation(
-                    "indicator_weight_out_of_range",
-                    "The weight must lie between ${minimum} and ${maximum}; "
-                    "it is ${weight}.",
-                    "weight",
-                    {"weight": number, "minimum": MIN_WEIGHT, "maximum": MAX_WEIGHT},
-                )
-            )
-
-    if quantifiable:
-        if is_blank(target_value):
-            violations.append(
-                Violation(
-                    "indicator_quantifiable_needs_target",
-                    "A quantifiable indicator needs a numeric target value.",
-                    "target_value",
-                )
-            )
-        elif to_decimal(target_value, allow_commas=True) is None:
-            violations.append(
-                Violation(
-                    "indicator_target_not_a_number",
-                    "A quantifiable indicator needs a numeric target value; "
-                    '"${target_value}" is not a number.',
-                    "target_value",
-                    {"target_value": target_value},
-                )
-            )
-
-    return violations
+    return [
+        *validate_indicator_comparator(comparator, quantifiable),
+        *validate_indicator_weight(weight),
+        *validate_indicator_target(quantifiable, target_value),
+    ]
 
 
 # --- The gates at submission and approval -------------------------------------
@@ -334,20 +408,42 @@ def goal_gate(facts: ProjectFacts) -> list[Violation]:
 def special_fund_indicator_gate(
     facts: ProjectFacts, settings: DeclarationSettings = DEFAULT_SETTINGS
 ) -> list[Violation]:
-    """A special fund needs enough quantifiable indicators.
+    """A special fund needs enough quantifiable indicators with targets.
 
     Plan measure 6 (R-M6): every special fund (专项) needs at least
-    ``min_quantifiable_indicators`` (default 10) quantifiable indicators.
+    ``min_quantifiable_indicators`` (default 10) quantifiable indicators. An
+    indicator counts when it is quantifiable and has a numeric target value
+    (a quantifiable indicator without a target measures nothing); the
+    refusal names those that lack one.
     """
     minimum = settings.min_quantifiable_indicators
-    count = facts.quantifiable_indicator_count
+    without_target = tuple(facts.quantifiable_without_target)
+    count = facts.quantifiable_indicator_count - len(without_target)
     if not facts.is_special_fund or count >= minimum:
         return []
+    if without_target:
+        return [
+            Violation(
+                "gate_special_fund_quantifiable_without_target",
+                "A special fund needs at least ${minimum} quantifiable indicators "
+                "with a target value; this project has ${count}: ${quantifiable} "
+                "are quantifiable, but ${missing_count} of them have no target "
+                "value (${missing}).",
+                "indicators",
+                {
+                    "minimum": minimum,
+                    "count": count,
+                    "quantifiable": facts.quantifiable_indicator_count,
+                    "missing_count": len(without_target),
+                    "missing": "、".join(without_target),
+                },
+            )
+        ]
     return [
         Violation(
             "gate_special_fund_too_few_quantifiable_indicators",
-            "A special fund needs at least ${minimum} quantifiable indicators; "
-            "this project has ${count}.",
+            "A special fund needs at least ${minimum} quantifiable indicators "
+            "with a target value; this project has ${count}.",
             "indicators",
             {"minimum": minimum, "count": count},
         )

@@ -22,8 +22,16 @@ def to_1001(context):
 
 def to_1002(context):
     """Projects are found by their code and the words of their goal
-    (the plone.textindexer behaviour)."""
+    (the plone.textindexer behaviour); indicators' target values are catalog
+    metadata (the special-fund gate counts quantifiable indicators with a
+    target); "Return to unit" in the status menu opens the form asking for
+    the reason (@@return-to-unit)."""
     context.runImportStepFromProfile(PROFILE, "typeinfo")
+    context.runImportStepFromProfile(PROFILE, "catalog")
+    context.runImportStepFromProfile(PROFILE, "workflow")
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type="BudgetProject"):
         brain._unrestrictedGetObject().reindexObject(idxs=["SearchableText"])
+    for brain in catalog.unrestrictedSearchResults(portal_type="Indicator"):
+        # idxs names one cheap index: the point is the metadata row
+        brain._unrestrictedGetObject().reindexObject(idxs=["getId"])

@@ -2,6 +2,7 @@
 county-level city or management zone. Holds its budget units; its staff group
 gets local roles on it (see :mod:`changde.perfmgmt.core.tenancy`)."""
 
+from plone import api
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
@@ -28,3 +29,22 @@ class Jurisdiction(Container):
     """A jurisdiction; ``staff_group`` is the id of its staff group."""
 
     staff_group = None
+
+
+def reindex_kind_of_contents(jurisdiction, event):
+    """IObjectModifiedEvent: what the jurisdiction holds is indexed by its
+    kind (``jurisdiction_kind``); after the kind changed, reindex the entries
+    still indexed under another kind. The catalog finds them, so nothing
+    else is woken, and an edit that keeps the kind reindexes nothing."""
+    kind = jurisdiction.kind
+    if not kind:
+        return
+    path = "/".join(jurisdiction.getPhysicalPath())
+    catalog = api.portal.get_tool("portal_catalog")
+    stale = catalog.unrestrictedSearchResults(
+        path={"query": path}, jurisdiction_kind={"not": kind}
+    )
+    for brain in stale:
+        # the jurisdiction's own entry is reindexed by Plone for this event
+        if brain.getPath() != path:
+            brain._unrestrictedGetObject().reindexObject(idxs=["jurisdiction_kind"])

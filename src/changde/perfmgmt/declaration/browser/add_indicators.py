@@ -1,5 +1,7 @@
 """The page ``@@add-indicators`` of a project (从指标库选取指标, R-M6): pick
-templates of the indicator library, get one level-3 indicator each.
+templates of the indicator library, get one level-3 indicator each, with the
+target value written next to the template (optional; a quantifiable
+indicator counts towards a special fund's minimum only with one).
 
 Same rules as the REST endpoint ``@add-indicators``
 (:mod:`changde.perfmgmt.declaration.indicators`): all or nothing, and only
@@ -11,8 +13,9 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
+from changde.perfmgmt.declaration.indicators import Pick
 from changde.perfmgmt.declaration.indicators import add_from_templates
-from changde.perfmgmt.declaration.indicators import resolve_templates
+from changde.perfmgmt.declaration.indicators import resolve_picks
 from changde.perfmgmt.i18n import _
 
 
@@ -40,11 +43,14 @@ class AddIndicatorsView(BrowserView):
                 )
             ]
             return False
-        templates, problems = resolve_templates(uids)
+        picks = [Pick(uid, self.target_value(uid) or None) for uid in uids]
+        templates, problems = resolve_picks(picks)
         if problems:
-            self.errors = [self.translate(problem.message) for problem in problems]
+            self.errors = [self.problem_text(problem) for problem in problems]
             return False
-        created = add_from_templates(self.context, templates)
+        created = add_from_templates(
+            self.context, templates, [pick.target_value for pick in picks]
+        )
         api.portal.show_message(
             _(
                 "add_indicators_added",
@@ -57,6 +63,29 @@ class AddIndicatorsView(BrowserView):
 
     def translate(self, message):
         return translate(message, context=self.request)
+
+    def target_value(self, uid):
+        """The target value written next to the template ``uid``."""
+        value = self.request.form.get(f"target_{uid}")
+        return value.strip() if isinstance(value, str) else ""
+
+    def problem_text(self, problem):
+        message = self.translate(problem.message)
+        if problem.field != "templates":
+            # say which template's target value is refused
+            title = self.template_title(problem.uid)
+            return f"{title}：{message}" if title else message
+        return message
+
+    def template_title(self, uid):
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog.searchResults(UID=uid)
+        return brains[0].Title if brains else ""
+
+    def chosen(self):
+        """The UIDs ticked in the request (kept when the page is shown again)."""
+        uids = self.request.form.get("templates") or []
+        return [uids] if isinstance(uids, str) else list(uids)
 
     def sector(self):
         return self.request.form.get("sector") or ""

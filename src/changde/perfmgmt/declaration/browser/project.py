@@ -3,9 +3,11 @@
 from plone import api
 from plone.dexterity.browser.view import DefaultView
 
-from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.declaration import gates
 from changde.perfmgmt.declaration.indicators import may_add_indicators
+from changde.perfmgmt.declaration.library import ADD_TEMPLATE
+from changde.perfmgmt.declaration.library import APPROVED
+from changde.perfmgmt.declaration.messages import translate_violations
 
 
 class ProjectView(DefaultView):
@@ -21,6 +23,12 @@ class ProjectView(DefaultView):
     def may_add_indicators(self):
         return may_add_indicators(self.context)
 
+    def may_copy_to_library(self):
+        """The office copies an approved project's indicators to the library."""
+        return self.state() == APPROVED and api.user.has_permission(
+            ADD_TEMPLATE, obj=self.context
+        )
+
     def state(self):
         return api.content.get_state(self.context)
 
@@ -33,7 +41,24 @@ class ProjectView(DefaultView):
             violations = gates.approval_violations(self.context)
         else:
             return []
-        return [translate_violation(v, self.request) for v in violations]
+        return translate_violations(violations, self.request)
 
     def next_step_checked(self):
         return self.state() != "approved"
+
+    def special_fund_cap(self):
+        """For a municipal special fund: the approved special funds of its
+        year against the cap, and the count once this one is approved
+        (None otherwise)."""
+        if not gates.is_capped(self.context) or not self.context.year:
+            return None
+        approved, cap = gates.municipal_special_fund_usage(self.context.year)
+        already = self.state() == APPROVED
+        return {
+            "year": self.context.year,
+            "approved": approved,
+            "cap": cap,
+            "after": approved if already else approved + 1,
+            "already": already,
+            "exceeds": not already and approved + 1 > cap,
+        }

@@ -9,14 +9,25 @@ from decimal import Decimal
 
 from plone.app.dexterity.textindexer import searchable
 from plone.app.textfield import RichText
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from zope import schema
+from zope.interface import alsoProvides
 from zope.interface import implementer
 
+from changde.perfmgmt.core.validation import RuleConstraint
 from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.declaration.widgets import IYearField
 from changde.perfmgmt.i18n import _
+
+#: Who decides whether a project is a new major policy and how its
+#: pre-evaluation came out: the performance office (the permission it holds
+#: in core's rolemap, with Manager and Site Administrator), never the unit,
+#: which could otherwise pass its own pre-evaluation gate. Reviewers never
+#: edit projects (the workflow gives them no Modify portal content).
+OFFICE_DECIDES = "changde.perfmgmt.ManageSettings"
 
 
 class IBudgetProject(model.Schema):
@@ -35,11 +46,13 @@ class IBudgetProject(model.Schema):
         title=_("label_year", default="Budget year"),
         min=rules.DEFAULT_SETTINGS.min_year,
         max=rules.DEFAULT_SETTINGS.max_year,
+        constraint=RuleConstraint(rules.validate_project_year),
         required=True,
     )
     budget_kind = schema.Choice(
         title=_("label_budget_kind", default="Budget kind"),
         vocabulary="changde.perfmgmt.BudgetKinds",
+        constraint=RuleConstraint(rules.validate_budget_kind),
         required=True,
     )
     is_special_fund = schema.Bool(
@@ -50,14 +63,18 @@ class IBudgetProject(model.Schema):
     amount = schema.Decimal(
         title=_("label_amount", default="Amount (yuan)"),
         min=Decimal(0),
+        constraint=RuleConstraint(rules.validate_amount),
         required=True,
+    )
+    directives.write_permission(
+        is_new_major=OFFICE_DECIDES, pre_evaluation_result=OFFICE_DECIDES
     )
     is_new_major = schema.Bool(
         title=_("label_is_new_major", default="New major policy or project"),
         description=_(
             "help_is_new_major",
             default="新出台重大政策和项目: needs a passed pre-evaluation before "
-            "it can be submitted.",
+            "it can be submitted. Set by the performance office.",
         ),
         default=False,
         required=False,
@@ -87,10 +104,19 @@ class IBudgetProject(model.Schema):
     )
     pre_evaluation_result = schema.Choice(
         title=_("label_pre_evaluation_result", default="Pre-evaluation result"),
+        description=_(
+            "help_pre_evaluation_result",
+            default="Set by the performance office, or by an approved "
+            "pre-evaluation report.",
+        ),
         vocabulary="changde.perfmgmt.PreEvaluationResults",
         default="none",
         required=True,
     )
+
+
+# shown and read as 2026, not 2,026
+alsoProvides(IBudgetProject["year"], IYearField)
 
 
 @implementer(IBudgetProject)

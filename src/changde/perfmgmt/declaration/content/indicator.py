@@ -5,10 +5,11 @@ level-3 indicator."""
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
-from zope.interface import Invalid
 from zope.interface import implementer
 from zope.interface import invariant
 
+from changde.perfmgmt.core.validation import RuleConstraint
+from changde.perfmgmt.core.validation import RuleInvalid
 from changde.perfmgmt.declaration import rules
 from changde.perfmgmt.i18n import _
 
@@ -52,6 +53,7 @@ class IIndicator(IIndicatorLevels):
         title=_("label_weight", default="Weight"),
         min=rules.MIN_WEIGHT,
         max=rules.MAX_WEIGHT,
+        constraint=RuleConstraint(rules.validate_indicator_weight),
         required=False,
     )
     actual_value = schema.TextLine(
@@ -69,9 +71,8 @@ class IIndicator(IIndicatorLevels):
             getattr(data, "target_value", None),
         )
         if violations:
-            from changde.perfmgmt.core.messages import violation_message
-
-            raise Invalid(violation_message(violations[0]))
+            # names its field (comparator or target_value) to REST clients
+            raise RuleInvalid(violations[0])
 
 
 @implementer(IIndicator)

@@ -1,9 +1,11 @@
 """POST @add-indicators on a budget project: one level-3 indicator per chosen
 indicator template (R-M6), all or nothing.
 
-Body: ``{"templates": ["<IndicatorTemplate UID>", ...]}``. Every UID is
-checked before anything is created; one bad UID answers 400 with an error per
-bad item (its ``index`` in the list) and creates nothing.
+Body: ``{"templates": ["<IndicatorTemplate UID>", {"template": "<UID>",
+"target_value": "20"}, ...]}``: a UID, or a UID with the indicator's target
+value. Every item is checked before anything is created; one bad UID or
+target value answers 400 with an error per bad item (its ``index`` in the
+list) and creates nothing.
 """
 
 from plone import api
@@ -16,12 +18,12 @@ from changde.perfmgmt.core.rest import field_error
 from changde.perfmgmt.core.rest import forbidden
 from changde.perfmgmt.core.rest import invalid_body
 from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.declaration.indicators import TEMPLATES as FIELD
 from changde.perfmgmt.declaration.indicators import add_from_templates
 from changde.perfmgmt.declaration.indicators import may_add_indicators
-from changde.perfmgmt.declaration.indicators import resolve_templates
+from changde.perfmgmt.declaration.indicators import picks_from_json
+from changde.perfmgmt.declaration.indicators import resolve_picks
 from changde.perfmgmt.i18n import _
-
-FIELD = "templates"
 
 
 class AddIndicatorsPost(Service):
@@ -41,18 +43,19 @@ class AddIndicatorsPost(Service):
         data = read_json_object(self.request)
         if data is None:
             return invalid_body(self.request)
-        uids = data.get(FIELD)
-        if not isinstance(uids, list) or not uids:
+        items = data.get(FIELD)
+        if not isinstance(items, list) or not items:
             message = _(
                 "add_indicators_templates_required",
                 default='Give the indicator templates to add: "templates" is a '
-                "list of their UIDs.",
+                'list of their UIDs (or of {"template": UID, "target_value": ...}).',
             )
             return bad_request(
                 self.request, message, [field_error(self.request, FIELD, message)]
             )
 
-        templates, problems = resolve_templates(uids)
+        picks = picks_from_json(items)
+        templates, problems = resolve_picks(picks)
         if problems:
             return bad_request(
                 self.request,
@@ -60,12 +63,15 @@ class AddIndicatorsPost(Service):
                     "add_indicators_nothing_added",
                     default="Nothing was added: ${count} of the ${total} templates "
                     "are not valid.",
-                    mapping={"count": str(len(problems)), "total": str(len(uids))},
+                    mapping={
+                        "count": str(len({problem.index for problem in problems})),
+                        "total": str(len(picks)),
+                    },
                 ),
                 [
                     field_error(
                         self.request,
-                        FIELD,
+                        problem.field,
                         problem.message,
                         index=problem.index,
                         uid=problem.uid,
@@ -74,6 +80,9 @@ class AddIndicatorsPost(Service):
                 ],
             )
 
+        indicators = add_from_templates(
+            project, templates, [pick.target_value for pick in picks]
+        )
         created = [
             {
                 "@id": indicator.absolute_url(),
@@ -81,10 +90,10 @@ class AddIndicatorsPost(Service):
                 "UID": api.content.get_uuid(indicator),
                 "title": indicator.title,
                 "template": api.content.get_uuid(template),
+                "quantifiable": indicator.quantifiable,
+                "target_value": indicator.target_value,
             }
-            for template, indicator in zip(
-                templates, add_from_templates(project, templates), strict=True
-            )
+            for template, indicator in zip(templates, indicators, strict=True)
         ]
         self.request.response.setStatus(201)
         return {

@@ -21,28 +21,19 @@ from changde.perfmgmt.core.rest import forbidden
 from changde.perfmgmt.core.rest import invalid_body
 from changde.perfmgmt.core.rest import read_json_object
 from changde.perfmgmt.core.rest import translated
+from changde.perfmgmt.declaration.library import copy_to_library
+from changde.perfmgmt.declaration.library import find_library
+from changde.perfmgmt.declaration.library import may_add_templates
+from changde.perfmgmt.declaration.library import not_approved_message
 from changde.perfmgmt.i18n import _
-
-APPROVED = "approved"
-ADD_TEMPLATE = "changde.perfmgmt: Add IndicatorTemplate"
-
-
-def template_key(title, level2):
-    return ((title or "").strip(), level2 or "")
 
 
 class CopyToLibraryPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         project = self.context
-        state = api.content.get_state(project)
-        if state != APPROVED:
-            message = _(
-                "copy_to_library_project_not_approved",
-                default="Only an approved project's indicators are copied to the "
-                'indicator library; this project is "${state}".',
-                mapping={"state": state},
-            )
+        message = not_approved_message(project)
+        if message is not None:
             return bad_request(
                 self.request,
                 message,
@@ -76,7 +67,7 @@ class CopyToLibraryPost(Service):
                 errors,
             )
 
-        if not api.user.has_permission(ADD_TEMPLATE, obj=library):
+        if not may_add_templates(library):
             return forbidden(
                 self.request,
                 _(
@@ -87,16 +78,13 @@ class CopyToLibraryPost(Service):
                 ),
             )
 
-        return self.copy(project, library, sector)
+        return self.answer(project, library, sector)
 
     def resolve_library(self, uid):
         """The library of ``uid`` (as the user may see it), and the errors."""
-        brains = []
-        if isinstance(uid, str) and uid:
-            catalog = api.portal.get_tool("portal_catalog")
-            brains = catalog.searchResults(UID=uid, portal_type="IndicatorLibrary")
-        if brains:
-            return brains[0].getObject(), []
+        library = find_library(uid)
+        if library is not None:
+            return library, []
         if not uid:
             message = _(
                 "copy_to_library_library_required",
@@ -110,70 +98,29 @@ class CopyToLibraryPost(Service):
             )
         return None, [field_error(self.request, "library", message)]
 
-    def copy(self, project, library, sector):
-        catalog = api.portal.get_tool("portal_catalog")
-        library_path = "/".join(library.getPhysicalPath())
-        existing = {
-            template_key(brain.Title, brain.level2): brain.getURL()
-            for brain in catalog.unrestrictedSearchResults(
-                portal_type="IndicatorTemplate",
-                path={"query": library_path, "depth": 1},
-            )
-        }
-        indicators = catalog.searchResults(
-            portal_type="Indicator",
-            path={"query": "/".join(project.getPhysicalPath()), "depth": 1},
-            sort_on="getObjPositionInParent",
-        )
-        created = []
-        skipped = []
-        for brain in indicators:
-            indicator = brain.getObject()
-            key = template_key(indicator.title, indicator.level2)
-            if key in existing:
-                skipped.append(
-                    {
-                        "@id": indicator.absolute_url(),
-                        "title": indicator.title,
-                        "level2": indicator.level2,
-                        "template": existing[key],
-                        "message": translated(
-                            self.request,
-                            _(
-                                "copy_to_library_already_there",
-                                default='The library already has "${title}" '
-                                "under ${level2}.",
-                                mapping={
-                                    "title": indicator.title,
-                                    "level2": indicator.level2,
-                                },
-                            ),
-                        ),
-                    }
-                )
-                continue
-            template = api.content.create(
-                container=library,
-                type="IndicatorTemplate",
-                title=indicator.title,
-                level1=indicator.level1,
-                level2=indicator.level2,
-                unit=indicator.unit,
-                comparator=indicator.comparator,
-                sector=sector,
-                safe_id=True,
-            )
-            existing[key] = template.absolute_url()
-            created.append(
-                {
-                    "@id": template.absolute_url(),
-                    "@type": template.portal_type,
-                    "UID": api.content.get_uuid(template),
-                    "title": template.title,
-                    "level2": template.level2,
-                    "indicator": indicator.absolute_url(),
-                }
-            )
+    def answer(self, project, library, sector):
+        result = copy_to_library(project, library, sector)
+        created = [
+            {
+                "@id": template.absolute_url(),
+                "@type": template.portal_type,
+                "UID": api.content.get_uuid(template),
+                "title": template.title,
+                "level2": template.level2,
+                "indicator": brain.getURL(),
+            }
+            for brain, template in result.created
+        ]
+        skipped = [
+            {
+                "@id": item.brain.getURL(),
+                "title": item.brain.Title,
+                "level2": item.brain.level2,
+                "template": item.template_url,
+                "message": translated(self.request, item.message),
+            }
+            for item in result.skipped
+        ]
         self.request.response.setStatus(201 if created else 200)
         return {
             "@id": f"{project.absolute_url()}/@copy-to-library",

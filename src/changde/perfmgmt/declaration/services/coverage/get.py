@@ -2,7 +2,8 @@
 
 On the site root: every jurisdiction the user may view; on a jurisdiction:
 that one. A budget kind counts as covered when the jurisdiction has at least
-one budget project of that kind and year (see
+one budget project of that kind and year submitted, reviewed or approved,
+whoever asks (see
 :mod:`changde.perfmgmt.declaration.coverage`, shared with the page
 ``@@coverage``).
 """
@@ -14,6 +15,14 @@ from changde.perfmgmt.core.rest import violation_errors
 from changde.perfmgmt.declaration.coverage import coverage_of
 from changde.perfmgmt.declaration.coverage import year_violations
 from changde.perfmgmt.i18n import _
+
+
+def special_funds(item):
+    """The municipal level's approved special funds of the year, and the cap."""
+    if item.special_funds is None:
+        return {}
+    approved, cap = item.special_funds
+    return {"special_funds": {"approved": approved, "cap": cap}}
 
 
 class CoverageGet(Service):
@@ -41,6 +50,7 @@ class CoverageGet(Service):
                 "debt_required": item.result.debt_required,
                 "debt_covered": item.result.debt_covered,
                 "met": item.result.met,
+                **special_funds(item),
             }
             for item in coverage_of(self.context, year)
         ]

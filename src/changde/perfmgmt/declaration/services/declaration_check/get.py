@@ -4,8 +4,8 @@ An empty list means the gate is passed."""
 
 from plone.restapi.services import Service
 
-from changde.perfmgmt.core.messages import violations_as_json
 from changde.perfmgmt.declaration import gates
+from changde.perfmgmt.declaration.messages import violations_json
 
 
 class DeclarationCheckGet(Service):
@@ -13,10 +13,10 @@ class DeclarationCheckGet(Service):
         project = self.context
         return {
             "@id": f"{project.absolute_url()}/@declaration-check",
-            "submission": violations_as_json(
+            "submission": violations_json(
                 gates.submission_violations(project), self.request
             ),
-            "approval": violations_as_json(
+            "approval": violations_json(
                 gates.approval_violations(project), self.request
             ),
         }
