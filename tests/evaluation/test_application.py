@@ -158,9 +158,20 @@ class TestResultApplication(unittest.TestCase):
             missing_self_evaluations,
         )
 
+        # a draft is started, not done; a submitted one is done
         create_report(self.projects["a1"], id="self-a1", kind="self", score=None)
-        missing = {item["project_code"] for item in missing_self_evaluations(2026)}
-        self.assertEqual(missing, {"A-002", "B-001", "W-001"})
+        do(
+            create_report(self.projects["b1"], id="self-b1", kind="self"),
+            "submit",
+        )
+        missing = {
+            item["project_code"]: item["status"]
+            for item in missing_self_evaluations(2026)
+        }
+        self.assertEqual(
+            missing,
+            {"A-001": "started", "A-002": "not_started", "W-001": "not_started"},
+        )
 
 
 class TestResultApplicationRest(RestTestCase):

@@ -302,14 +302,21 @@ class TestRectificationAndSelfEvaluations(ViewTestCase):
 
     def test_missing_self_evaluations(self):
         create_report(self.projects["a1"], id="self-a1", kind="self", score=None)
+        do(create_report(self.projects["b1"], id="self-b1", kind="self"), "submit")
         transaction.commit()
         browser = self.browser()
         browser.open(f"{self.folder_url}/@@missing-self-evaluations?year=2026")
         contents = browser.contents
-        self.assertEqual(contents.count('class="missing-project"'), 3)
-        for code in ("A-002", "B-001", "W-001"):
+        self.assertEqual(contents.count('class="missing-project"'), 2)
+        for code in ("A-002", "W-001"):
             self.assertIn(code, contents)
-        self.assertNotIn("A-001", contents)
+        # the draft is listed as started, not submitted, with its link
+        self.assertEqual(contents.count('class="started-project"'), 1)
+        started = contents[contents.index('class="started-project"') :]
+        self.assertIn("A-001", started[: started.index("</tr>")])
+        self.assertIn("/evaluation/self-a1", started[: started.index("</tr>")])
+        self.assertIn("已开始\uff0c未提交", contents)
+        self.assertNotIn("B-001", contents)
 
 
 class TestNegativeList(ViewTestCase):
