@@ -184,8 +184,8 @@ def _refused_next_year(portal, counts):
         return
     copy = api.content.copy(source=project, target=unit, id=next_year_id(project))
     copy.year = NEXT_YEAR
-    copy.title = f"{project.Title()}({NEXT_YEAR}年申报)"
-    copy.description = "已列入负面清单:提交申报被拒绝,原因见“提交前检查”。"
+    copy.title = f"{project.Title()}（{NEXT_YEAR}年申报）"
+    copy.description = "已列入负面清单：提交申报被拒绝，原因见“提交前检查”。"
     copy.reindexObject()
     _count(counts, "BudgetProject")
 

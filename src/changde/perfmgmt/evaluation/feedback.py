@@ -5,6 +5,8 @@ may send an opinion on a published report, chosen from the published ones
 the answers are kept by the form's data saver, which only the performance
 office (and administrators) can read and download."""
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone import api
 
 FORM_ID = "feedback"
@@ -17,7 +19,7 @@ FIELDS_MODEL = """<?xml version="1.0" encoding="utf-8"?>
   <schema>
     <field name="report" type="zope.schema.Choice">
       <title>评价报告</title>
-      <description>您的意见针对哪一份已公开的评价报告(从报告页面进入时已选好)。</description>
+      <description>您的意见针对哪一份已公开的评价报告（从报告页面进入时已选好）。</description>
       <required>False</required>
       <vocabulary>changde.perfmgmt.PublishedReports</vocabulary>
     </field>
@@ -77,9 +79,7 @@ def feedback_form(folder, create=True):
 def feedback_url(report):
     """The feedback form with ``report`` chosen (its UID is the token of the
     form's choice of published reports), or None without a form."""
-    from Acquisition import aq_parent
-
-    form = feedback_form(aq_parent(report), create=False)
+    form = feedback_form(aq_parent(aq_inner(report)), create=False)
     if form is None:
         return None
     return f"{form.absolute_url()}?form.widgets.report={report.UID()}"

@@ -117,7 +117,7 @@ def reason_text(brain, request=None):
     return translate(
         _(
             "negative_list_reason_with_detail",
-            default="${reason}(${detail})",
+            default="${reason}（具体情况：${detail}）",
             mapping={"reason": label, "detail": detail},
         ),
         context=request,

@@ -21,6 +21,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
@@ -30,6 +31,7 @@ from changde.perfmgmt.core.tenancy import tenancy_of
 from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.content.uids import object_of
+from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
 from changde.perfmgmt.i18n import _
 
 logger = logging.getLogger("changde.perfmgmt.evaluation")
@@ -236,8 +238,6 @@ def sync_project_pre_evaluation(project_uid, report, report_decides):
     approved decides; ``report`` counts as ``report_decides`` says, whatever
     the catalog still holds about it); with none left, restore the result it
     had before (:func:`rules.current_pre_evaluation_result`)."""
-    from zope.annotation.interfaces import IAnnotations
-
     project = object_of(project_uid)
     if project is None or getattr(project, "portal_type", None) != "BudgetProject":
         return None
@@ -343,7 +343,7 @@ def notify_unit(report):
         subject = translate(
             _(
                 "notice_feedback_subject",
-                default="绩效评价结果反馈:${title}",
+                default="绩效评价结果反馈：${title}",
                 mapping={"title": report.Title()},
             ),
             context=request,
@@ -361,14 +361,12 @@ def notify_unit(report):
 
 def notice_text(notice, request):
     """The notice as the unit reads it, in the reader's language."""
-    from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
-
     grade = GRADE_TITLES.get(notice.get("grade"))
     return translate(
         _(
             "notice_feedback_text",
-            default="${unit}:《${title}》的评价结果已反馈,等级:${grade}。"
-            "整改事项 ${items} 项,请在整改期限内提交整改措施和佐证材料。",
+            default="${unit}：《${title}》的评价结果已反馈，等级：${grade}。"
+            "整改事项 ${items} 项，请在整改期限内提交整改措施和佐证材料。",
             mapping={
                 "unit": notice.get("unit_title") or "",
                 "title": notice.get("report_title") or "",

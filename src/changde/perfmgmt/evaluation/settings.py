@@ -3,7 +3,7 @@
 and the thresholds of result application.
 
 The defaults come from :mod:`changde.perfmgmt.evaluation.rules`, so the plan's
-numbers are written in one place. The control panel (评价规则, and
+numbers are written in one place. The control panel (评价规则,and
 ``@controlpanels/perfmgmt-evaluation``) refuses what the rules refuse: the
 schema's invariants call the rules' validation. Settings written around it
 (e.g. in the registry's own editor) that the rules refuse fall back to the

@@ -178,14 +178,14 @@ class IEvaluationReport(ITenancyCopy):
         title=_("label_goals_unclear", default="绩效目标不明确"),
         description=_(
             "help_goals_unclear",
-            default="目标审核发现绩效目标不明确:建议调减或整合,并拟列入负面清单。",
+            default="目标审核发现绩效目标不明确：建议调减或整合，并拟列入负面清单。",
         ),
         required=False,
     )
     ineffective = schema.Bool(
         title=_("label_ineffective", default="资金低效或无效"),
         description=_(
-            "help_ineffective", default="评价认定资金低效或无效:建议削减或取消。"
+            "help_ineffective", default="评价认定资金低效或无效：建议削减或取消。"
         ),
         required=False,
     )
@@ -193,7 +193,7 @@ class IEvaluationReport(ITenancyCopy):
         title=_("label_overlapping_or_fragmented", default="交叉重复或碎片化"),
         description=_(
             "help_overlapping_or_fragmented",
-            default="与其他项目交叉重复,或资金安排碎片化:建议调整或整合。",
+            default="与其他项目交叉重复，或资金安排碎片化：建议调整或整合。",
         ),
         required=False,
     )
@@ -201,7 +201,7 @@ class IEvaluationReport(ITenancyCopy):
         title=_("label_funds_idle_months", default="资金闲置月数"),
         description=_(
             "help_funds_idle_months",
-            default="资金闲置的月数;达到设置的月数(默认 24)的,建议收回统筹使用。",
+            default="资金闲置的月数；达到设置的月数（默认 24）的，建议收回统筹使用。",
         ),
         min=0,
         required=False,

@@ -113,8 +113,8 @@ class IRectificationItem(ITenancyCopy):
                 raise ItemMisplaced(
                     _(
                         "error_item_only_in_key_evaluation",
-                        default="整改事项只能添加在重点评价报告中;"
-                        "监控发现的问题请在绩效评价文件夹中添加,并填写来源监控记录。",
+                        default="整改事项只能添加在重点评价报告中；"
+                        "监控发现的问题请在绩效评价文件夹中添加，并填写来源监控记录。",
                     )
                 )
         elif container_type == "EvaluationFolder":
@@ -127,7 +127,7 @@ class IRectificationItem(ITenancyCopy):
                     _(
                         "error_item_needs_monitoring_record",
                         default="绩效评价文件夹中的整改事项须填写来源监控记录"
-                        "(重点评价发现的问题请在评价报告中添加)。",
+                        "（重点评价发现的问题请在评价报告中添加）。",
                     )
                 )
 
