@@ -100,6 +100,31 @@ class TestResultApplication(unittest.TestCase):
         self.assertEqual(self.actions(items["W-001"]), [])  # drafts do not count
         self.assertIn("优", items["A-001"]["recommendations"][0]["reason"])
 
+    def test_the_offices_findings_count_once_it_approved_the_report(self):
+        # marked on a unit's self-evaluation, after reviewing it
+        marked = create_report(
+            self.projects["a1"],
+            id="self-a1",
+            kind="self",
+            overlapping_or_fragmented=True,
+            funds_idle_months=24,
+        )
+        # marked on a draft key evaluation: not yet
+        create_report(
+            self.projects["a2"], id="key-a2", goals_unclear=True, funds_idle_months=30
+        )
+        items = self.run_year()
+        self.assertEqual(self.actions(items["A-001"]), [])
+        self.assertEqual(self.actions(items["A-002"]), [])
+        do(marked, "submit", "approve")
+        items = self.run_year()
+        self.assertEqual(
+            sorted(self.actions(items["A-001"])), ["adjust_or_merge", "recover_funds"]
+        )
+        self.assertTrue(items["A-001"]["facts"]["overlapping_or_fragmented"])
+        self.assertEqual(items["A-001"]["facts"]["funds_idle_months"], 24)
+        self.assertEqual(self.actions(items["A-002"]), [])
+
     def test_poor_evaluation_with_inadequate_rectification_past_deadline(self):
         report = create_report(self.projects["b1"], id="key-b1", score="50")
         api.content.create(
@@ -158,9 +183,20 @@ class TestResultApplication(unittest.TestCase):
             missing_self_evaluations,
         )
 
+        # a draft is started, not done; a submitted one is done
         create_report(self.projects["a1"], id="self-a1", kind="self", score=None)
-        missing = {item["project_code"] for item in missing_self_evaluations(2026)}
-        self.assertEqual(missing, {"A-002", "B-001", "W-001"})
+        do(
+            create_report(self.projects["b1"], id="self-b1", kind="self"),
+            "submit",
+        )
+        missing = {
+            item["project_code"]: item["status"]
+            for item in missing_self_evaluations(2026)
+        }
+        self.assertEqual(
+            missing,
+            {"A-001": "started", "A-002": "not_started", "W-001": "not_started"},
+        )
 
 
 class TestResultApplicationRest(RestTestCase):

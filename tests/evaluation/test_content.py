@@ -8,6 +8,8 @@ from plone import api
 from tests.evaluation.base import create_report
 from tests.evaluation.base import do
 from tests.evaluation.base import set_up_city
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
 
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 
@@ -81,6 +83,80 @@ class TestReport(unittest.TestCase):
         report2 = create_report(project, id="r2", kind="pre", score="60")
         do(report2, "submit", "approve")
         self.assertEqual(project.pre_evaluation_result, "passed")
+
+
+class TestPreEvaluationResult(unittest.TestCase):
+    """The project's pre-evaluation result follows its pre-evaluations: set
+    when one is approved, taken back when it is returned, deleted or its
+    score edited, back to what the project had before."""
+
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.city, self.projects, self.members = set_up_city(self.portal)
+        self.project = self.projects["a2"]
+
+    def pre(self, id="pre", score="85", project=None, **fields):
+        return create_report(
+            project or self.project, id=id, kind="pre", score=score, **fields
+        )
+
+    def result(self, project=None):
+        return (project or self.project).pre_evaluation_result
+
+    def test_returned_to_draft_takes_the_result_back(self):
+        report = do(self.pre(), "submit", "approve")
+        self.assertEqual(self.result(), "passed")
+        do(report, "return", comment="评分依据不足")
+        self.assertEqual(self.result(), "none")
+        brain = api.content.find(UID=self.project.UID())[0]
+        self.assertEqual(brain.getObject().pre_evaluation_result, "none")
+        do(report, "submit", "approve")
+        self.assertEqual(self.result(), "passed")
+
+    def test_the_result_follows_the_score_edited_afterwards(self):
+        report = do(self.pre(score="85"), "submit", "approve", "feed_back")
+        self.assertEqual(self.result(), "passed")
+        report.score = Decimal("59.99")
+        notify(ObjectModifiedEvent(report))
+        self.assertEqual(self.result(), "failed")
+        report.score = None  # no grade: it decides nothing any more
+        notify(ObjectModifiedEvent(report))
+        self.assertEqual(self.result(), "none")
+
+    def test_the_result_entered_before_comes_back(self):
+        self.project.pre_evaluation_result = "passed"
+        report = do(self.pre(score="50"), "submit", "approve")
+        self.assertEqual(self.result(), "failed")
+        do(report, "return")
+        self.assertEqual(self.result(), "passed")
+
+    def test_the_latest_approved_decides_and_deleting_takes_it_back(self):
+        first = do(self.pre(id="first", score="50"), "submit", "approve")
+        second = do(self.pre(id="second", score="90"), "submit", "approve")
+        self.assertEqual(self.result(), "passed")
+        do(second, "return")
+        self.assertEqual(self.result(), "failed")
+        api.content.delete(obj=first)
+        self.assertEqual(self.result(), "none")
+
+    def test_a_draft_or_another_kind_changes_nothing(self):
+        self.project.pre_evaluation_result = "failed"
+        report = self.pre(score="90")
+        notify(ObjectModifiedEvent(report))
+        self.assertEqual(self.result(), "failed")
+        do(create_report(self.project, id="key", score="90"), "submit", "approve")
+        self.assertEqual(self.result(), "failed")
+
+    def test_moving_the_report_to_another_project(self):
+        other = self.projects["a1"]
+        report = do(self.pre(score="90"), "submit", "approve")
+        self.assertEqual(self.result(), "passed")
+        report.project = other.UID()
+        notify(ObjectModifiedEvent(report))
+        self.assertEqual(self.result(), "none")
+        self.assertEqual(self.result(other), "passed")
 
 
 class TestItemsAndEntries(unittest.TestCase):

@@ -7,6 +7,7 @@ import unittest
 
 import requests
 import transaction
+from plone import api
 from tests.evaluation.base import set_up_city
 
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
@@ -244,6 +245,219 @@ class TestGradeEdgesOverRest(RestTestCase):
             self.assertEqual(response.status_code, 400, response.text)
 
     def test_grade_is_never_typed(self):
+        # the grade is read-only: plone.restapi ignores it, the score decides
         response = self.create_report(score="50", grade="excellent")
-        if response.status_code == 201:
-            self.assertEqual(response.json()["grade"], "poor")
+        self.assertEqual(response.status_code, 201, response.text)
+        self.assertEqual(response.json()["grade"], "poor")
+        url = response.json()["@id"]
+        response = self.call("PATCH", url, json={"grade": "excellent"})
+        self.assertIn(response.status_code, (204, 400), response.text)
+        self.assertEqual(self.call("GET", url).json()["grade"], "poor")
+
+
+class PublishedReportTestCase(RestTestCase):
+    """A key evaluation by the agency and an expert, fed back with a comment
+    and published."""
+
+    def setUp(self):
+        super().setUp()
+        response = self.create_report(
+            evaluator_agency=self.member_uids["agency"],
+            experts=[self.member_uids["expert"]],
+        )
+        self.assertEqual(response.status_code, 201, response.text)
+        self.url = response.json()["@id"]
+        self.transition(self.url, "submit", comment="内部点评:评分依据需补充。")
+        self.transition(self.url, "approve")
+        self.transition(self.url, "feed_back", comment="请于2027年6月30日前整改。")
+
+    def publish(self):
+        response = self.transition(self.url, "publish")
+        self.assertEqual(response.status_code, 200, response.text)
+
+
+class TestAgencyAndExpertsAsReferences(PublishedReportTestCase):
+    def test_anonymous_reads_the_names_on_a_published_report(self):
+        self.publish()
+        report = self.call("GET", self.url, user=None).json()
+        self.assertEqual(
+            report["evaluator_agency"],
+            {
+                "@id": f"{self.portal_url}/agency-library/firm",
+                "title": "湖南某会计师事务所",
+                "token": self.member_uids["agency"],
+            },
+        )
+        self.assertEqual(
+            report["experts"],
+            [
+                {
+                    "@id": f"{self.portal_url}/expert-library/zhang",
+                    "title": "张专家",
+                    "token": self.member_uids["expert"],
+                }
+            ],
+        )
+        # titles only: nothing else of the members
+        self.assertNotIn("contact", str(report["experts"]))
+
+    def test_the_unit_reads_them_once_fed_back(self):
+        report = self.call("GET", self.url, user=UNIT_A_USER).json()
+        self.assertEqual([e["title"] for e in report["experts"]], ["张专家"])
+        self.assertEqual(report["evaluator_agency"]["title"], "湖南某会计师事务所")
+        self.assertNotIn("removed", report["experts"][0])
+
+    def test_a_removed_expert_stays_named_and_marked_for_the_office(self):
+        transaction.begin()
+        self.members["expert"].status = "removed"
+        self.members["expert"].reindexObject()
+        transaction.commit()
+        experts = self.call("GET", self.url).json()["experts"]
+        self.assertEqual(
+            [(e["title"], e["token"], e["removed"]) for e in experts],
+            [("张专家", self.member_uids["expert"], True)],
+        )
+        self.assertFalse(
+            self.call("GET", self.url).json()["evaluator_agency"]["removed"]
+        )
+        self.publish()
+        experts = self.call("GET", self.url, user=None).json()["experts"]
+        self.assertEqual([e["title"] for e in experts], ["张专家"])
+        self.assertNotIn("removed", experts[0])
+
+
+class TestReviewHistory(PublishedReportTestCase):
+    def history(self, user):
+        response = self.call("GET", f"{self.url}/@workflow", user=user)
+        self.assertEqual(response.status_code, 200, response.text)
+        return response.json()["history"]
+
+    def test_the_public_sees_no_history_or_comments(self):
+        self.publish()
+        for user in (None, UNIT_B_USER, DISTRICT_USER):
+            response = self.call("GET", f"{self.url}/@workflow", user=user)
+            self.assertEqual(response.status_code, 200, (user, response.text))
+            self.assertEqual(response.json()["history"], [], user)
+            self.assertNotIn("内部点评", response.text)
+            self.assertNotIn("office", response.text)
+            self.assertEqual(response.json()["state"]["id"], "published")
+        response = self.call("GET", f"{self.url}/@history", user=None)
+        self.assertIn(response.status_code, DENIED)
+
+    def test_the_unit_and_the_office_still_see_it(self):
+        for published in (False, True):
+            if published:
+                self.publish()
+            for user in (UNIT_A_USER, OFFICE_USER):
+                comments = [entry["comments"] for entry in self.history(user)]
+                self.assertIn("请于2027年6月30日前整改。", comments, user)
+
+    def test_items_and_entries_too(self):
+        response = self.call(
+            "POST",
+            self.portal_url + "/negative-list",
+            json={
+                "@type": "NegativeListEntry",
+                "target": self.uids["a1"],
+                "reason": "other",
+                "year": 2026,
+            },
+        )
+        entry_url = response.json()["@id"]
+        self.transition(entry_url, "confirm", comment="内部意见")
+        history = self.call("GET", f"{entry_url}/@workflow", user=UNIT_A_USER)
+        comments = [entry["comments"] for entry in history.json()["history"]]
+        self.assertIn("内部意见", comments)
+        folder = self.call("GET", f"{self.folder_url}/@workflow", user=None)
+        self.assertEqual(folder.json()["history"], [])
+
+
+class TestNotifications(PublishedReportTestCase):
+    def test_the_unit_and_the_office_read_the_notice(self):
+        for user in (UNIT_A_USER, OFFICE_USER):
+            report = self.call("GET", self.url, user=user).json()
+            (notice,) = report["notifications"]
+            self.assertEqual(notice["items"], 0)
+            self.assertIn("评价结果已反馈", notice["message"])
+            self.assertIn("市教育局", notice["message"])
+            self.assertFalse(notice["emailed"])  # no mail server here
+            self.assertEqual(notice["recipients"], ["unit-a-staff@example.org"])
+
+    def test_in_the_readers_language(self):
+        report = self.call("GET", self.url, user=UNIT_A_USER, language="en").json()
+        self.assertIn("has been fed back", report["notifications"][0]["message"])
+
+    def test_not_for_the_public_nor_other_readers(self):
+        # the jurisdiction's staff read the report, the notice is the unit's
+        transaction.begin()
+        api.user.create(
+            email="shibenji@example.org", username="shibenji-staff", password=PASSWORD
+        )
+        api.group.add_user(
+            groupname=self.city["municipal"].staff_group, username="shibenji-staff"
+        )
+        transaction.commit()
+        response = self.call("GET", self.url, user="shibenji-staff")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("notifications", response.json())
+        self.publish()
+        for user in (None, UNIT_B_USER, DISTRICT_USER, "shibenji-staff"):
+            response = self.call("GET", self.url, user=user)
+            self.assertEqual(response.status_code, 200, user)
+            self.assertNotIn("notifications", response.json(), user)
+
+
+class TestNegativeListGateOverRest(RestTestCase):
+    """The gate's reason is in the submitter's language."""
+
+    def setUp(self):
+        super().setUp()
+        # declaration tests register a fake source and unregister it on
+        # tear-down: register the site's again
+        from zope.component import getGlobalSiteManager
+
+        from changde.perfmgmt.declaration.interfaces import INegativeListSource
+        from changde.perfmgmt.evaluation.negative_list import negative_list_source
+        from changde.perfmgmt.testing import create_project
+
+        getGlobalSiteManager().registerUtility(
+            negative_list_source, INegativeListSource
+        )
+        entry = api.content.create(
+            container=self.portal["negative-list"],
+            type="NegativeListEntry",
+            id="entry",
+            target=self.uids["a1"],
+            reason="execution_below_standard",
+            reason_detail="2025、2026 年执行率低于 70%",
+            year=2026,
+        )
+        api.portal.get_tool("portal_workflow").doActionFor(entry, "confirm")
+        self.project = create_project(
+            self.city["unit_a"],
+            id="next",
+            indicators=2,
+            project_code="A-001",
+            year=2027,
+        )
+        transaction.commit()
+
+    def submit(self, language):
+        response = self.call(
+            "POST",
+            f"{self.project.absolute_url()}/@workflow/submit",
+            user=UNIT_A_USER,
+            language=language,
+        )
+        self.assertEqual(response.status_code, 400, response.text)
+        return response.json()["error"]["message"]
+
+    def test_in_chinese_and_in_english(self):
+        message = self.submit("zh-cn")
+        self.assertIn("执行率不达标", message)
+        self.assertIn("2025、2026 年执行率低于 70%", message)
+        message = self.submit("en")
+        self.assertIn(
+            "Execution rate below standard (2025、2026 年执行率低于 70%)", message
+        )
+        self.assertNotIn("执行率不达标", message)

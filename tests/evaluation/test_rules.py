@@ -95,6 +95,27 @@ class GradeTests(unittest.TestCase):
         with self.assertRaises(ValueError):
             rules.grade_for_score(D("85"), bands)
 
+    def test_the_band_to_correct_is_named(self):
+        cases = (
+            (GradeBands(average_min=D("0")), "average_min"),
+            (GradeBands(good_min=D("60")), "good_min"),
+            (GradeBands(good_min=D("59.99")), "good_min"),
+            (GradeBands(excellent_min=D("80")), "excellent_min"),
+            (GradeBands(excellent_min=D("100.01")), "excellent_min"),
+        )
+        for bands, field in cases:
+            with self.subTest(bands=bands):
+                (violation,) = rules.validate_grade_bands(bands)
+                self.assertEqual(violation.field, field)
+        # at the edges, still in order
+        for bands in (
+            GradeBands(average_min=D("0.01")),
+            GradeBands(good_min=D("60.01")),
+            GradeBands(excellent_min=D("100")),
+            GradeBands(excellent_min=D("80.01")),
+        ):
+            self.assertEqual(rules.validate_grade_bands(bands), [], bands)
+
     def test_out_of_range_score_refused(self):
         for score in (D("-0.01"), D("100.01"), "abc", True, float("nan")):
             with self.subTest(score=score), self.assertRaises(ValueError):
@@ -147,6 +168,21 @@ class PreEvaluationTests(unittest.TestCase):
         for outcome in ("bad", None, 1):
             with self.subTest(outcome=outcome), self.assertRaises(ValueError):
                 rules.pre_evaluation_result_for(outcome)
+
+    def test_the_latest_approved_decides(self):
+        current = rules.current_pre_evaluation_result
+        self.assertEqual(current(["poor", "good"]), "passed")
+        self.assertEqual(current(["good", "poor"]), "failed")
+        self.assertEqual(current(["average"]), "passed")
+        # a report without a grade (score cleared) does not decide
+        self.assertEqual(current(["poor", None]), "failed")
+
+    def test_none_left_goes_back_to_the_baseline(self):
+        current = rules.current_pre_evaluation_result
+        self.assertEqual(current([]), "none")
+        self.assertEqual(current([], "passed"), "passed")
+        self.assertEqual(current([None], "failed"), "failed")
+        self.assertEqual(current([], None), "none")
 
 
 class RectificationTests(unittest.TestCase):

@@ -302,14 +302,21 @@ class TestRectificationAndSelfEvaluations(ViewTestCase):
 
     def test_missing_self_evaluations(self):
         create_report(self.projects["a1"], id="self-a1", kind="self", score=None)
+        do(create_report(self.projects["b1"], id="self-b1", kind="self"), "submit")
         transaction.commit()
         browser = self.browser()
         browser.open(f"{self.folder_url}/@@missing-self-evaluations?year=2026")
         contents = browser.contents
-        self.assertEqual(contents.count('class="missing-project"'), 3)
-        for code in ("A-002", "B-001", "W-001"):
+        self.assertEqual(contents.count('class="missing-project"'), 2)
+        for code in ("A-002", "W-001"):
             self.assertIn(code, contents)
-        self.assertNotIn("A-001", contents)
+        # the draft is listed as started, not submitted, with its link
+        self.assertEqual(contents.count('class="started-project"'), 1)
+        started = contents[contents.index('class="started-project"') :]
+        self.assertIn("A-001", started[: started.index("</tr>")])
+        self.assertIn("/evaluation/self-a1", started[: started.index("</tr>")])
+        self.assertIn("已开始\uff0c未提交", contents)
+        self.assertNotIn("B-001", contents)
 
 
 class TestNegativeList(ViewTestCase):
@@ -344,3 +351,103 @@ class TestNegativeList(ViewTestCase):
         browser = self.browser(UNIT_B_USER)
         browser.open(self.url)
         self.assertEqual(browser.contents.count('class="negative-entry"'), 0)
+
+
+class TestReportPage(ViewTestCase):
+    """The report page: the agency and experts by name for every reader, the
+    feedback notice for the unit's staff and the office only, the items, the
+    link to the feedback form; the unit's list of reports to rectify."""
+
+    def setUp(self):
+        super().setUp()
+        self.report = create_report(
+            self.projects["a1"],
+            id="key-a1",
+            title="教育专项2026重点评价",
+            evaluator_agency=self.members["agency"].UID(),
+            experts=[self.members["expert"].UID()],
+        )
+        api.content.create(
+            container=self.report,
+            type="RectificationItem",
+            id="i1",
+            problem="资金支付进度慢于计划",
+            deadline=datetime.date.today() + datetime.timedelta(days=30),
+        )
+        do(self.report, "submit", "approve", "feed_back")
+        transaction.commit()
+        self.url = self.report.absolute_url()
+
+    def publish(self):
+        transaction.begin()
+        do(self.report, "publish")
+        transaction.commit()
+
+    def test_the_unit_sees_the_notice_and_the_items(self):
+        browser = self.browser(UNIT_A_USER)
+        browser.open(self.url)
+        contents = browser.contents
+        self.assertIn("反馈通知", contents)
+        self.assertEqual(contents.count('class="feedback-notice"'), 1)
+        self.assertIn("评价结果已反馈", contents)
+        self.assertIn("资金支付进度慢于计划", contents)
+        self.assertIn("张专家", contents)
+        self.assertIn("湖南某会计师事务所", contents)
+        self.assertNotIn("perfmgmt-feedback-link", contents)  # not published yet
+        office = self.browser()
+        office.open(self.url)
+        self.assertIn('class="feedback-notice"', office.contents)
+
+    def test_anonymous_reads_the_names_not_the_notice(self):
+        self.publish()
+        browser = self.browser(None)
+        browser.open(self.url)
+        contents = browser.contents
+        self.assertIn("张专家", contents)
+        self.assertIn("湖南某会计师事务所", contents)
+        self.assertNotIn("反馈通知", contents)
+        self.assertNotIn("feedback-notice", contents)
+        self.assertNotIn("资金支付进度慢于计划", contents)  # items stay internal
+        self.assertIn("perfmgmt-feedback-link", contents)
+        other = self.browser(UNIT_B_USER)
+        other.open(self.url)
+        self.assertNotIn("feedback-notice", other.contents)
+
+    def test_a_removed_expert_is_marked_for_the_office(self):
+        transaction.begin()
+        self.members["expert"].status = "removed"
+        self.members["expert"].reindexObject()
+        transaction.commit()
+        office = self.browser()
+        office.open(self.url)
+        evaluators = office.contents[office.contents.index("perfmgmt-evaluators") :]
+        self.assertIn("张专家", evaluators)
+        self.assertIn("已淘汰", evaluators[: evaluators.index("</section>")])
+        unit = self.browser(UNIT_A_USER)
+        unit.open(self.url)
+        evaluators = unit.contents[unit.contents.index("perfmgmt-evaluators") :]
+        self.assertIn("张专家", evaluators)
+        self.assertNotIn("已淘汰", evaluators[: evaluators.index("</section>")])
+
+    def test_the_unit_lists_its_reports_awaiting_rectification(self):
+        browser = self.browser(UNIT_A_USER)
+        browser.open(f"{self.folder_url}/@@rectification-overview")
+        awaiting = browser.contents[browser.contents.index("perfmgmt-awaiting") :]
+        awaiting = awaiting[: awaiting.index("</section>")]
+        self.assertEqual(awaiting.count('class="awaiting-source"'), 1)
+        self.assertIn("教育专项2026重点评价", awaiting)
+        self.assertIn(self.url, awaiting)
+        browser.open(self.folder_url)
+        own = browser.contents[browser.contents.index("perfmgmt-own-work") :]
+        self.assertIn("教育专项2026重点评价", own[: own.index("</section>")])
+        other = self.browser(UNIT_B_USER)
+        other.open(f"{self.folder_url}/@@rectification-overview")
+        self.assertNotIn("perfmgmt-awaiting", other.contents)
+        # rectified: no longer awaiting
+        transaction.begin()
+        item = self.report["i1"]
+        item.measures = "已加快支付。"
+        do(item, "submit")
+        transaction.commit()
+        browser.open(f"{self.folder_url}/@@rectification-overview")
+        self.assertNotIn("perfmgmt-awaiting", browser.contents)

@@ -16,7 +16,12 @@ Facts of a project for the year Y:
 - the key-evaluation grade: the latest key evaluation of year Y approved or
   later; its rectification rate and last deadline;
 - unclear goals, ineffective funds, overlap or fragmentation, idle months:
-  the findings of the project's reports of year Y approved or later.
+  the office's findings (fields only the office writes, on the report's
+  绩效科认定 tab) on the project's reports of year Y that the office approved
+  (approved, fed back or published) — its key evaluations and
+  pre-evaluations, and what it marked on a unit's self-evaluation after
+  reviewing it. A draft's marks, or anything a unit or an expert writes,
+  never count.
 """
 
 import datetime

@@ -4,9 +4,11 @@ For the approved demo projects of 2026: a key evaluation scored 86.5 (良) by a
 library agency and expert, fed back with two rectification items (one
 accepted, one open) and published on the performance column; a
 pre-evaluation (approved, passed) of a project whose pre-evaluation had
-passed; a draft self-evaluation; and one listed negative-list entry (a
-project whose monitoring found a serious problem). Idempotent: what exists
-(by id) is left alone.
+passed; a draft self-evaluation; one listed negative-list entry (a project whose
+monitoring found a serious problem); and that project's declaration for the
+next year, a draft whose submission the negative list refuses (its page shows
+the gates' verdict with the reason). Idempotent: what exists (by id) is left
+alone.
 """
 
 import datetime
@@ -14,11 +16,13 @@ from decimal import Decimal
 
 from plone import api
 
+from changde.perfmgmt.evaluation.content.uids import object_of
 from changde.perfmgmt.evaluation.folders import evaluation_folder
 from changde.perfmgmt.evaluation.negative_list import negative_list_folder
 from changde.perfmgmt.libraries.members import assignable_members
 
 DEMO_YEAR = 2026
+NEXT_YEAR = DEMO_YEAR + 1
 
 
 def _count(counts, portal_type, number=1):
@@ -162,6 +166,30 @@ def _negative_entry(portal, projects, counts):
     _count(counts, "NegativeListEntry")
 
 
+def next_year_id(project):
+    return f"{project.getId()}-{NEXT_YEAR}"
+
+
+def _refused_next_year(portal, counts):
+    """The listed project's declaration for the next year (same unit, same
+    project code): a draft, left in draft because the negative list refuses
+    its submission (trying it would doom the demo's transaction)."""
+    folder = negative_list_folder(portal)
+    entry = folder.get("demo-entry")
+    project = object_of(entry.target) if entry is not None else None
+    if project is None or project.portal_type != "BudgetProject":
+        return
+    unit = project.__parent__
+    if next_year_id(project) in unit.objectIds():
+        return
+    copy = api.content.copy(source=project, target=unit, id=next_year_id(project))
+    copy.year = NEXT_YEAR
+    copy.title = f"{project.Title()}（{NEXT_YEAR}年申报）"
+    copy.description = "已列入负面清单：提交申报被拒绝，原因见“提交前检查”。"
+    copy.reindexObject()
+    _count(counts, "BudgetProject")
+
+
 def load_demo(portal, folders, counts):
     """Create what is missing of this module's demo data; add to counts."""
     with api.env.adopt_roles(["Manager"]):
@@ -175,3 +203,4 @@ def load_demo(portal, folders, counts):
         if len(projects) > 1:
             _self_evaluation(folder, projects[1], counts)
         _negative_entry(portal, projects, counts)
+        _refused_next_year(portal, counts)

@@ -1,9 +1,12 @@
 """The public feedback form of the performance column (公众意见反馈, R-M12):
 a collective.easyform form next to the published evaluation reports. Anyone
-may send an opinion on a published report; the answers are kept by the form's
-data saver, which only the performance office (and administrators) can read
-and download."""
+may send an opinion on a published report, chosen from the published ones
+(a report's page links to the form with it chosen: :func:`feedback_url`);
+the answers are kept by the form's data saver, which only the performance
+office (and administrators) can read and download."""
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone import api
 
 FORM_ID = "feedback"
@@ -14,10 +17,11 @@ FIELDS_MODEL = """<?xml version="1.0" encoding="utf-8"?>
 <model xmlns="http://namespaces.plone.org/supermodel/schema"
        xmlns:easyform="http://namespaces.plone.org/supermodel/easyform">
   <schema>
-    <field name="report" type="zope.schema.TextLine">
+    <field name="report" type="zope.schema.Choice">
       <title>评价报告</title>
-      <description>您的意见针对哪一份评价报告(标题)。</description>
+      <description>您的意见针对哪一份已公开的评价报告（从报告页面进入时已选好）。</description>
       <required>False</required>
+      <vocabulary>changde.perfmgmt.PublishedReports</vocabulary>
     </field>
     <field name="comments" type="zope.schema.Text">
       <title>意见和建议</title>
@@ -70,3 +74,12 @@ def feedback_form(folder, create=True):
             if api.content.get_state(form, default=None) not in (None, "published"):
                 api.content.transition(obj=form, to_state="published")
     return form
+
+
+def feedback_url(report):
+    """The feedback form with ``report`` chosen (its UID is the token of the
+    form's choice of published reports), or None without a form."""
+    form = feedback_form(aq_parent(aq_inner(report)), create=False)
+    if form is None:
+        return None
+    return f"{form.absolute_url()}?form.widgets.report={report.UID()}"

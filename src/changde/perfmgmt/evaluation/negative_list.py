@@ -23,9 +23,9 @@ from changde.perfmgmt.core.tenancy import tenancy_of
 from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.declaration.interfaces import INegativeListSource
 from changde.perfmgmt.declaration.rules import NegativeListHit
-from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.content.uids import object_of
 from changde.perfmgmt.evaluation.reports import ENTRY_LOCAL_ROLES
+from changde.perfmgmt.evaluation.vocabularies import REASON_TITLES
 from changde.perfmgmt.i18n import _
 
 FOLDER_ID = "negative-list"
@@ -103,12 +103,25 @@ def listed_entries_for(project):
     ]
 
 
-def reason_text(brain):
-    label = rules.NEGATIVE_LIST_REASON_LABELS.get(
-        brain.negative_reason, brain.negative_reason
+def reason_text(brain, request=None):
+    """The entry's reason (and details) in the language of the request, for
+    the declaration gate's message."""
+    request = request if request is not None else getRequest()
+    title = REASON_TITLES.get(brain.negative_reason)
+    label = (
+        translate(title, context=request) if title else (brain.negative_reason or "")
     )
     detail = (getattr(brain, "reason_detail", None) or "").strip()
-    return f"{label}({detail})" if detail else label
+    if not detail:
+        return label
+    return translate(
+        _(
+            "negative_list_reason_with_detail",
+            default="${reason}（具体情况：${detail}）",
+            mapping={"reason": label, "detail": detail},
+        ),
+        context=request,
+    )
 
 
 @implementer(INegativeListSource)

@@ -1,6 +1,7 @@
 """Rectification overview from the catalog (items are never woken): the rate
 of accepted items over all fed-back items per report, unit, jurisdiction and
-year against the target (100% by default), and the overdue items."""
+year against the target (100% by default), the overdue items, and the
+fed-back reports (or monitoring records) whose items wait for the unit."""
 
 import datetime
 
@@ -9,6 +10,9 @@ from plone import api
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.reports import COUNTED_ITEM_STATES
 from changde.perfmgmt.evaluation.settings import rectification_settings
+
+#: item states in which the unit has to act
+AWAITING_STATES = ("open", "reopened")
 
 
 def _text(value):
@@ -86,14 +90,16 @@ def rectification_summary(year=None, today=None, **filters):
     if year:
         query["year"] = int(year)
     items = [item_info(brain, today) for brain in item_brains(**query)]
-    titles = {}
+    sources = {}
     source_uids = {item["source_uid"] for item in items if item["source_uid"]}
     if source_uids:
         catalog = api.portal.get_tool("portal_catalog")
         for brain in catalog.unrestrictedSearchResults(UID=list(source_uids)):
-            titles[brain.UID] = brain.Title
+            sources[brain.UID] = brain
     for item in items:
-        item["source_title"] = titles.get(item["source_uid"])
+        source = sources.get(item["source_uid"])
+        item["source_title"] = source.Title if source is not None else None
+        item["source_url"] = source.getURL() if source is not None else None
     overall = _rate_row("all", None, items, settings)
     return {
         "year": int(year) if year else None,
@@ -109,8 +115,44 @@ def rectification_summary(year=None, today=None, **filters):
         ),
         "by_year": _group(items, "year", None, settings),
         "overdue": [item for item in items if item["overdue"]],
+        "awaiting_rectification": awaiting_rectification(items),
         "items": items,
     }
+
+
+def awaiting_rectification(items):
+    """The sources (fed-back reports, monitoring records) with items waiting
+    for the unit (open or reopened): how many, how many overdue, the next
+    deadline; the most urgent first."""
+    sources = {}
+    for item in items:
+        if item["review_state"] not in AWAITING_STATES:
+            continue
+        source = sources.setdefault(
+            item["source_uid"],
+            {
+                "source_uid": item["source_uid"],
+                "source_kind": item["source_kind"],
+                "title": item["source_title"],
+                "@id": item["source_url"],
+                "budget_unit": item["budget_unit"],
+                "unit_title": item["unit_title"],
+                "open": 0,
+                "overdue": 0,
+                "next_deadline": None,
+            },
+        )
+        source["open"] += 1
+        source["overdue"] += 1 if item["overdue"] else 0
+        if item["deadline"] and (
+            source["next_deadline"] is None
+            or item["deadline"] < source["next_deadline"]
+        ):
+            source["next_deadline"] = item["deadline"]
+    return sorted(
+        sources.values(),
+        key=lambda row: (row["next_deadline"] or "9999", row["title"] or ""),
+    )
 
 
 def overdue_brains(today=None):

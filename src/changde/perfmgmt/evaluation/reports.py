@@ -21,6 +21,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
@@ -30,6 +31,7 @@ from changde.perfmgmt.core.tenancy import tenancy_of
 from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.content.uids import object_of
+from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
 from changde.perfmgmt.i18n import _
 
 logger = logging.getLogger("changde.perfmgmt.evaluation")
@@ -65,21 +67,22 @@ def refresh_report(report, event=None):
     """Copy the project's (or unit's) tenancy to the report and give the staff
     groups their local roles (subscriber of added and modified reports)."""
     target = target_of(report)
-    if target is None:
-        return
-    values = tenancy_values(target)
-    if report.project and not report.unit and values.get("unit_uid"):
-        report.unit = values["unit_uid"]
-    roles = (
-        SELF_EVALUATION_LOCAL_ROLES
-        if report.evaluation_kind == "self"
-        else REPORT_LOCAL_ROLES
-    )
-    apply_tenancy(report, values, roles)
-    apply_evaluator_roles(report, evaluator_user_ids(report))
-    for item in report.objectValues():
-        if getattr(item, "portal_type", None) == "RectificationItem":
-            refresh_item(item)
+    if target is not None:
+        values = tenancy_values(target)
+        if report.project and not report.unit and values.get("unit_uid"):
+            report.unit = values["unit_uid"]
+        roles = (
+            SELF_EVALUATION_LOCAL_ROLES
+            if report.evaluation_kind == "self"
+            else REPORT_LOCAL_ROLES
+        )
+        apply_tenancy(report, values, roles)
+        apply_evaluator_roles(report, evaluator_user_ids(report))
+        for item in report.objectValues():
+            if getattr(item, "portal_type", None) == "RectificationItem":
+                refresh_item(item)
+    # an edit of a decided pre-evaluation (score, kind, project) follows at once
+    sync_pre_evaluation(report)
 
 
 def refresh_reports_of_member(member, event=None):
@@ -175,30 +178,106 @@ def check_report_transition(report, event):
 
 
 def after_report_transition(report, event):
-    """IAfterTransitionEvent: an approved pre-evaluation sets the project's
-    pre-evaluation result; feeding back opens the items and notifies the unit."""
+    """IAfterTransitionEvent: a pre-evaluation entering or leaving the result
+    states sets (or takes back) the project's pre-evaluation result; feeding
+    back opens the items and notifies the unit."""
     if event.transition is None:
         return
-    if event.new_state.getId() in RESULT_STATES:
-        sync_pre_evaluation(report)
+    sync_pre_evaluation(report)
     if event.transition.getId() == "feed_back":
         open_items(report)
         notify_unit(report)
 
 
-def sync_pre_evaluation(report):
-    """Set the project's ``pre_evaluation_result`` from an approved
-    pre-evaluation's grade (passed unless 差); answer the result or None."""
-    if report.evaluation_kind != "pre" or report.grade is None:
+# --- the pre-evaluation result of the project (R-M4) -----------------------------
+
+#: annotation on a project: its result before a pre-evaluation decided it
+PRE_EVALUATION_BASELINE = "changde.perfmgmt.evaluation.pre_evaluation_baseline"
+REPORT_WORKFLOW = "perfmgmt_evaluation_report_workflow"
+
+
+def decides_pre_evaluation(report):
+    """Whether the report sets its project's pre-evaluation result now: a
+    pre-evaluation with a grade, approved or later."""
+    return (
+        report.evaluation_kind == "pre"
+        and bool(report.project)
+        and report.grade is not None
+        and api.content.get_state(report, default=None) in RESULT_STATES
+    )
+
+
+def approved_at(report):
+    """When the report was last approved (workflow history), for ordering."""
+    history = (getattr(report, "workflow_history", None) or {}).get(REPORT_WORKFLOW, ())
+    times = [entry["time"] for entry in history if entry.get("action") == "approve"]
+    return times[-1] if times else report.modified()
+
+
+def sync_pre_evaluation(report, removed=False):
+    """Keep the pre-evaluation result of the project(s) the report decides or
+    decided in step with it: after a transition (approved, or returned to
+    draft), an edit (score, kind or project changed) or its removal. Answer
+    the result of the report's current project, or None."""
+    previous = getattr(report, "_pre_evaluation_project", None)
+    current = None if removed else (report.project or None)
+    deciding = not removed and decides_pre_evaluation(report)
+    if not deciding and previous is None:
+        return None  # never decided anything: leave the project alone
+    report._pre_evaluation_project = current if deciding else None
+    answer = None
+    for uid in {uid for uid in (previous, current) if uid}:
+        result = sync_project_pre_evaluation(uid, report, deciding and uid == current)
+        if uid == current:
+            answer = result
+    return answer
+
+
+def sync_project_pre_evaluation(project_uid, report, report_decides):
+    """Set the project's result from its deciding pre-evaluations (the latest
+    approved decides; ``report`` counts as ``report_decides`` says, whatever
+    the catalog still holds about it); with none left, restore the result it
+    had before (:func:`rules.current_pre_evaluation_result`)."""
+    project = object_of(project_uid)
+    if project is None or getattr(project, "portal_type", None) != "BudgetProject":
         return None
-    project = object_of(report.project)
-    if project is None:
-        return None
-    result = rules.pre_evaluation_result_for(report.grade)
-    if project.pre_evaluation_result != result:
+    catalog = api.portal.get_tool("portal_catalog")
+    uid = api.content.get_uuid(report)
+    deciding = [
+        other
+        for other in (
+            brain._unrestrictedGetObject()
+            for brain in catalog.unrestrictedSearchResults(
+                portal_type="EvaluationReport",
+                evaluation_kind="pre",
+                project_uid=project_uid,
+            )
+            if uid != brain.UID
+        )
+        if other.project == project_uid and decides_pre_evaluation(other)
+    ]
+    if report_decides:
+        deciding.append(report)
+    deciding.sort(key=approved_at)
+    annotations = IAnnotations(project)
+    current = project.pre_evaluation_result or "none"
+    if deciding and PRE_EVALUATION_BASELINE not in annotations:
+        annotations[PRE_EVALUATION_BASELINE] = current
+    baseline = annotations.get(PRE_EVALUATION_BASELINE, "none")
+    result = rules.current_pre_evaluation_result(
+        [other.grade for other in deciding], baseline
+    )
+    if not deciding:
+        annotations.pop(PRE_EVALUATION_BASELINE, None)
+    if current != result:
         project.pre_evaluation_result = result
         project.reindexObject()
     return result
+
+
+def report_removed(report, event=None):
+    """IObjectRemovedEvent: a deleted pre-evaluation no longer decides."""
+    sync_pre_evaluation(report, removed=True)
 
 
 def items_of(report, state=None):
@@ -238,29 +317,38 @@ def staff_emails(group_ids):
 
 def notify_unit(report):
     """Tell the evaluated unit's staff that the result was fed back: a
-    notification record on the report (always) and an email through the
-    MailHost (when one is configured)."""
+    notification record on the report (always: shown on the report's page
+    and in its REST answer to the unit's staff and the office) and an email
+    through the MailHost (when one is configured)."""
     unit = object_of(report.unit)
     group = getattr(unit, "staff_group", None)
     recipients = staff_emails([group] if group else [])
     items = items_of(report)
+    deadlines = [item.deadline for item in items if item.deadline]
     notice = {
         "date": _today().isoformat(),
         "group": group,
-        "recipients": recipients,
+        "unit_title": report.unit_title,
+        "report_title": report.Title(),
+        "grade": report.grade,
         "items": len(items),
+        "deadline": min(deadlines).isoformat() if deadlines else None,
+        "recipients": recipients,
         "emailed": False,
     }
-    subject = f"绩效评价结果反馈:{report.Title()}"
-    body = (
-        f"{report.unit_title or ''}:\n\n"
-        f"《{report.Title()}》的评价结果已反馈,等级:{report.grade_label or '—'}。\n"
-        f"整改事项 {len(items)} 项,请在整改期限内提交整改措施和佐证材料。\n\n"
-        f"{report.absolute_url()}\n"
-    )
+    request = getRequest()
     if recipients and api.portal.get_registry_record(
         "plone.email_from_address", default=None
     ):
+        subject = translate(
+            _(
+                "notice_feedback_subject",
+                default="绩效评价结果反馈：${title}",
+                mapping={"title": report.Title()},
+            ),
+            context=request,
+        )
+        body = f"{notice_text(notice, request)}\n\n{report.absolute_url()}\n"
         try:
             for recipient in recipients:
                 api.portal.send_email(recipient=recipient, subject=subject, body=body)
@@ -269,6 +357,57 @@ def notify_unit(report):
             logger.exception("feedback mail for %s not sent", report.absolute_url())
     report.notifications = list(report.notifications or ()) + [notice]
     return notice
+
+
+def notice_text(notice, request):
+    """The notice as the unit reads it, in the reader's language."""
+    grade = GRADE_TITLES.get(notice.get("grade"))
+    return translate(
+        _(
+            "notice_feedback_text",
+            default="${unit}：《${title}》的评价结果已反馈，等级：${grade}。"
+            "整改事项 ${items} 项，请在整改期限内提交整改措施和佐证材料。",
+            mapping={
+                "unit": notice.get("unit_title") or "",
+                "title": notice.get("report_title") or "",
+                "grade": grade or "—",
+                "items": str(notice.get("items") or 0),
+            },
+        ),
+        context=request,
+    )
+
+
+def notifications_of(report, request):
+    """The report's feedback notices, oldest first, each with its ``message``
+    in the reader's language."""
+    return [
+        {**notice, "message": notice_text(notice, request)}
+        for notice in report.notifications or ()
+    ]
+
+
+def is_unit_staff(report):
+    """Whether the current user is on the evaluated unit's staff."""
+    unit = object_of(report.unit)
+    group = getattr(unit, "staff_group", None)
+    if not group or api.user.is_anonymous():
+        return False
+    user = api.user.get_current()
+    return group in (user.getGroups() or ())
+
+
+def may_see_notifications(report):
+    """The feedback notices are for those who may edit the report (the
+    office) and the evaluated unit's staff; not for anonymous readers of a
+    published report, nor for other signed-in readers."""
+    if api.user.is_anonymous():
+        return False
+    if api.user.has_permission("Modify portal content", obj=report):
+        return True
+    if api.user.has_permission("changde.perfmgmt: Manage evaluation", obj=report):
+        return True
+    return is_unit_staff(report)
 
 
 def _today():

@@ -120,8 +120,16 @@ def validate_grade_bands(bands: GradeBands) -> list[Violation]:
     )
     if ordered:
         return []
+    # the field to correct: the first band, from the bottom, out of order
+    if average is None or not average > SCORE_MIN:
+        field = "average_min"
+    elif good is None or not average < good:
+        field = "good_min"
+    else:
+        field = "excellent_min"
     return [
         Violation(
+            field=field,
             code="grade_bands_out_of_order",
             default=(
                 "Grade bands must rise within ${minimum} to ${maximum}: "
@@ -197,6 +205,21 @@ def pre_evaluation_result_for(outcome: str | bool) -> str:
     if outcome not in GRADES:
         raise ValueError(f"unknown grade: {outcome!r}")
     return "failed" if outcome == "poor" else "passed"
+
+
+def current_pre_evaluation_result(grades, baseline: str = "none") -> str:
+    """The project's pre-evaluation result (事前评估结果) from its approved
+    pre-evaluations (``grades``: their grade ids, oldest approval first).
+
+    The latest approved pre-evaluation decides. When none is approved (any
+    more: returned to draft, deleted, or its score cleared), the result goes
+    back to ``baseline``, what the project had before a pre-evaluation
+    decided it (``"none"`` unless the office had entered one).
+    """
+    decided = [grade for grade in grades if grade is not None]
+    if not decided:
+        return baseline or "none"
+    return pre_evaluation_result_for(decided[-1])
 
 
 # --- Rectification (R-M12) ---------------------------------------------------

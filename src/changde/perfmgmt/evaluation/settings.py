@@ -3,7 +3,10 @@
 and the thresholds of result application.
 
 The defaults come from :mod:`changde.perfmgmt.evaluation.rules`, so the plan's
-numbers are written in one place. Settings the rules refuse fall back to the
+numbers are written in one place. The control panel (评价规则,and
+``@controlpanels/perfmgmt-evaluation``) refuses what the rules refuse: the
+schema's invariants call the rules' validation. Settings written around it
+(e.g. in the registry's own editor) that the rules refuse fall back to the
 plan's defaults (logged), so a typo never breaks a page.
 """
 
@@ -11,8 +14,12 @@ import logging
 from decimal import Decimal
 
 from zope import schema
+from zope.globalrequest import getRequest
 from zope.interface import Interface
+from zope.interface import Invalid
+from zope.interface import invariant
 
+from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.settings import registry_value
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.i18n import _
@@ -23,6 +30,33 @@ logger = logging.getLogger("changde.perfmgmt.evaluation")
 
 _BANDS = rules.DEFAULT_GRADE_BANDS
 _APPLICATION = rules.DEFAULT_RESULT_APPLICATION_SETTINGS
+
+
+class SettingInvalid(Invalid):
+    """A setting the rules refuse: the translated message, and ``field``,
+    the setting to correct (the control panel shows the message there)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+def _setting(data, name, default):
+    """The value of ``name`` in the form's (or REST request's) data; a PATCH
+    that does not name it leaves the stored value."""
+    try:
+        value = getattr(data, name)
+    except (AttributeError, TypeError, Invalid):
+        value = None
+    return _record(name, default) if value is None else value
+
+
+def _refuse(violations):
+    if violations:
+        violation = violations[0]
+        raise SettingInvalid(
+            translate_violation(violation, getRequest()), violation.field
+        )
 
 
 class IEvaluationSettings(Interface):
@@ -82,6 +116,36 @@ class IEvaluationSettings(Interface):
         default=_APPLICATION.idle_funds_months,
         min=1,
     )
+
+    @invariant
+    def grade_bands_in_order(data):
+        _refuse(
+            rules.validate_grade_bands(
+                rules.GradeBands(
+                    excellent_min=_setting(data, "excellent_min", _BANDS.excellent_min),
+                    good_min=_setting(data, "good_min", _BANDS.good_min),
+                    average_min=_setting(data, "average_min", _BANDS.average_min),
+                )
+            )
+        )
+
+    @invariant
+    def result_application_thresholds(data):
+        _refuse(
+            rules.validate_result_application_settings(
+                rules.ResultApplicationSettings(
+                    low_execution_rate=_setting(
+                        data, "low_execution_rate", _APPLICATION.low_execution_rate
+                    ),
+                    low_execution_years=_setting(
+                        data, "low_execution_years", _APPLICATION.low_execution_years
+                    ),
+                    idle_funds_months=_setting(
+                        data, "idle_funds_months", _APPLICATION.idle_funds_months
+                    ),
+                )
+            )
+        )
 
 
 def _record(name, default):

@@ -2,8 +2,11 @@
 statuses, negative-list reasons and recommended actions (literal msgids, so
 that i18ndude extracts them)."""
 
+from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
 
 from changde.perfmgmt.core.vocabularies import simple_vocabulary
 from changde.perfmgmt.evaluation import rules
@@ -67,3 +70,23 @@ def grades(context=None):
 @provider(IVocabularyFactory)
 def negative_list_reasons(context=None):
     return simple_vocabulary(rules.NEGATIVE_LIST_REASONS, REASON_TITLES)
+
+
+@provider(IVocabularyFactory)
+def published_reports(context=None):
+    """The published evaluation reports (anyone may read them), newest year
+    first, for the public feedback form: the token is the report's UID (a
+    report's page links to the form with it chosen), the value its name with
+    the year, which is what the saved feedback shows."""
+    brains = sorted(
+        api.content.find(portal_type="EvaluationReport", review_state="published"),
+        key=lambda brain: (-(brain.year or 0), brain.Title or ""),
+    )
+    terms, values = [], set()
+    for brain in brains:
+        value = f"{brain.Title}（{brain.year}）" if brain.year else brain.Title
+        if value in values:  # two reports of the same name and year
+            value = f"{value} [{brain.getId}]"
+        values.add(value)
+        terms.append(SimpleTerm(value=value, token=brain.UID, title=value))
+    return SimpleVocabulary(terms)

@@ -28,6 +28,8 @@ from changde.perfmgmt.evaluation.application import run_result_application
 from changde.perfmgmt.evaluation.application import stored_run
 from changde.perfmgmt.evaluation.negative_list import negative_list_folder
 from changde.perfmgmt.evaluation.rectification import rectification_summary
+from changde.perfmgmt.evaluation.self_evaluations import STARTED
+from changde.perfmgmt.evaluation.self_evaluations import create_self_evaluation_drafts
 from changde.perfmgmt.evaluation.self_evaluations import missing_self_evaluations
 from changde.perfmgmt.evaluation.vocabularies import ACTION_TITLES
 from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
@@ -213,6 +215,22 @@ class ColumnView(BrowserView, Labels):
 
     def is_anonymous(self):
         return api.user.is_anonymous()
+
+    def shows_own_work(self):
+        """Signed-in staff other than the office see their own to-dos."""
+        return not self.is_anonymous() and not self.can_manage()
+
+    @memoize
+    def self_evaluation_drafts(self):
+        """The self-evaluations the user's unit writes (drafts it may see)."""
+        return _newest_first(
+            self._reports(evaluation_kind="self", review_state="draft")
+        )
+
+    @memoize
+    def awaiting_rectification(self):
+        """The fed-back reports whose items wait for the user's unit."""
+        return rectification_summary()["awaiting_rectification"]
 
 
 class ResultApplicationView(BrowserView, Labels):
@@ -490,8 +508,41 @@ class RectificationView(BrowserView, Labels):
 
 
 class MissingSelfEvaluationsView(BrowserView, Labels):
-    """The approved projects of a year without a self-evaluation (same as
-    GET @missing-self-evaluations)."""
+    """The approved projects of a year whose self-evaluation is not submitted
+    (same as GET @missing-self-evaluations), and the office's button that
+    creates the year's drafts (same as POST @self-evaluation-drafts)."""
+
+    errors = ()
+
+    def __call__(self):
+        if self.request.method == "POST" and self.request.form.get(
+            "form.buttons.create_drafts"
+        ):
+            CheckAuthenticator(self.request)
+            return self.create_drafts()
+        return self.index()
+
+    def create_drafts(self):
+        year = year_or_none(self.request.form.get("year"))
+        if year is None:
+            self.errors = [
+                translate(
+                    _("error_year_required", default="请填写年度(2000–2100)。"),
+                    context=self.request,
+                )
+            ]
+            return self.index()
+        created = create_self_evaluation_drafts(year, self.context, self.request)
+        self.message(
+            _(
+                "self_evaluation_drafts_created",
+                default="已为 ${count} 个项目生成${year}年度自评草稿。",
+                mapping={"count": str(len(created)), "year": str(year)},
+            )
+        )
+        url = f"{self.folder_url()}/@@missing-self-evaluations?year={year}"
+        self.request.response.redirect(url)
+        return ""
 
     def year(self):
         year = year_or_none(self.request.form.get("year"))
@@ -500,6 +551,9 @@ class MissingSelfEvaluationsView(BrowserView, Labels):
     @memoize
     def items(self):
         return missing_self_evaluations(self.year())
+
+    def started_count(self):
+        return sum(1 for item in self.items() if item["status"] == STARTED)
 
 
 class NegativeListView(BrowserView, Labels):

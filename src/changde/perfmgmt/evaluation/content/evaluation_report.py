@@ -7,6 +7,11 @@ Reports live in the evaluation folder; each copies its project's (or unit's)
 tenancy and gives the staff groups local roles (:mod:`..reports`). Key
 evaluations hold their rectification items. Field ids are a public contract
 (docs/evaluation-api.md).
+
+What defines a report (its kind, year, project and unit), who evaluates it
+and the office's findings that the result application reads are written by
+the performance office only (``ManageEvaluation``): a unit with Editor on its
+self-evaluation, or an assigned expert, writes the score and the text.
 """
 
 import json
@@ -15,7 +20,9 @@ from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
 from plone.schema import JSONField
+from plone.supermodel import model
 from zope import schema
+from zope.interface import alsoProvides
 from zope.interface import implementer
 
 from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
@@ -25,7 +32,20 @@ from changde.perfmgmt.core.rules import MIN_YEAR
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.content.uids import is_project
 from changde.perfmgmt.evaluation.content.uids import is_unit
+from changde.perfmgmt.evaluation.interfaces import IMemberReference
+from changde.perfmgmt.evaluation.interfaces import IMemberReferences
 from changde.perfmgmt.i18n import _
+
+MANAGE = "changde.perfmgmt.ManageEvaluation"
+#: fields the office alone writes: what the report is about
+DEFINING_FIELDS = ("evaluation_kind", "year", "project", "unit")
+#: the office's findings that the result application reads (R-M10)
+OFFICE_FINDINGS = (
+    "goals_unclear",
+    "ineffective",
+    "overlapping_or_fragmented",
+    "funds_idle_months",
+)
 
 ACTUALS_SCHEMA = json.dumps(
     {
@@ -48,6 +68,7 @@ ACTUALS_SCHEMA = json.dumps(
 
 
 class IEvaluationReport(ITenancyCopy):
+    directives.write_permission(**dict.fromkeys(DEFINING_FIELDS, MANAGE))
     evaluation_kind = schema.Choice(
         title=_("label_evaluation_kind", default="评价类型"),
         vocabulary="changde.perfmgmt.EvaluationKinds",
@@ -96,10 +117,7 @@ class IEvaluationReport(ITenancyCopy):
     )
     # the office assigns the evaluators; the assigned ones may edit the
     # report's other fields, not who evaluates
-    directives.write_permission(
-        evaluator_agency="changde.perfmgmt.ManageEvaluation",
-        experts="changde.perfmgmt.ManageEvaluation",
-    )
+    directives.write_permission(evaluator_agency=MANAGE, experts=MANAGE)
     evaluator_agency = schema.Choice(
         title=_("label_evaluator_agency", default="评价机构"),
         vocabulary="changde.perfmgmt.AssignableAgencies",
@@ -148,22 +166,52 @@ class IEvaluationReport(ITenancyCopy):
         readonly=True,
         required=False,
     )
-    # Findings the result application reads (R-M10).
+    # Findings the result application reads (R-M10): the office marks them
+    # on its own tab; the run counts them once the report is approved.
+    model.fieldset(
+        "office_findings",
+        label=_("fieldset_office_findings", default="绩效科认定"),
+        fields=list(OFFICE_FINDINGS),
+    )
+    directives.write_permission(**dict.fromkeys(OFFICE_FINDINGS, MANAGE))
     goals_unclear = schema.Bool(
-        title=_("label_goals_unclear", default="绩效目标不明确"), required=False
+        title=_("label_goals_unclear", default="绩效目标不明确"),
+        description=_(
+            "help_goals_unclear",
+            default="目标审核发现绩效目标不明确：建议调减或整合，并拟列入负面清单。",
+        ),
+        required=False,
     )
     ineffective = schema.Bool(
-        title=_("label_ineffective", default="资金低效或无效"), required=False
+        title=_("label_ineffective", default="资金低效或无效"),
+        description=_(
+            "help_ineffective", default="评价认定资金低效或无效：建议削减或取消。"
+        ),
+        required=False,
     )
     overlapping_or_fragmented = schema.Bool(
         title=_("label_overlapping_or_fragmented", default="交叉重复或碎片化"),
+        description=_(
+            "help_overlapping_or_fragmented",
+            default="与其他项目交叉重复，或资金安排碎片化：建议调整或整合。",
+        ),
         required=False,
     )
     funds_idle_months = schema.Int(
         title=_("label_funds_idle_months", default="资金闲置月数"),
+        description=_(
+            "help_funds_idle_months",
+            default="资金闲置的月数；达到设置的月数（默认 24）的，建议收回统筹使用。",
+        ),
         min=0,
         required=False,
     )
+
+
+# The agency and experts are serialized as references (names resolved for
+# every reader of the report), not through the viewer's vocabulary.
+alsoProvides(IEvaluationReport["evaluator_agency"], IMemberReference)
+alsoProvides(IEvaluationReport["experts"], IMemberReferences)
 
 
 @implementer(IEvaluationReport)

@@ -8,12 +8,25 @@ monitoring live in the evaluation folder and name their monitoring record
 (``monitoring_record``: MonitoringRecord is not folderish). The item copies
 its owner unit's tenancy and year for the catalog and gives the unit's
 and the jurisdiction's staff local roles (:mod:`..reports`).
+
+What defines the item (the problem, its source, the owner unit, the
+deadline) is written by the performance office only (``ManageEvaluation``);
+the unit, Editor on its item while it is open, writes the measures and the
+evidence. An item belongs in a key evaluation or, with its monitoring record,
+in the evaluation folder: anywhere else it is refused (the invariant below,
+in the forms and over REST).
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from zope import schema
+from zope.globalrequest import getRequest
+from zope.interface import Invalid
 from zope.interface import implementer
+from zope.interface import invariant
 
 from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
 from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
@@ -21,8 +34,32 @@ from changde.perfmgmt.evaluation.content.uids import is_monitoring_record
 from changde.perfmgmt.evaluation.content.uids import is_unit
 from changde.perfmgmt.i18n import _
 
+MANAGE = "changde.perfmgmt.ManageEvaluation"
+#: fields the office alone writes: what the item is
+DEFINING_FIELDS = ("monitoring_record", "problem", "owner_unit", "deadline")
+
+
+class ItemMisplaced(Invalid):
+    """The item is neither in a key evaluation nor, with its monitoring
+    record, in the evaluation folder."""
+
+
+def _container_of(context):
+    """The folder or report the item is (being) added to: the item's parent
+    (REST wraps a new item in it, edit forms validate against the item), or,
+    for the add form (which validates without a context), the context of the
+    add view being published."""
+    if context is None:
+        request = getRequest()
+        published = request.get("PUBLISHED") if request is not None else None
+        context = getattr(published, "context", None)
+    if getattr(context, "portal_type", None) == "RectificationItem":
+        return aq_parent(aq_inner(context))
+    return context
+
 
 class IRectificationItem(ITenancyCopy):
+    directives.write_permission(**dict.fromkeys(DEFINING_FIELDS, MANAGE))
     monitoring_record = schema.ASCIILine(
         title=_("label_source_monitoring_record", default="来源监控记录(UID)"),
         description=_(
@@ -66,6 +103,33 @@ class IRectificationItem(ITenancyCopy):
         readonly=True,
         required=False,
     )
+
+    @invariant
+    def placed_where_it_belongs(data):
+        container = _container_of(getattr(data, "__context__", None))
+        container_type = getattr(container, "portal_type", None)
+        if container_type == "EvaluationReport":
+            if container.evaluation_kind != "key":
+                raise ItemMisplaced(
+                    _(
+                        "error_item_only_in_key_evaluation",
+                        default="整改事项只能添加在重点评价报告中；"
+                        "监控发现的问题请在绩效评价文件夹中添加，并填写来源监控记录。",
+                    )
+                )
+        elif container_type == "EvaluationFolder":
+            try:
+                record = data.monitoring_record
+            except (AttributeError, TypeError, Invalid):  # not in the form
+                record = None
+            if not record:
+                raise ItemMisplaced(
+                    _(
+                        "error_item_needs_monitoring_record",
+                        default="绩效评价文件夹中的整改事项须填写来源监控记录"
+                        "（重点评价发现的问题请在评价报告中添加）。",
+                    )
+                )
 
 
 @implementer(IRectificationItem)

@@ -1,11 +1,13 @@
 """GET @missing-self-evaluations?year=2026 on the evaluation folder: the
-approved projects of the year without a self-evaluation report."""
+approved projects of the year whose self-evaluation is not submitted
+(``status``: ``not_started``, or ``started`` with the draft's URL)."""
 
 import datetime
 
 from plone.restapi.services import Service
 
 from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.evaluation.self_evaluations import STARTED
 from changde.perfmgmt.evaluation.self_evaluations import missing_self_evaluations
 
 
@@ -15,9 +17,12 @@ class MissingSelfEvaluationsGet(Service):
         year = year or datetime.date.today().year - 1
         items = missing_self_evaluations(year)
         url = self.context.absolute_url()
+        started = sum(1 for item in items if item["status"] == STARTED)
         return {
             "@id": f"{url}/@missing-self-evaluations?year={year}",
             "year": year,
             "items": items,
             "items_total": len(items),
+            "started_total": started,
+            "not_started_total": len(items) - started,
         }
