@@ -12,7 +12,6 @@ title only: nothing else of a member (contact, account, ratings) is read.
 from plone import api
 
 MANAGE = "changde.perfmgmt: Manage evaluation"
-REMOVED = "removed"
 
 
 def is_office(report):
@@ -30,6 +29,15 @@ def member_references(uids, mark_removed=False):
         return []
     catalog = api.portal.get_tool("portal_catalog")
     brains = {brain.UID: brain for brain in catalog.unrestrictedSearchResults(UID=uids)}
+    removed = set()
+    if mark_removed:
+        # the status is the office's, kept in no metadata: ask the index
+        removed = {
+            brain.UID
+            for brain in catalog.unrestrictedSearchResults(
+                UID=uids, library_removed=True
+            )
+        }
     references = []
     for uid in uids:
         brain = brains.get(uid)
@@ -39,8 +47,7 @@ def member_references(uids, mark_removed=False):
             "token": uid,
         }
         if mark_removed:
-            status = getattr(brain, "library_status", None) if brain else REMOVED
-            reference["removed"] = status == REMOVED
+            reference["removed"] = brain is None or uid in removed
         references.append(reference)
     return references
 
