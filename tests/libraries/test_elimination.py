@@ -101,6 +101,36 @@ class TestRemovalReachesReports(RestCase):
         )
         self.assertIn(response.status_code, (401, 404))
 
+    def test_a_removed_member_loses_its_public_profile(self):
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=self.expert, transition="publish")
+        transaction.commit()
+        expert_url = self.expert.absolute_url()
+        self.assertEqual(self.call("GET", expert_url, user=None).status_code, 200)
+        response = self.call(
+            "POST",
+            f"{self.library_url}/@elimination",
+            json={"decisions": [{"member": "zhang", "decision": "remove"}]},
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        transaction.begin()
+        self.assertEqual(api.content.get_state(self.expert), "private")
+        # nobody learns from the public catalogue that it was removed
+        self.assertIn(self.call("GET", expert_url, user=None).status_code, DENIED)
+        found = self.call(
+            "GET",
+            f"{self.portal.absolute_url()}/@search",
+            user=None,
+            params={"library_removed": "true", "portal_type": "Expert"},
+        )
+        self.assertEqual(found.json()["items_total"], 0)
+        # and the office cannot publish it again
+        response = self.call("POST", f"{expert_url}/@workflow/publish")
+        self.assertEqual(response.status_code, 400, response.text)
+        self.assertIn("removed member", response.json()["error"]["message"])
+        transaction.begin()
+        self.assertEqual(api.content.get_state(self.expert), "private")
+
     def test_keeping_after_a_proposal_leaves_the_rights(self):
         response = self.call(
             "POST", f"{self.library_url}/@elimination", json={"propose": True}

@@ -373,5 +373,13 @@ class EliminationProposalsTests(unittest.TestCase):
             rules.elimination_proposals([("a", "x", [1, "bad", 3])])
 
 
+class PublishProfileTests(unittest.TestCase):
+    def test_only_a_removed_member_may_not_be_published(self):
+        for status in (None, "active", "proposed_for_removal"):
+            self.assertEqual(rules.publish_profile_violations(status), [], status)
+        (violation,) = rules.publish_profile_violations("removed")
+        self.assertEqual(violation.code, "library_publish_removed")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -13,7 +13,9 @@ removed member's rights on its reports back at once.
 
 import datetime
 
+import transaction
 from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.globalrequest import getRequest
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import modified
@@ -76,6 +78,14 @@ def set_status(member, status):
     member.status = status
     # reindexes the member too (plone.dexterity's subscriber)
     modified(member, Attributes(IEngagedMember, "status"))
+    if status == "removed" and api.content.get_state(member) == "published":
+        # a removed member has no public profile (nor may anyone find out
+        # from the public catalogue that it was removed)
+        api.content.transition(
+            obj=member,
+            transition="retract",
+            comment="已淘汰，不再公开简介。",
+        )
     return True
 
 
@@ -342,3 +352,16 @@ def confirm_elimination(library, decisions, user_id, today=None, year=None):
     }
     library.elimination_runs = list(library.elimination_runs or ()) + [run]
     return [], run
+
+
+def check_profile_transition(member, event):
+    """IBeforeTransitionEvent: a removed member's profile stays unpublished
+    (the rule: :func:`rules.publish_profile_violations`)."""
+    if event.transition is None or event.transition.getId() != "publish":
+        return
+    violations = rules.publish_profile_violations(member.status)
+    if violations:
+        transaction.doom()
+        raise WorkflowException(
+            " ".join(translate_violation(v, getRequest()) for v in violations)
+        )

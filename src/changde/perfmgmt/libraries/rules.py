@@ -640,6 +640,21 @@ MEMBER_STATUS_LABELS = {
 #: Statuses of members that may be assigned to new evaluations.
 ASSIGNABLE_STATUSES = ("active", "proposed_for_removal")
 
+
+def publish_profile_violations(status: str | None) -> list[Violation]:
+    """A removed member (已淘汰) has no public profile: publishing it again
+    would show the public a member who may no longer be engaged."""
+    if (status or "active") == "removed":
+        return [
+            Violation(
+                code="library_publish_removed",
+                default="A removed member's profile cannot be published.",
+                field="status",
+            )
+        ]
+    return []
+
+
 #: The columns of each library's spreadsheet (and of an imported row): the
 #: member's field id (``title`` is the name), Chinese header, required. A
 #: list column holds values separated by 、 , ; or a new line.
