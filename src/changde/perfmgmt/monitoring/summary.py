@@ -2,20 +2,24 @@
 filters and sorting, the counts, the share meeting the target and the rates
 by jurisdiction. Shared by the round page and ``@monitoring-summary``."""
 
+from functools import lru_cache
+
 from plone import api
 
 from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import pinyin_sort_key
+from changde.perfmgmt.core.rules import pinyin_sort_string
 from changde.perfmgmt.monitoring import rules
 
 
+@lru_cache(maxsize=4096)
 def pinyin(text):
-    """Names in the order of the Chinese dictionary (R-P4): 李 before 张."""
-    return pinyin_sort_key(text or "")
+    """Names in the order of the Chinese dictionary (R-P4): 李 before 张, as
+    :func:`pinyin_sort_string` (cached: jurisdictions and units repeat)."""
+    return pinyin_sort_string(text or "")
 
 
 SORT_KEYS = {
-    "title": lambda item: pinyin(item["title"]),
+    "title": lambda item: item["_sort_title"],
     "execution_rate": lambda item: (
         item["_rate"] is None,
         item["_rate"] if item["_rate"] is not None else 0,
@@ -23,9 +27,9 @@ SORT_KEYS = {
     "severity": lambda item: rules.SEVERITIES.index(item["severity"] or "none"),
     "jurisdiction": lambda item: (
         pinyin(item["jurisdiction_title"]),
-        pinyin(item["title"]),
+        item["_sort_title"],
     ),
-    "budget_unit": lambda item: (pinyin(item["unit_title"]), pinyin(item["title"])),
+    "budget_unit": lambda item: (pinyin(item["unit_title"]), item["_sort_title"]),
     "review_state": lambda item: item["review_state"] or "",
 }
 FILTERS = ("jurisdiction", "budget_unit", "flag", "severity", "review_state")
@@ -97,7 +101,14 @@ def record_item(brain):
         "focus_answers": dict(getattr(brain, "focus_answers", None) or {}),
         "review_state": brain.review_state,
         "_rate": rate,
+        "_sort_title": getattr(brain, "monitoring_sort_title", None)
+        or pinyin_sort_string(brain.Title or ""),
     }
+
+
+def public_item(item):
+    """``item`` without the keys the sorting needs (``_rate``, …)."""
+    return {key: value for key, value in item.items() if not key.startswith("_")}
 
 
 def round_records(monitoring_round, **filters):
@@ -149,8 +160,7 @@ def round_summary(monitoring_round, sort_on="title", reverse=False, **filters):
         rate = rules.aggregate_rate(group.pop("_pairs"))
         group["execution_rate"] = _text(rate)
         by_jurisdiction.append(group)
-    for item in items:
-        item.pop("_rate")
+    items = [public_item(item) for item in items]
     return {
         "items": items,
         "items_total": len(items),

@@ -33,6 +33,7 @@ from changde.perfmgmt.monitoring.rounds import round_info
 from changde.perfmgmt.monitoring.rounds import rounds_in
 from changde.perfmgmt.monitoring.summary import FILTERS
 from changde.perfmgmt.monitoring.summary import pinyin
+from changde.perfmgmt.monitoring.summary import public_item
 from changde.perfmgmt.monitoring.summary import record_item
 from changde.perfmgmt.monitoring.summary import round_summary
 from changde.perfmgmt.monitoring.vocabularies import FLAG_TITLES
@@ -333,9 +334,7 @@ class ProjectRecordsView(BrowserView, LabelsMixin):
     def records(self):
         items = []
         for brain in records_of_project(api.content.get_uuid(self.context)):
-            item = record_item(brain)
-            item.pop("_rate")
-            items.append(item)
+            items.append(public_item(record_item(brain)))
         return items
 
 
