@@ -378,6 +378,16 @@ class TestFormsInChinese(ViewTestCase):
         self.assertEqual(
             len(api.content.find(portal_type="MonitoringRound", year=2026)), 3
         )
+        # the edit form: the round keeps its own number, not another's
+        browser.open(f"{self.rounds[1].absolute_url()}/edit")
+        browser.getControl(name="form.buttons.save").click()
+        self.assertNotIn("2026年已有第", browser.contents)
+        browser.open(f"{self.rounds[1].absolute_url()}/edit")
+        browser.getControl(name="form.widgets.round_number").value = "1"
+        browser.getControl(name="form.buttons.save").click()
+        self.assertIn("2026年已有第 1 轮监控。", browser.contents)
+        transaction.begin()
+        self.assertEqual(self.rounds[1].round_number, 2)
 
 
 class TestFocusAnswersPage(ViewTestCase):

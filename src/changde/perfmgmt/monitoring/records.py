@@ -83,10 +83,10 @@ def _log_text(value):
 
 
 def log_change(record, fields, source, before=None):
-    """Add an entry to the record's change log: when (China time), who, from
-    where (``edit``, ``indicator-progress``, ``focus-answers``, ``import``)
-    and which fields, with the old and new values of :data:`LOGGED_VALUES`.
-    ``before`` maps field names to their values before the change."""
+    """Add an entry to the record's change log: when (China time), who, how
+    (``edit``: a form, a record page or a REST PATCH; ``import``: a batch)
+    and which fields, with the new values of :data:`LOGGED_VALUES` (and the
+    old ones, when ``before`` maps the field names to them)."""
     before = before or {}
     changes = []
     for name in fields:

@@ -106,9 +106,15 @@ def record_item(brain):
     }
 
 
+#: What :func:`record_item` keeps for sorting only.
+PRIVATE_KEYS = ("_rate", "_sort_title")
+
+
 def public_item(item):
-    """``item`` without the keys the sorting needs (``_rate``, …)."""
-    return {key: value for key, value in item.items() if not key.startswith("_")}
+    """``item`` without the keys the sorting needs (changed in place)."""
+    for key in PRIVATE_KEYS:
+        item.pop(key, None)
+    return item
 
 
 def round_records(monitoring_round, **filters):
@@ -160,7 +166,8 @@ def round_summary(monitoring_round, sort_on="title", reverse=False, **filters):
         rate = rules.aggregate_rate(group.pop("_pairs"))
         group["execution_rate"] = _text(rate)
         by_jurisdiction.append(group)
-    items = [public_item(item) for item in items]
+    for item in items:
+        public_item(item)
     return {
         "items": items,
         "items_total": len(items),
