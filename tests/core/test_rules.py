@@ -277,6 +277,16 @@ class TestYearOrNone(unittest.TestCase):
         for value in (1999, 2101, "x", None, True, "20.5"):
             self.assertIsNone(year_or_none(value), value)
 
+    def test_year_or_none_refuses_fractions(self):
+        from decimal import Decimal
+
+        from changde.perfmgmt.core.rules import year_or_none
+
+        self.assertEqual(year_or_none(2031.0), 2031)
+        self.assertEqual(year_or_none(Decimal("2031")), 2031)
+        for value in (2031.9, 2031.1, Decimal("2031.5"), float("nan"), float("inf")):
+            self.assertIsNone(year_or_none(value), value)
+
 
 class PinyinSortKeyTests(unittest.TestCase):
     def test_four_names(self):

@@ -202,3 +202,117 @@ class TestRecords(unittest.TestCase):
         )
         self.assertEqual(created[0].budget_amount, Decimal("1000000"))
         self.assertEqual(prepare_records(self.round), [])
+
+
+class TestRoundChangesReachRecords(unittest.TestCase):
+    """Only a new target, year or number reindexes records, and a new target
+    only those whose flags change."""
+
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.city, self.projects, self.rounds = set_up_city(self.portal)
+        self.round = self.rounds[0]
+        for key, executed in (("a1", 500), ("a2", 700), ("b1", 900)):
+            uid = api.content.get_uuid(self.projects[key])
+            api.content.create(
+                container=self.round,
+                type="MonitoringRecord",
+                id=uid,
+                project=uid,
+                budget_amount=Decimal(1000),
+                executed_amount=Decimal(executed),
+            )
+
+    def modify(self, *names):
+        from unittest import mock
+
+        from zope.event import notify
+        from zope.lifecycleevent import Attributes
+        from zope.lifecycleevent import ObjectModifiedEvent
+
+        from changde.perfmgmt.monitoring.content.monitoring_record import (
+            MonitoringRecord,
+        )
+        from changde.perfmgmt.monitoring.content.monitoring_round import (
+            IMonitoringRound,
+        )
+
+        original = MonitoringRecord.reindexObject
+        reindexed = []
+
+        def spy(obj, idxs=None):
+            reindexed.append((obj.project_code, tuple(idxs or ())))
+            return original(obj, idxs=idxs or [])
+
+        with mock.patch.object(MonitoringRecord, "reindexObject", spy):
+            notify(
+                ObjectModifiedEvent(self.round, Attributes(IMonitoringRound, *names))
+            )
+        return reindexed
+
+    def find(self, **query):
+        return sorted(
+            brain.project_code
+            for brain in api.content.find(portal_type="MonitoringRecord", **query)
+        )
+
+    def test_report_date_and_title_touch_no_record(self):
+        self.round.reported_on = date(2026, 11, 10)
+        self.round.title = "改名的轮次"
+        self.assertEqual(self.modify("reported_on", "title"), [])
+
+    def test_new_target_reindexes_the_records_whose_flags_change(self):
+        self.assertEqual(self.find(monitoring_flags="below_target"), ["A-001"])
+        self.round.target_rate = Decimal(75)
+        reindexed = self.modify("target_rate")
+        self.assertEqual(reindexed, [("A-002", ("monitoring_flags",))])
+        self.assertEqual(self.find(monitoring_flags="below_target"), ["A-001", "A-002"])
+        # the same target again: nothing to do
+        self.assertEqual(self.modify("target_rate"), [])
+
+    def test_new_number_reindexes_every_record(self):
+        self.round.round_number = 5
+        reindexed = self.modify("round_number")
+        self.assertEqual(
+            sorted(reindexed),
+            [(code, ("round_number",)) for code in ("A-001", "A-002", "B-001")],
+        )
+        self.assertEqual(len(self.find(round_number=5)), 3)
+
+
+class TestFlagsAndListings(unittest.TestCase):
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.city, self.projects, self.rounds = set_up_city(self.portal)
+
+    def test_over_budget_is_a_flag_of_the_catalog(self):
+        uid = api.content.get_uuid(self.projects["a1"])
+        record = api.content.create(
+            container=self.rounds[0],
+            type="MonitoringRecord",
+            id=uid,
+            project=uid,
+            budget_amount=Decimal(100),
+            executed_amount=Decimal("100.01"),
+        )
+        self.assertEqual(record.flags, ["over_budget"])
+        brains = api.content.find(
+            portal_type="MonitoringRecord", monitoring_flags="over_budget"
+        )
+        self.assertEqual([brain.UID for brain in brains], [record.UID()])
+        record.executed_amount = Decimal(100)
+        self.assertEqual(record.flags, [])
+
+    def test_rounds_are_listed_as_the_user_may_see_them(self):
+        from plone.app.testing import logout
+
+        from changde.perfmgmt.monitoring.rounds import rounds_in
+
+        folder = monitoring_folder(self.portal)
+        self.assertEqual(len(rounds_in(folder)), 2)
+        logout()
+        self.assertEqual(rounds_in(folder), [])

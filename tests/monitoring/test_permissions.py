@@ -176,12 +176,18 @@ class TestRecordsOverRest(unittest.TestCase):
         self.assertEqual(summary["items"], [])
 
     def test_anonymous_is_refused(self):
+        portal_url = self.portal.absolute_url()
         for url in (
             self.urls["A-001"],
             self.round_url,
             f"{self.round_url}/@monitoring-summary",
+            f"{portal_url}/@monitoring-rounds",
+            f"{portal_url}/@monitoring-rounds?year=2026",
+            f"{portal_url}/monitoring/@monitoring-rounds",
         ):
-            self.assertEqual(self.call("GET", url, None).status_code, 401, url)
+            response = self.call("GET", url, None)
+            self.assertEqual(response.status_code, 401, url)
+            self.assertNotIn("2026-1", response.text, url)
         response = self.call(
             "POST",
             f"{self.round_url}/@monitoring-import",

@@ -134,3 +134,128 @@ class HelpersTests(unittest.TestCase):
             ["below_target", "suspension"],
         )
         self.assertEqual(rules.flag_names(rules.record_flags(None, 60, "minor")), [])
+
+    def test_over_budget_flag_at_the_edge(self):
+        names = rules.flag_names(rules.record_flags(Decimal("100.01"), 60, "none"))
+        self.assertEqual(names, ["over_budget"])
+        self.assertEqual(
+            rules.flag_names(rules.record_flags(Decimal("100.00"), 60, "none")), []
+        )
+        self.assertEqual(
+            set(rules.FLAGS), {"below_target", "suspension", "over_budget"}
+        )
+
+
+class RoundUniqueTests(unittest.TestCase):
+    def test_one_round_of_each_number_a_year(self):
+        taken = {(2026, 1), (2026, 2)}
+        self.assertEqual(rules.validate_round_unique(2026, 3, taken), [])
+        self.assertEqual(rules.validate_round_unique(2027, 1, taken), [])
+        (violation,) = rules.validate_round_unique(2026, 2, taken)
+        self.assertEqual(violation.code, "monitoring_round_duplicate")
+        self.assertEqual(violation.field, "round_number")
+        self.assertEqual(violation.text, "2026 already has a round 2.")
+
+
+class ProgressTests(unittest.TestCase):
+    def test_valid(self):
+        rows = [
+            {"indicator": "u1", "on_track": True},
+            {"indicator": "u2", "on_track": False, "deviation_cause": "延期"},
+        ]
+        self.assertEqual(rules.validate_progress(rows, {"u1", "u2"}), [])
+        self.assertEqual(rules.validate_progress([], set()), [])
+
+    def test_unknown_twice_and_row_rules(self):
+        rows = [
+            {"indicator": "u1", "on_track": False},
+            {"indicator": "u1"},
+            {"indicator": "zz"},
+            {"on_track": "maybe"},
+        ]
+        found = [(v.field, v.code) for v in rules.validate_progress(rows, {"u1"})]
+        self.assertEqual(
+            found,
+            [
+                (
+                    "indicator_progress[0].deviation_cause",
+                    "monitoring_progress_cause_required",
+                ),
+                (
+                    "indicator_progress[1].indicator",
+                    "monitoring_progress_indicator_twice",
+                ),
+                ("indicator_progress[2].indicator", "monitoring_indicator_unknown"),
+                (
+                    "indicator_progress[3].indicator",
+                    "monitoring_progress_indicator_required",
+                ),
+                (
+                    "indicator_progress[3].on_track",
+                    "monitoring_progress_on_track_invalid",
+                ),
+            ],
+        )
+
+    def test_not_a_list(self):
+        (violation,) = rules.validate_progress({"indicator": "u1"}, {"u1"})
+        self.assertEqual(violation.code, "monitoring_progress_not_a_list")
+
+
+class FocusAnswersTests(unittest.TestCase):
+    def test_items_of_the_round_only(self):
+        focus = ("soundness", "fund_safety")
+        self.assertEqual(rules.validate_focus_answers({"soundness": "好"}, focus), [])
+        self.assertEqual(rules.validate_focus_answers({}, focus), [])
+        self.assertEqual(rules.validate_focus_answers(None, focus), [])
+        found = rules.validate_focus_answers(
+            {"completeness": "x", "soundness": 3, "fund_safety": None}, focus
+        )
+        self.assertEqual(
+            [(v.field, v.code) for v in found],
+            [
+                ("focus_answers.completeness", "monitoring_focus_not_in_round"),
+                ("focus_answers.soundness", "monitoring_focus_answer_not_text"),
+            ],
+        )
+        (violation,) = rules.validate_focus_answers(["x"], focus)
+        self.assertEqual(violation.code, "monitoring_focus_answers_not_an_object")
+
+    def test_clean(self):
+        self.assertEqual(
+            rules.clean_focus_answers({"a": " x ", "b": "", "c": None}), {"a": "x"}
+        )
+
+    def test_import_row_reads_the_answers(self):
+        valid, problems = rules.check_import_rows(
+            [
+                {
+                    "project_code": "A",
+                    "budget_amount": 1,
+                    "executed_amount": 1,
+                    "focus_answers": {"soundness": " 合理 "},
+                },
+                {
+                    "project_code": "B",
+                    "budget_amount": 1,
+                    "executed_amount": 1,
+                    "focus_answers": "合理",
+                },
+            ]
+        )
+        self.assertEqual(valid[0].focus_answers, {"soundness": "合理"})
+        self.assertEqual(
+            [(p.row, p.violation.code) for p in problems],
+            [(2, "monitoring_focus_answers_not_an_object")],
+        )
+
+
+class LockedRecordTests(unittest.TestCase):
+    def test_submitted_and_confirmed_are_locked(self):
+        for state in ("draft", "returned", None):
+            self.assertEqual(rules.locked_record_violation(state), [], state)
+        for state in ("submitted", "confirmed"):
+            (violation,) = rules.locked_record_violation(state, "project_code")
+            self.assertEqual(violation.code, "monitoring_record_locked")
+            self.assertEqual(violation.field, "project_code")
+            self.assertEqual(violation.params, {"state": state})

@@ -132,6 +132,21 @@ class TestRounds(ServiceTestCase):
         ).json()
         self.assertEqual([item["round_number"] for item in only_2026["items"]], [1, 2])
 
+    def test_a_year_that_is_not_a_year_is_400(self):
+        for year in ("abc", "2031.9", "1800"):
+            response = self.call(
+                "GET", f"{self.portal_url}/@monitoring-rounds", params={"year": year}
+            )
+            self.assertEqual(response.status_code, 400, response.text)
+            self.assertEqual(response.json()["error"]["errors"][0]["field"], "year")
+
+    def test_units_see_the_rounds(self):
+        response = self.call(
+            "GET", f"{self.portal_url}/@monitoring-rounds", user=UNIT_A_USER
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual(response.json()["items_total"], 2)
+
     def test_round_over_plain_rest(self):
         response = self.call("GET", self.round_url)
         self.assertEqual(response.status_code, 200, response.text)
@@ -372,6 +387,30 @@ class TestSummaryAndProjectRecords(ServiceTestCase):
             [item["execution_rate"] for item in body["items"]],
             ["90.00", "65.00", "50.00", "10.00"],
         )
+
+    def test_unknown_query_values_are_400(self):
+        url = f"{self.round_url}/@monitoring-summary"
+        for params, field in (
+            ({"flag": "nope"}, "flag"),
+            ({"sort_on": "bogus"}, "sort_on"),
+            ({"severity": "awful"}, "severity"),
+            ({"sort_order": "sideways"}, "sort_order"),
+        ):
+            response = self.call("GET", url, params=params)
+            self.assertEqual(response.status_code, 400, response.text)
+            errors = response.json()["error"]["errors"]
+            self.assertEqual([e["field"] for e in errors], [field])
+            self.assertEqual(errors[0]["code"], "monitoring_query_value_unknown")
+
+    def test_over_budget_flag(self):
+        self.import_rows(
+            [{"project_code": "A-002", "budget_amount": 1000, "executed_amount": 1200}]
+        )
+        url = f"{self.round_url}/@monitoring-summary"
+        body = self.call("GET", url, params={"flag": "over_budget"}).json()
+        self.assertEqual([item["project_code"] for item in body["items"]], ["A-002"])
+        self.assertEqual(body["items"][0]["flags"], ["over_budget"])
+        self.assertEqual(body["counts"]["over_budget"], 1)
 
     def test_catalog_search_of_flags_over_rest(self):
         response = self.call(

@@ -4,6 +4,7 @@ filters and counts, the Excel template, upload and export, a project's
 records."""
 
 import json
+import re
 import unittest
 from io import BytesIO
 
@@ -280,3 +281,213 @@ class TestExcel(ViewTestCase):
         )
         rows = list(workbook.active.iter_rows(values_only=True))
         self.assertEqual([row[2] for row in rows[1:]], ["W-001"])
+
+
+def english_defaults(schema):
+    """The English default texts of a schema's field labels."""
+    from zope.schema import getFields
+
+    return {
+        field.title.default
+        for field in getFields(schema).values()
+        if getattr(field.title, "default", None)
+        and not any("\u4e00" <= char <= "\u9fff" for char in field.title.default)
+    }
+
+
+class TestFormsInChinese(ViewTestCase):
+    """The site speaks zh-cn: the rounds' and records' forms show Chinese."""
+
+    def setUp(self):
+        super().setUp()
+        self.load(
+            [{"project_code": "A-001", "budget_amount": 100, "executed_amount": 50}]
+        )
+        transaction.begin()
+        self.record = self.round[api.content.get_uuid(self.projects["a1"])]
+        self.record_url = self.record.absolute_url()
+
+    def assert_chinese_labels(self, contents, schema, expected):
+        for label in expected:
+            self.assertIn(label, contents)
+        for english in english_defaults(schema):
+            pattern = r">\s*" + re.escape(english) + r"\s*<"
+            self.assertIsNone(re.search(pattern, contents), english)
+        # the record's own actions in the toolbar, too
+        for english in ("Indicator progress", "Focus answers"):
+            self.assertNotIn(english, contents)
+
+    def test_round_edit_and_view(self):
+        from changde.perfmgmt.monitoring.content.monitoring_round import (
+            IMonitoringRound,
+        )
+
+        browser = self.browser()
+        browser.open(f"{self.round_url}/edit")
+        self.assert_chinese_labels(
+            browser.contents,
+            IMonitoringRound,
+            ("预算年度", "轮次", "截止日期", "目标执行率（%）", "监控重点", "报告日期"),
+        )
+        browser.open(self.round_url)
+        self.assertIn("报告截止日", browser.contents)
+
+    def test_record_edit_and_view(self):
+        from changde.perfmgmt.monitoring.content.monitoring_record import (
+            IMonitoringRecord,
+        )
+
+        browser = self.browser(UNIT_A_USER)
+        browser.open(f"{self.record_url}/edit")
+        contents = browser.contents
+        self.assert_chinese_labels(
+            contents,
+            IMonitoringRecord,
+            ("预算金额（元）", "执行金额（元）", "问题严重程度"),
+        )
+        # no JSON to type, and no project to re-point
+        for name in ("indicator_progress", "focus_answers", "project", "change_log"):
+            self.assertNotIn(f'name="form.widgets.{name}"', contents)
+        browser.open(self.record_url)
+        self.assert_chinese_labels(
+            browser.contents, IMonitoringRecord, ("执行率（%）", "标记")
+        )
+
+    def test_a_round_number_taken_is_a_field_error(self):
+        browser = self.browser()
+        browser.open(f"{self.portal.absolute_url()}/monitoring/++add++MonitoringRound")
+        browser.getControl(name="form.widgets.year").value = "2026"
+        browser.getControl(name="form.widgets.round_number").value = "2"
+        browser.getControl(name="form.widgets.cutoff_date").value = "2026-08-31"
+        browser.getControl(name="form.widgets.target_rate").value = "70"
+        browser.getControl(name="form.buttons.save").click()
+        self.assertIn("2026年已有第 2 轮监控。", browser.contents)
+        transaction.begin()
+        self.assertEqual(
+            len(
+                api.content.find(
+                    portal_type="MonitoringRound", year=2026, round_number=2
+                )
+            ),
+            1,
+        )
+        browser.getControl(name="form.widgets.round_number").value = "3"
+        browser.getControl(name="form.buttons.save").click()
+        self.assertNotIn("2026年已有第", browser.contents)
+        transaction.begin()
+        self.assertEqual(
+            len(api.content.find(portal_type="MonitoringRound", year=2026)), 3
+        )
+        # the edit form: the round keeps its own number, not another's
+        browser.open(f"{self.rounds[1].absolute_url()}/edit")
+        browser.getControl(name="form.buttons.save").click()
+        self.assertNotIn("2026年已有第", browser.contents)
+        browser.open(f"{self.rounds[1].absolute_url()}/edit")
+        browser.getControl(name="form.widgets.round_number").value = "1"
+        browser.getControl(name="form.buttons.save").click()
+        self.assertIn("2026年已有第 1 轮监控。", browser.contents)
+        transaction.begin()
+        self.assertEqual(self.rounds[1].round_number, 2)
+
+
+class TestFocusAnswersPage(ViewTestCase):
+    def setUp(self):
+        super().setUp()
+        self.load(
+            [{"project_code": "A-001", "budget_amount": 100, "executed_amount": 50}]
+        )
+        transaction.begin()
+        self.record = self.round[api.content.get_uuid(self.projects["a1"])]
+        self.url = f"{self.record.absolute_url()}/@@focus-answers"
+
+    def test_one_answer_per_focus_item_of_the_round(self):
+        browser = self.browser(UNIT_A_USER)
+        browser.open(self.url)
+        self.assertIn("科学性", browser.contents)
+        self.assertIn("资金安全性", browser.contents)
+        self.assertNotIn("完整性", browser.contents)
+        browser.getControl(name="answer_soundness").value = " 预算编制合理 "
+        browser.getControl(name="form.submitted").click()
+        self.assertIn("监控重点的回答已保存。", browser.contents)
+        transaction.begin()
+        self.assertEqual(self.record.focus_answers, {"soundness": "预算编制合理"})
+        self.assertEqual(
+            self.record.change_log[-1]["changes"], [{"field": "focus_answers"}]
+        )
+        # the record's page says who changed what and when
+        self.load(
+            [{"project_code": "A-001", "budget_amount": 100, "executed_amount": 60}]
+        )
+        browser.open(self.record.absolute_url())
+        self.assertIn("perfmgmt-change-log", browser.contents)
+        self.assertIn("重点内容的回答", browser.contents)
+        self.assertIn("批量导入", browser.contents)
+        self.assertIn("执行金额（元）：50 → 60", browser.contents)
+        # emptied again: the answer is removed
+        browser.open(self.url)
+        browser.getControl(name="answer_soundness").value = ""
+        browser.getControl(name="form.submitted").click()
+        transaction.begin()
+        self.assertEqual(self.record.focus_answers, {})
+
+    def test_only_editors_open_it(self):
+        browser = self.browser(DISTRICT_USER)
+        browser.handleErrors = True
+        browser.raiseHttpErrors = False
+        browser.open(self.url)
+        self.assertNotIn('name="answer_soundness"', browser.contents)
+
+
+class TestExcelFocusAndOrder(ViewTestCase):
+    def workbook(self, browser):
+        body = browser.contents
+        return load_workbook(
+            BytesIO(body if isinstance(body, bytes) else body.encode("latin-1"))
+        )
+
+    def test_template_upload_and_export_carry_the_focus_answers(self):
+        browser = self.browser()
+        browser.open(f"{self.round_url}/@@monitoring-template.xlsx")
+        header = next(
+            self.workbook(browser)[excel.DATA_SHEET].iter_rows(values_only=True)
+        )
+        self.assertEqual(header[-2:], ("监控重点：科学性", "监控重点：资金安全性"))
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = excel.DATA_SHEET
+        sheet.append(list(header))
+        sheet.append(["A-001", None, None, 100, 50, None, "无问题", "合理", None])
+        stream = BytesIO()
+        workbook.save(stream)
+        self.upload(stream.getvalue())
+        record = self.records()["A-001"].getObject()
+        self.assertEqual(record.focus_answers, {"soundness": "合理"})
+        browser.open(f"{self.round_url}/@@monitoring-export.xlsx")
+        rows = list(self.workbook(browser).active.iter_rows(values_only=True))
+        self.assertEqual(rows[0][-2:], ("监控重点：科学性", "监控重点：资金安全性"))
+        self.assertEqual(rows[1][-2:], ("合理", None))
+
+    def test_titles_sort_by_pinyin(self):
+        titles = {
+            "a1": "张家界项目",
+            "a2": "李家项目",
+            "b1": "艾滋病防治",
+            "w1": "王家坪",
+        }
+        for key, title in titles.items():
+            self.projects[key].title = title
+            self.projects[key].reindexObject()
+        transaction.commit()
+        self.load(
+            [
+                {"project_code": code, "budget_amount": 1, "executed_amount": 1}
+                for code in ("A-001", "A-002", "B-001", "W-001")
+            ]
+        )
+        from changde.perfmgmt.monitoring.summary import round_summary
+
+        items = round_summary(self.round)["items"]
+        self.assertEqual(
+            [item["title"] for item in items],
+            ["艾滋病防治", "李家项目", "王家坪", "张家界项目"],
+        )

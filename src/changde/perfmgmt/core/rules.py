@@ -180,9 +180,14 @@ MAX_YEAR = 2100
 
 def year_or_none(value) -> int | None:
     """``value`` as a year between :data:`MIN_YEAR` and :data:`MAX_YEAR`
-    (an int or its text), or None when it is not one."""
+    (an int, its text, or a whole float such as ``2026.0``), or None when it
+    is not one: ``2031.9`` is not a year (``int()`` would cut it to 2031)."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, float | Decimal):
+        number = to_decimal(value)
+        if number is None or number != number.to_integral_value():
+            return None
     try:
         year = int(value)
     except (TypeError, ValueError):

@@ -10,12 +10,25 @@ from plone.registry.interfaces import IRegistry
 from zope import schema
 from zope.component import queryUtility
 from zope.interface import Interface
+from zope.interface import Invalid
+from zope.interface import invariant
 
+from changde.perfmgmt.core.messages import violation_message
+from changde.perfmgmt.core.rules import Violation
 from changde.perfmgmt.core.widgets import DateLinesFieldWidget
 from changde.perfmgmt.core.workdays import WorkdayCalendar
+from changde.perfmgmt.core.workdays import check_overrides
 from changde.perfmgmt.i18n import _
 
 REGISTRY_PREFIX = "changde.perfmgmt.core"
+
+
+class MessageInvalid(Invalid):
+    """An invariant's error whose text stays a translatable message:
+    plone.restapi's ``@controlpanels`` translates ``str(error)``."""
+
+    def __str__(self):
+        return self.args[0]
 
 
 class ICoreSettings(Interface):
@@ -47,6 +60,34 @@ class ICoreSettings(Interface):
         default=[],
         missing_value=[],
     )
+
+    @invariant
+    def holidays_and_workdays_do_not_overlap(data):
+        """A date is either a holiday or a working day (the settings form
+        and ``@controlpanels`` refuse it, nothing is saved)."""
+        violations = check_overrides(
+            _setting(data, "extra_holidays"), _setting(data, "extra_workdays")
+        )
+        if violations:
+            first = violations[0]
+            dates = ", ".join(v.params["date"] for v in violations)
+            raise MessageInvalid(
+                violation_message(
+                    Violation(first.code, first.default, first.field, {"date": dates})
+                )
+            )
+
+
+def _setting(data, name):
+    """The form's value of ``name``, or the saved one when the form does not
+    carry it (a REST PATCH of one field)."""
+    try:
+        value = getattr(data, name)
+    except Exception:  # z3c.form's Data cannot read a field it was not given
+        value = None
+    if value is None:
+        value = registry_value(REGISTRY_PREFIX, name, [])
+    return value or ()
 
 
 def registry_value(prefix, name, default):

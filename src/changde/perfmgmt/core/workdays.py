@@ -24,17 +24,37 @@ from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
 from changde.perfmgmt.core.rules import Violation
 
 __all__ = [
+    "CHINA_TIMEZONE",
     "WorkdayCalendar",
     "as_date",
     "check_overrides",
     "package_knows_year",
+    "today_in_china",
 ]
+
+#: The time zone of every deadline: China Standard Time (UTC+8, no DST).
+CHINA_TIMEZONE = ZoneInfo("Asia/Shanghai")
+
+
+def today_in_china(now: datetime | None = None) -> date:
+    """Today's date in China (Asia/Shanghai), whatever the server's zone.
+
+    A deadline passes at midnight in Changde: on a server running in UTC the
+    local date is still yesterday until 08:00 Beijing time. ``now`` (an aware
+    datetime; a naive one is taken as UTC) is for tests.
+    """
+    if now is None:
+        return datetime.now(CHINA_TIMEZONE).date()
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=ZoneInfo("UTC"))
+    return now.astimezone(CHINA_TIMEZONE).date()
 
 
 def as_date(value) -> date:

@@ -7,9 +7,11 @@ sheet (the header is row 1), so the errors name the row people see.
 
 Sheet 监控数据 (one row per project): 项目编码 / 项目UID (one of them),
 项目名称 (ignored), 预算金额（元）, 执行金额（元）, 发现问题, 问题严重程度
-(无问题/一般问题/严重问题 or none/minor/serious). Optional sheet 指标进度: one
-row per indicator: 项目编码 / 项目UID, 指标 (title or UID), 实际完成值,
-是否正常 (是/否), 偏离原因, 纠偏措施.
+(无问题/一般问题/严重问题 or none/minor/serious), then one column per focus
+item of the round, headed 监控重点：科学性 etc. (the answer; an empty cell
+keeps what the record has). Optional sheet 指标进度: one row per indicator:
+项目编码 / 项目UID, 指标 (title or UID), 实际完成值, 是否正常 (是/否), 偏离原因,
+纠偏措施.
 """
 
 from io import BytesIO
@@ -50,9 +52,32 @@ INDICATOR_COLUMNS = (
 #: columns only written for people, never read
 IGNORED = {"project_title", "target_value"}
 
+FOCUS_PREFIX = "focus:"
+#: key, header of the focus columns (the round's items are written; every
+#: item is read, and the import refuses those not in the round)
+FOCUS_COLUMNS = tuple(
+    (f"{FOCUS_PREFIX}{item}", f"监控重点：{label}")
+    for item, label in rules.FOCUS_ITEMS.items()
+)
+
+
+def focus_columns(focus):
+    """The focus columns of a round's ``focus`` items, in the round's order."""
+    by_key = dict(FOCUS_COLUMNS)
+    return [
+        (f"{FOCUS_PREFIX}{item}", by_key[f"{FOCUS_PREFIX}{item}"])
+        for item in focus or ()
+        if f"{FOCUS_PREFIX}{item}" in by_key
+    ]
+
+
 SEVERITY_LABELS = {"无问题": "none", "一般问题": "minor", "严重问题": "serious"}
 SEVERITY_TEXT = {value: key for key, value in SEVERITY_LABELS.items()}
-FLAG_TEXT = {"below_target": "低于目标", "suspension": "暂停拨款"}
+FLAG_TEXT = {
+    "below_target": "低于目标",
+    "suspension": "暂停拨款",
+    "over_budget": "超预算执行",
+}
 STATE_TEXT = {
     "draft": "草稿",
     "submitted": "已提交",
@@ -61,12 +86,15 @@ STATE_TEXT = {
 }
 
 
-def template_workbook(projects):
+def template_workbook(projects, focus=()):
     """The upload template, filled with ``projects``: dicts with ``code``,
     ``uid``, ``title``, ``amount`` and ``indicators`` (dicts with ``title``,
-    ``target_value``)."""
+    ``target_value``); a column for each of the round's ``focus`` items."""
+    extra = focus_columns(focus)
     workbook, data = new_workbook(
-        DATA_SHEET, [h for _, h in DATA_COLUMNS], (14, 34, 36, 16, 16, 30, 14)
+        DATA_SHEET,
+        [h for _, h in DATA_COLUMNS] + [h for _, h in extra],
+        (14, 34, 36, 16, 16, 30, 14) + (30,) * len(extra),
     )
     indicators = workbook.create_sheet(INDICATOR_SHEET)
     add_header(
@@ -180,11 +208,18 @@ def read_workbook(data):
         if DATA_SHEET in workbook.sheetnames
         else workbook.worksheets[0]
     )
-    numbered = _rows(sheet, DATA_COLUMNS)
+    numbered = _rows(sheet, DATA_COLUMNS + FOCUS_COLUMNS)
     rows = []
     index = {}
     problems = []
     for number, item in numbered:
+        answers = {
+            key[len(FOCUS_PREFIX) :]: _cell_text(item.pop(key))
+            for key in [key for key in item if key.startswith(FOCUS_PREFIX)]
+        }
+        answers = {key: value for key, value in answers.items() if value}
+        if answers:
+            item["focus_answers"] = answers
         severity = item.get("severity")
         if isinstance(severity, str):
             item["severity"] = SEVERITY_LABELS.get(severity, severity)
@@ -237,8 +272,10 @@ def read_workbook(data):
     return [item for _, item in rows], [number for number, _ in rows], problems
 
 
-def export_workbook(items, round_title):
-    """A round's records (items of :func:`summary.round_summary`) as xlsx."""
+def export_workbook(items, round_title, focus=()):
+    """A round's records (items of :func:`summary.round_summary`) as xlsx,
+    with the answers to the round's ``focus`` items."""
+    extra = focus_columns(focus)
     headers = (
         "区县市",
         "预算单位",
@@ -253,9 +290,12 @@ def export_workbook(items, round_title):
         "项目UID",
     )
     workbook, sheet = new_workbook(
-        "监控记录", headers, (14, 24, 14, 36, 16, 16, 12, 18, 14, 10, 34)
+        "监控记录",
+        headers + tuple(h for _, h in extra),
+        (14, 24, 14, 36, 16, 16, 12, 18, 14, 10, 34) + (30,) * len(extra),
     )
     for item in items:
+        answers = item.get("focus_answers") or {}
         append_row(
             sheet,
             [
@@ -270,7 +310,8 @@ def export_workbook(items, round_title):
                 SEVERITY_TEXT.get(item["severity"], item["severity"]),
                 STATE_TEXT.get(item["review_state"], item["review_state"]),
                 item["project"],
-            ],
+            ]
+            + [answers.get(key[len(FOCUS_PREFIX) :]) for key, _ in extra],
         )
     workbook.properties.title = round_title
     return workbook_bytes(workbook)

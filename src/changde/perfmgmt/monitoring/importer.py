@@ -3,30 +3,52 @@ REST batch (``@monitoring-import``) and the Excel upload.
 
 :func:`check_rows` reads every row with the plain rules
 (:func:`rules.check_import_rows`) and then resolves what only the site
-knows: the project (by UID or project code, approved, of the round's year)
-and its indicators. Nothing is written. :func:`apply_rows` creates or updates
-one record per project (re-sending a batch updates, never duplicates).
+knows: the project (by UID or project code, approved, of the round's year),
+its indicators, the round's focus items, and the project's record in the
+round: a record the unit has submitted or the office has confirmed is not
+overwritten (:func:`rules.locked_record_violation`: the office returns it
+first), and an object that holds the record's id without being the
+project's record is a row error, never a crash. Nothing is written.
+
+:func:`apply_rows` creates or updates one record per project (re-sending a
+batch updates, never duplicates). An updated record gets its modification
+date, an entry in its change log (who, when, which values before and after)
+and a reindex of the indexes the batch changes only: no modified event, which
+would reindex everything (and copy the tenancy again) for every row.
 Callers write only when :func:`check_rows` found no problem, so a batch with
 any bad row writes nothing.
 """
 
 from dataclasses import dataclass
 
+from DateTime import DateTime
 from plone import api
 
 from changde.perfmgmt.core.rules import Violation
 from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.monitoring.records import log_change
 from changde.perfmgmt.monitoring.rounds import existing_records
+
+#: What an update by the batch changes in the catalog (metadata are
+#: refreshed with them).
+UPDATED_INDEXES = (
+    "execution_rate",
+    "monitoring_flags",
+    "severity",
+    "modified",
+)
 
 
 @dataclass
 class RowPlan:
-    """A checked row: what to write for which project."""
+    """A checked row: what to write for which project (``record``: the
+    brain of its record in the round, None for a new one)."""
 
     row: rules.ImportRow
     project_uid: str
     project_title: str
     progress: list
+    record: object = None
 
 
 def _violation(code, default, field, **params):
@@ -161,6 +183,8 @@ def check_rows(monitoring_round, rows, first_row=1, numbers=None, on_progress=No
         [row.project_code for row in valid if not row.project],
         year,
     )
+    records = existing_records(monitoring_round)
+    focus = tuple(monitoring_round.focus or ())
     plans = []
     seen = {}
     for count, row in enumerate(valid, start=1):
@@ -178,25 +202,48 @@ def check_rows(monitoring_round, rows, first_row=1, numbers=None, on_progress=No
             )
             continue
         seen[brain.UID] = row.row
-        progress, violations = resolve_progress(row, brain)
+        record, violations = resolve_record(row, brain.UID, monitoring_round, records)
+        progress, progress_violations = resolve_progress(row, brain)
+        violations += progress_violations
+        if row.focus_answers:
+            violations += rules.validate_focus_answers(row.focus_answers, focus)
         problems.extend(rules.RowViolation(row.row, v) for v in violations)
         if not violations:
-            plans.append(RowPlan(row, brain.UID, brain.Title, progress))
+            plans.append(RowPlan(row, brain.UID, brain.Title, progress, record))
     problems.sort(key=lambda problem: problem.row)
     return plans, problems
+
+
+def resolve_record(row, project_uid, monitoring_round, records):
+    """The brain of the project's record in the round (None: to create), or
+    the violations that keep the row from writing it."""
+    field = "project" if row.project else "project_code"
+    record = records.get(project_uid)
+    if record is not None:
+        return record, rules.locked_record_violation(record.review_state, field)
+    if project_uid in monitoring_round:
+        return None, [
+            _violation(
+                "monitoring_record_id_in_use",
+                "The round already holds an item with the id '${id}' that is "
+                "not this project's record.",
+                field,
+                id=project_uid,
+            )
+        ]
+    return None, []
 
 
 def apply_rows(monitoring_round, plans, on_progress=None):
     """Create or update one record per plan; answers the per-row results.
     ``on_progress(phase, done, total)`` is told how far it has got."""
-    records = existing_records(monitoring_round)
     results = []
+    now = DateTime()
     for count, plan in enumerate(plans, start=1):
         if on_progress is not None:
             on_progress("writing", count, len(plans))
         row = plan.row
-        brain = records.get(plan.project_uid)
-        if brain is None:
+        if plan.record is None:
             values = {
                 "budget_amount": row.budget_amount,
                 "executed_amount": row.executed_amount,
@@ -206,6 +253,8 @@ def apply_rows(monitoring_round, plans, on_progress=None):
                 values["problems"] = row.problems
             if row.severity is not None:
                 values["severity"] = row.severity
+            if row.focus_answers:
+                values["focus_answers"] = dict(row.focus_answers)
             record = api.content.create(
                 container=monitoring_round,
                 type="MonitoringRecord",
@@ -213,20 +262,10 @@ def apply_rows(monitoring_round, plans, on_progress=None):
                 project=plan.project_uid,
                 **values,
             )
-            action = "created"
+            action, changed = "created", sorted(values)
         else:
-            record = brain._unrestrictedGetObject()
-            record.budget_amount = row.budget_amount
-            record.executed_amount = row.executed_amount
-            if plan.progress:
-                record.indicator_progress = rules.merge_progress(
-                    record.indicator_progress or [], plan.progress
-                )
-            if row.problems is not None:
-                record.problems = row.problems
-            if row.severity is not None:
-                record.severity = row.severity
-            record.reindexObject()
+            record = plan.record._unrestrictedGetObject()
+            changed = update_record(record, row, plan.progress, now)
             action = "updated"
         results.append(
             {
@@ -234,6 +273,7 @@ def apply_rows(monitoring_round, plans, on_progress=None):
                 "project": plan.project_uid,
                 "title": plan.project_title,
                 "action": action,
+                "changed": changed,
                 "@id": record.absolute_url(),
                 "execution_rate": rules_text(record.execution_rate),
                 "flags": record.flags,
@@ -241,6 +281,39 @@ def apply_rows(monitoring_round, plans, on_progress=None):
             }
         )
     return results
+
+
+def update_record(record, row, progress, now=None):
+    """Write a batch row into an existing record: the values it gives, a
+    change-log entry, the modification date and the indexes they change.
+    Answers the names of the fields that changed (none: nothing written)."""
+    values = {
+        "budget_amount": row.budget_amount,
+        "executed_amount": row.executed_amount,
+    }
+    if progress:
+        values["indicator_progress"] = rules.merge_progress(
+            record.indicator_progress or [], progress
+        )
+    if row.problems is not None:
+        values["problems"] = row.problems
+    if row.severity is not None:
+        values["severity"] = row.severity
+    if row.focus_answers:
+        values["focus_answers"] = {
+            **(record.focus_answers or {}),
+            **row.focus_answers,
+        }
+    before = {name: getattr(record, name, None) for name in values}
+    changed = [name for name, value in values.items() if before[name] != value]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(record, name, values[name])
+    log_change(record, changed, "import", before=before)
+    record.setModificationDate(now or DateTime())
+    record.reindexObject(idxs=list(UPDATED_INDEXES))
+    return changed
 
 
 def rules_text(value):

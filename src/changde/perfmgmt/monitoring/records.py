@@ -8,22 +8,46 @@ record: the record workflow lets Editor change a draft or returned record and
 submit it, and Reader see it in every state.
 """
 
+from datetime import datetime
+
+from Acquisition import aq_base
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from zope.container.interfaces import IContainerModifiedEvent
 
 from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_values
+from changde.perfmgmt.core.workdays import CHINA_TIMEZONE
+from changde.perfmgmt.monitoring import rules
 
 #: The local roles of the unit's and the jurisdiction's staff on a record.
 RECORD_LOCAL_ROLES = ("Reader", "Editor")
 
+#: Fields whose values the change log keeps (the JSON ones only by name).
+LOGGED_VALUES = ("budget_amount", "executed_amount", "problems", "severity")
+#: The change log keeps this many entries of a record, newest last.
+CHANGE_LOG_LENGTH = 200
+
 
 def project_of(record):
-    """The record's project (whether or not the user may see it), or None."""
+    """The record's project (whether or not the user may see it), or None.
+
+    Looked up in the catalog's UID index without flushing its indexing queue
+    first (as ``uuidToObject`` does): when a batch creates thousands of
+    records, each would otherwise be catalogued once more by the next one's
+    lookup. A project not yet catalogued (created in this transaction) is
+    found by ``uuidToObject``.
+    """
     uid = getattr(record, "project", None)
     if not uid:
         return None
+    catalog = api.portal.get_tool("portal_catalog")
+    rid = getattr(catalog.Indexes["UID"], "_index", {}).get(uid)
+    if rid is not None:
+        path = catalog.getpath(rid)
+        project = api.portal.get().unrestrictedTraverse(path, None)
+        if project is not None:
+            return project
     return uuidToObject(uid, unrestricted=True)
 
 
@@ -52,14 +76,126 @@ def records_of_project(project_uid, **query):
     )
 
 
+def _log_text(value):
+    if value is None:
+        return None
+    return str(value)
+
+
+def log_change(record, fields, source, before=None):
+    """Add an entry to the record's change log: when (China time), who, how
+    (``edit``: a form, a record page or a REST PATCH; ``import``: a batch)
+    and which fields, with the new values of :data:`LOGGED_VALUES` (and the
+    old ones, when ``before`` maps the field names to them)."""
+    before = before or {}
+    changes = []
+    for name in fields:
+        change = {"field": name}
+        if name in LOGGED_VALUES:
+            if name in before:
+                change["before"] = _log_text(before[name])
+            change["after"] = _log_text(getattr(record, name, None))
+        changes.append(change)
+    if not changes:
+        return None
+    entry = {
+        "date": datetime.now(CHINA_TIMEZONE).isoformat(timespec="seconds"),
+        "actor": api.user.get_current().getId(),
+        "source": source,
+        "changes": changes,
+    }
+    log = list(getattr(aq_base(record), "change_log", None) or ())
+    log.append(entry)
+    record.change_log = log[-CHANGE_LOG_LENGTH:]
+    return entry
+
+
+def changed_fields(event):
+    """The names of the schema fields an ObjectModifiedEvent describes
+    (plone.restapi writes ``IMonitoringRecord.severity``, z3c.form
+    ``severity``)."""
+    names = []
+    for description in getattr(event, "descriptions", ()) or ():
+        for attribute in getattr(description, "attributes", ()) or ():
+            name = attribute.rsplit(".", 1)[-1]
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def log_edit(record, event):
+    """An edit (the edit form, @@indicator-progress, @@focus-answers, a REST
+    PATCH) goes into the change log with the fields it names (subscriber of
+    modified records)."""
+    if IContainerModifiedEvent.providedBy(event):
+        return
+    fields = changed_fields(event)
+    if fields:
+        log_change(record, fields, "edit")
+
+
+# --- A round's changes reach its records' catalog entries ----------------
+
+#: What the records' catalog entries take from their round, and the indexes
+#: that depend on it.
+ROUND_INDEXES = {
+    "target_rate": ("monitoring_flags",),
+    "year": ("year",),
+    "round_number": ("round_number",),
+}
+
+
+def _round_values(monitoring_round):
+    return {name: getattr(monitoring_round, name, None) for name in ROUND_INDEXES}
+
+
+def remember_round_values(monitoring_round, event=None):
+    """What the records were indexed with (subscriber of added rounds)."""
+    monitoring_round._indexed_values = _round_values(monitoring_round)
+
+
 def reindex_round_records(monitoring_round, event=None):
-    """A round's target changed: its records' flags change with it."""
+    """A round's target, year or number changed: reindex what depends on it.
+
+    Any other change (the report date, the title) touches no record. A new
+    target reindexes only the records whose flags change, found from the
+    catalog's metadata (rate and severity), so a round of thousands of
+    records wakes only those.
+    """
     if IContainerModifiedEvent.providedBy(event):
         # a record was added to or removed from the round: the others' flags
         # are unchanged (and reindexing all of them per record is quadratic)
         return
-    for record in monitoring_round.objectValues():
-        if getattr(record, "portal_type", None) == "MonitoringRecord":
-            record.reindexObject(
-                idxs=["monitoring_flags", "year", "round_number", "monitoring_round"]
-            )
+    current = _round_values(monitoring_round)
+    indexed = getattr(aq_base(monitoring_round), "_indexed_values", None) or {}
+    changed = [
+        name for name in ROUND_INDEXES if indexed.get(name, object()) != current[name]
+    ]
+    if not changed:
+        return
+    monitoring_round._indexed_values = current
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="MonitoringRecord",
+        path={"query": "/".join(monitoring_round.getPhysicalPath()), "depth": 1},
+    )
+    everyone = [name for name in changed if name != "target_rate"]
+    indexes = [index for name in changed for index in ROUND_INDEXES[name]]
+    target = current["target_rate"]
+    for brain in brains:
+        if not everyone and _flags_from_metadata(brain, target) == list(
+            brain.monitoring_flags or ()
+        ):
+            continue
+        brain._unrestrictedGetObject().reindexObject(idxs=indexes)
+
+
+def _flags_from_metadata(brain, target):
+    """The flags the record would have with ``target``, from its metadata."""
+    try:
+        rate = rules.execution_rate(brain.budget_amount, brain.executed_amount)
+    except ValueError:
+        rate = None
+    if target is None:
+        rate = None
+    return rules.flag_names(rules.record_flags(rate, target or 0, brain.severity))

@@ -7,10 +7,10 @@ calling it twice creates nothing twice. :func:`prepare_records` creates a
 draft record for every approved project of the round's year that has none.
 """
 
-from datetime import date
-
+from Acquisition import aq_base
 from plone import api
 
+from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.monitoring import rules
 from changde.perfmgmt.monitoring.content.monitoring_round import round_title
 from changde.perfmgmt.monitoring.settings import monitoring_settings
@@ -35,15 +35,41 @@ def monitoring_folder(portal=None, create=True):
     return folder
 
 
+def _by_year_and_number(rounds):
+    return sorted(rounds, key=lambda obj: (obj.year or 0, obj.round_number or 0))
+
+
 def rounds_in(folder, year=None):
-    """The rounds of ``folder`` (of ``year``), by year then number."""
-    rounds = [
+    """The rounds of ``folder`` (of ``year``) the user may see, by year then
+    number (a catalog query: View is checked)."""
+    query = {
+        "portal_type": "MonitoringRound",
+        "path": {"query": "/".join(folder.getPhysicalPath()), "depth": 1},
+    }
+    if year is not None:
+        query["year"] = year
+    return _by_year_and_number(brain.getObject() for brain in api.content.find(**query))
+
+
+def all_rounds(folder, year=None):
+    """Every round of ``folder`` (of ``year``), whoever asks: for the checks
+    that a year has one round of each number."""
+    return _by_year_and_number(
         obj
         for obj in folder.objectValues()
         if getattr(obj, "portal_type", None) == "MonitoringRound"
         and (year is None or obj.year == year)
-    ]
-    return sorted(rounds, key=lambda obj: (obj.year or 0, obj.round_number or 0))
+    )
+
+
+def taken_round_numbers(folder, exclude=None):
+    """``(year, round_number)`` of the rounds in ``folder`` but ``exclude``."""
+    exclude = None if exclude is None else aq_base(exclude)
+    return {
+        (obj.year, obj.round_number)
+        for obj in all_rounds(folder)
+        if aq_base(obj) is not exclude
+    }
 
 
 def round_id(year, number):
@@ -53,7 +79,7 @@ def round_id(year, number):
 def create_year_rounds(year, folder=None):
     """Create the default rounds of ``year``: answers ``(created, existing)``."""
     folder = folder or monitoring_folder()
-    existing_numbers = {obj.round_number: obj for obj in rounds_in(folder, year)}
+    existing_numbers = {obj.round_number: obj for obj in all_rounds(folder, year)}
     created, existing = [], []
     for plan in rules.default_rounds_for_year(year, monitoring_settings()):
         if plan.round_number in existing_numbers:
@@ -78,7 +104,7 @@ def create_year_rounds(year, folder=None):
 def round_info(monitoring_round, today=None):
     """The round as plain data (REST answers, listings)."""
     due = monitoring_round.report_due
-    today = today or date.today()
+    today = today or today_in_china()
     status = (
         rules.report_status(due, monitoring_round.reported_on, today) if due else None
     )
@@ -136,7 +162,9 @@ def prepare_records(monitoring_round):
     have = existing_records(monitoring_round)
     created = []
     for brain in approved_projects(monitoring_round.year):
-        if brain.UID in have:
+        if brain.UID in have or brain.UID in monitoring_round:
+            # the id is the project's UID: an object of that id that is not
+            # the project's record is left alone (never a crash)
             continue
         created.append(
             api.content.create(

@@ -50,6 +50,14 @@ REPORT_STATUSES = ("reported", "reported_late", "pending", "overdue")
 #: Rule of the work plan: at least this many rounds a year.
 MIN_ROUNDS_PER_YEAR = 2
 
+#: The flags a record can raise (:func:`flag_names`; catalog index
+#: ``monitoring_flags``).
+FLAGS = ("below_target", "suspension", "over_budget")
+
+#: Record states a batch import may not overwrite: the unit has submitted the
+#: record or the office has confirmed it; the office returns it first.
+LOCKED_STATES = ("submitted", "confirmed")
+
 
 @dataclass(frozen=True)
 class RoundDefault:
@@ -198,6 +206,22 @@ def validate_settings(settings: MonitoringSettings) -> list[Violation]:
                     )
                 )
     return violations
+
+
+def validate_round_unique(year, round_number, taken: Iterable) -> list[Violation]:
+    """A violation when another round of ``year`` has ``round_number``
+    already; ``taken`` are the ``(year, round_number)`` pairs of the other
+    rounds. A year has one round of each number."""
+    if (year, round_number) not in set(taken):
+        return []
+    return [
+        Violation(
+            code="monitoring_round_duplicate",
+            default="${year} already has a round ${round}.",
+            field="round_number",
+            params={"year": year, "round": round_number},
+        )
+    ]
 
 
 # Reporting deadline
@@ -555,6 +579,123 @@ def parse_yes_no(value):
     return value
 
 
+def validate_progress(
+    rows, indicators: Iterable[str], prefix: str = "indicator_progress"
+) -> list[Violation]:
+    """Violations of a record's whole indicator progress (a list of rows).
+
+    Each row passes :func:`validate_progress_row` and names, by its UID, one
+    of ``indicators`` (the UIDs of the project's indicators), at most once.
+    Fields are ``<prefix>[<index>].<key>``.
+    """
+    if not isinstance(rows, list | tuple):
+        return [
+            Violation(
+                code="monitoring_progress_not_a_list",
+                default="The indicator progress must be a list of rows.",
+                field=prefix,
+            )
+        ]
+    known = set(indicators)
+    violations = []
+    seen = {}
+    for index, row in enumerate(rows):
+        field = f"{prefix}[{index}]"
+        violations.extend(validate_progress_row(row, prefix=field))
+        uid = row.get("indicator") if isinstance(row, dict) else None
+        if not isinstance(uid, str) or not uid.strip():
+            continue  # named by validate_progress_row
+        uid = uid.strip()
+        if uid not in known:
+            violations.append(
+                Violation(
+                    code="monitoring_indicator_unknown",
+                    default="The project has no indicator '${indicator}'.",
+                    field=f"{field}.indicator",
+                    params={"indicator": uid},
+                )
+            )
+        elif uid in seen:
+            violations.append(
+                Violation(
+                    code="monitoring_progress_indicator_twice",
+                    default="The indicator '${indicator}' is already in row ${first}.",
+                    field=f"{field}.indicator",
+                    params={"indicator": uid, "first": seen[uid] + 1},
+                )
+            )
+        else:
+            seen[uid] = index
+    return violations
+
+
+def validate_focus_answers(
+    answers, focus: Iterable[str], prefix: str = "focus_answers"
+) -> list[Violation]:
+    """Violations of a record's answers to the focus items of its round.
+
+    ``answers`` is a mapping ``{focus item: text}``; every key must be one of
+    the round's ``focus`` items, every answer a text (or empty).
+    """
+    if answers is None:
+        return []
+    if not isinstance(answers, dict):
+        return [
+            Violation(
+                code="monitoring_focus_answers_not_an_object",
+                default="The answers must be an object: focus item → answer.",
+                field=prefix,
+            )
+        ]
+    focus = tuple(focus or ())
+    violations = []
+    for key, answer in answers.items():
+        if key not in focus:
+            violations.append(
+                Violation(
+                    code="monitoring_focus_not_in_round",
+                    default="'${item}' is not a focus item of this round (${focus}).",
+                    field=f"{prefix}.{key}",
+                    params={"item": key, "focus": ", ".join(focus) or "-"},
+                )
+            )
+        elif answer is not None and not isinstance(answer, str):
+            violations.append(
+                Violation(
+                    code="monitoring_focus_answer_not_text",
+                    default="The answer to '${item}' must be a text.",
+                    field=f"{prefix}.{key}",
+                    params={"item": key},
+                )
+            )
+    return violations
+
+
+def clean_focus_answers(answers) -> dict:
+    """The answers with blank ones left out and texts stripped."""
+    return {
+        key: answer.strip()
+        for key, answer in (answers or {}).items()
+        if isinstance(answer, str) and answer.strip()
+    }
+
+
+def locked_record_violation(state, field: str = "project") -> list[Violation]:
+    """A violation when a batch would overwrite a record in ``state``
+    (:data:`LOCKED_STATES`): the office returns the record first."""
+    if state not in LOCKED_STATES:
+        return []
+    return [
+        Violation(
+            code="monitoring_record_locked",
+            default="The record is ${state}: a submitted or confirmed record "
+            "must be returned first.",
+            field=field,
+            params={"state": state},
+        )
+    ]
+
+
 # Bulk data: one row of an import (REST batch or Excel sheet)
 
 #: The keys a row of a batch may have.
@@ -566,6 +707,7 @@ IMPORT_KEYS = (
     "indicators",
     "problems",
     "severity",
+    "focus_answers",
 )
 
 
@@ -592,6 +734,7 @@ class ImportRow:
     indicators: tuple = ()
     problems: str | None = None
     severity: str | None = None
+    focus_answers: dict | None = None
 
     @property
     def key(self) -> str:
@@ -619,8 +762,9 @@ def check_import_row(row, number: int) -> tuple[ImportRow | None, list[Violation
     ``budget_amount`` and ``executed_amount`` (numbers, not negative;
     thousands separators allowed in text), optionally ``indicators`` (a list
     of progress rows, see :func:`validate_progress_row`), ``problems`` and
-    ``severity``. Unknown keys are refused, so that a misspelt column is not
-    silently dropped.
+    ``severity``, and ``focus_answers`` (``{focus item: text}``; the items
+    are checked against the round by the caller). Unknown keys are refused,
+    so that a misspelt column is not silently dropped.
     """
     if not isinstance(row, dict):
         return None, [
@@ -671,6 +815,11 @@ def check_import_row(row, number: int) -> tuple[ImportRow | None, list[Violation
                 params={"name": "problems"},
             )
         )
+    focus_answers = row.get("focus_answers")
+    if focus_answers is not None:
+        # only the shape here: the caller checks the keys against the round
+        keys = tuple(focus_answers) if isinstance(focus_answers, dict) else ()
+        violations.extend(validate_focus_answers(focus_answers, keys))
     indicators = row.get("indicators")
     if indicators is None:
         indicators = []
@@ -697,6 +846,9 @@ def check_import_row(row, number: int) -> tuple[ImportRow | None, list[Violation
             indicators=tuple(dict(item) for item in indicators),
             problems=(problems or "").strip() or None,
             severity=severity,
+            focus_answers=None
+            if focus_answers is None
+            else clean_focus_answers(focus_answers),
         ),
         [],
     )
@@ -792,10 +944,14 @@ def aggregate_rate(pairs: Iterable) -> Decimal | None:
 
 
 def flag_names(flags: RecordFlags) -> list[str]:
-    """The names of the raised flags: ``below_target``, ``suspension``."""
+    """The names of the raised flags, in the order of :data:`FLAGS`:
+    ``below_target``, ``suspension``, ``over_budget`` (more executed than
+    budgeted; a flag to look at, not a sanction)."""
     names = []
     if flags.below_target:
         names.append("below_target")
     if flags.suspend_funding:
         names.append("suspension")
+    if flags.over_budget:
+        names.append("over_budget")
     return names

@@ -4,13 +4,20 @@
 The defaults come from :mod:`changde.perfmgmt.monitoring.rules`, so the plan's
 numbers are written in one place. The working-day calendar reads the
 office's extra holidays and working days from the core settings.
+
+Each field checks its value with the rules (:func:`rules.parse_round_defaults`,
+:func:`rules.validate_settings`), so the control panel (Site Setup → 运行监控设置,
+``@controlpanels/perfmgmt-monitoring``) answers a field message and saves
+nothing when the rules refuse a value.
 """
 
 import logging
 
 from zope import schema
 from zope.interface import Interface
+from zope.schema.interfaces import ValidationError
 
+from changde.perfmgmt.core.messages import violation_message
 from changde.perfmgmt.core.settings import registry_value
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring import rules
@@ -22,6 +29,62 @@ logger = logging.getLogger("changde.perfmgmt.monitoring")
 DEFAULT_ROUND_LINES = [
     rules.format_round_default(default) for default in rules.DEFAULT_ROUNDS
 ]
+
+
+class SettingsRefused(ValidationError):
+    """The rules refuse the value; ``doc()`` is the rules' message (z3c.form
+    and plone.restapi show it on the field)."""
+
+    def __init__(self, violations):
+        super().__init__(violations)
+        self.violations = list(violations)
+
+    def doc(self):
+        return violations_message(self.violations)
+
+
+def violations_message(violations):
+    """One message for a field: the first violation, and how many more."""
+    message = violation_message(violations[0])
+    if len(violations) == 1:
+        return message
+    return _(
+        "monitoring_settings_more_problems",
+        default="${message}（另有 ${count} 处错误）",
+        mapping={"message": message, "count": str(len(violations) - 1)},
+    )
+
+
+def check_report_working_days(value):
+    """Field constraint: the rules' check of the report period."""
+    violations = [
+        violation
+        for violation in rules.validate_settings(
+            rules.MonitoringSettings(report_working_days=value)
+        )
+        if violation.field == "report_working_days"
+    ]
+    if violations:
+        raise SettingsRefused(violations)
+    return True
+
+
+def check_round_lines(lines):
+    """Field constraint: every line can be read, and the rounds they give
+    meet the plan (at least two, distinct numbers, valid dates and targets,
+    known focus items)."""
+    rounds, violations = rules.parse_round_defaults(lines)
+    if not violations:
+        violations = [
+            violation
+            for violation in rules.validate_settings(
+                rules.MonitoringSettings(default_rounds=rounds)
+            )
+            if violation.field == "default_rounds"
+        ]
+    if violations:
+        raise SettingsRefused(violations)
+    return True
 
 
 class IMonitoringSettings(Interface):
@@ -37,6 +100,7 @@ class IMonitoringSettings(Interface):
         ),
         default=rules.MonitoringSettings().report_working_days,
         min=1,
+        constraint=check_report_working_days,
     )
     default_rounds = schema.List(
         title=_("label_default_rounds", default="Rounds of a year"),
@@ -47,6 +111,7 @@ class IMonitoringSettings(Interface):
         ),
         value_type=schema.TextLine(),
         default=list(DEFAULT_ROUND_LINES),
+        constraint=check_round_lines,
     )
 
 
@@ -57,8 +122,9 @@ def _record(name, default):
 def monitoring_settings():
     """The office's settings as :class:`rules.MonitoringSettings`.
 
-    Lines that cannot be read, or settings the rules refuse, fall back to the
-    plan's defaults (logged), so a typo never breaks a page.
+    The control panel refuses what the rules refuse; values written past it
+    (a profile, a script) that cannot be read or that the rules refuse fall
+    back to the plan's defaults (logged), so a typo never breaks a page.
     """
     default = rules.MonitoringSettings()
     days = _record("report_working_days", default.report_working_days)

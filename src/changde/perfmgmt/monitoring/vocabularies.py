@@ -3,6 +3,7 @@
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 
+from changde.perfmgmt.core.messages import register_param_labels
 from changde.perfmgmt.core.vocabularies import simple_vocabulary
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring import rules
@@ -25,7 +26,16 @@ SEVERITY_TITLES = {
 FLAG_TITLES = {
     "below_target": _("flag_below_target", default="低于目标"),
     "suspension": _("flag_suspension", default="暂停拨款"),
+    "over_budget": _("flag_over_budget", default="超预算执行"),
 }
+
+STATE_TITLES = {
+    "draft": _("record_state_draft", default="草稿"),
+    "submitted": _("record_state_submitted", default="已提交"),
+    "confirmed": _("record_state_confirmed", default="已确认"),
+    "returned": _("record_state_returned", default="已退回"),
+}
+register_param_labels("monitoring_record_locked", "state", STATE_TITLES)
 
 STATUS_TITLES = {
     "reported": _("report_status_reported", default="已按时报告"),

@@ -3,7 +3,6 @@ create a year's rounds), the round (records, filters, counts, chart, Excel),
 the Excel upload, and a project's records across rounds."""
 
 import json
-from datetime import date
 from html import escape
 from urllib.parse import urlencode
 
@@ -13,12 +12,14 @@ from plone.app.layout.viewlets.common import ViewletBase
 from plone.memoize.view import memoize
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import BadRequest
 from zope.i18n import translate
 
 from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring import excel
 from changde.perfmgmt.monitoring import import_progress
@@ -31,21 +32,17 @@ from changde.perfmgmt.monitoring.rounds import prepare_records
 from changde.perfmgmt.monitoring.rounds import round_info
 from changde.perfmgmt.monitoring.rounds import rounds_in
 from changde.perfmgmt.monitoring.summary import FILTERS
+from changde.perfmgmt.monitoring.summary import pinyin
+from changde.perfmgmt.monitoring.summary import public_item
 from changde.perfmgmt.monitoring.summary import record_item
 from changde.perfmgmt.monitoring.summary import round_summary
 from changde.perfmgmt.monitoring.vocabularies import FLAG_TITLES
 from changde.perfmgmt.monitoring.vocabularies import FOCUS_TITLES
 from changde.perfmgmt.monitoring.vocabularies import SEVERITY_TITLES
+from changde.perfmgmt.monitoring.vocabularies import STATE_TITLES
 from changde.perfmgmt.monitoring.vocabularies import STATUS_TITLES
 
 MANAGE = "changde.perfmgmt: Manage monitoring"
-
-STATE_TITLES = {
-    "draft": _("record_state_draft", default="草稿"),
-    "submitted": _("record_state_submitted", default="已提交"),
-    "confirmed": _("record_state_confirmed", default="已确认"),
-    "returned": _("record_state_returned", default="已退回"),
-}
 
 
 class LabelsMixin:
@@ -81,7 +78,7 @@ class FolderView(BrowserView, LabelsMixin):
     """The rounds of every year, newest first; overdue ones marked."""
 
     def rounds(self):
-        today = date.today()
+        today = today_in_china()
         items = [round_info(obj, today) for obj in rounds_in(self.context)]
         items.sort(key=lambda item: (-(item["year"] or 0), item["round_number"] or 0))
         return items
@@ -90,7 +87,7 @@ class FolderView(BrowserView, LabelsMixin):
         return [item for item in self.rounds() if item["overdue"]]
 
     def this_year(self):
-        return date.today().year
+        return today_in_china().year
 
 
 class CreateYearRounds(BrowserView, LabelsMixin):
@@ -159,8 +156,8 @@ class RoundView(BrowserView, LabelsMixin):
             jurisdictions[item["jurisdiction"]] = item["jurisdiction_title"]
             units[item["budget_unit"]] = item["unit_title"]
         return {
-            "jurisdiction": sorted(jurisdictions.items(), key=lambda kv: kv[1] or ""),
-            "budget_unit": sorted(units.items(), key=lambda kv: kv[1] or ""),
+            "jurisdiction": sorted(jurisdictions.items(), key=lambda kv: pinyin(kv[1])),
+            "budget_unit": sorted(units.items(), key=lambda kv: pinyin(kv[1])),
             "flag": [(flag, self.flag_label(flag)) for flag in FLAG_TITLES],
         }
 
@@ -250,7 +247,7 @@ class TemplateDownload(BrowserView):
                     ],
                 }
             )
-        data = excel.template_workbook(projects)
+        data = excel.template_workbook(projects, focus=self.context.focus)
         return xlsx_response(
             self.request, data, f"monitoring-template-{self.context.getId()}.xlsx"
         )
@@ -263,7 +260,9 @@ class ExportRecords(BrowserView):
         form = self.request.form
         filters = {name: form.get(name) for name in FILTERS if form.get(name)}
         items = round_summary(self.context, sort_on="jurisdiction", **filters)["items"]
-        data = excel.export_workbook(items, self.context.Title())
+        data = excel.export_workbook(
+            items, self.context.Title(), focus=self.context.focus
+        )
         return xlsx_response(
             self.request, data, f"monitoring-{self.context.getId()}.xlsx"
         )
@@ -335,9 +334,7 @@ class ProjectRecordsView(BrowserView, LabelsMixin):
     def records(self):
         items = []
         for brain in records_of_project(api.content.get_uuid(self.context)):
-            item = record_item(brain)
-            item.pop("_rate")
-            items.append(item)
+            items.append(public_item(record_item(brain)))
         return items
 
 
@@ -366,3 +363,52 @@ class ProjectMonitoringViewlet(ViewletBase):
             f'<a class="btn btn-outline-secondary btn-sm" href="{escape(self.url)}">'
             f"{escape(label)}</a></p>"
         )
+
+
+SOURCE_TITLES = {
+    "edit": _("change_source_edit", default="编辑"),
+    "import": _("change_source_import", default="批量导入"),
+}
+
+
+class RecordChangeLogViewlet(ViewletBase):
+    """Under a record's page: who changed what and when (its change log,
+    newest first), for R-P6."""
+
+    index = ViewPageTemplateFile("templates/change_log.pt")
+    shown = 20
+
+    @memoize
+    def fullname(self, user_id):
+        user = api.user.get(userid=user_id) if user_id else None
+        return (user.getProperty("fullname") if user else None) or user_id
+
+    def entries(self):
+        from changde.perfmgmt.monitoring.content.monitoring_record import (
+            IMonitoringRecord,
+        )
+
+        fields = IMonitoringRecord
+        answer = []
+        for entry in reversed(list(self.context.change_log or ())[-self.shown :]):
+            changes = []
+            for change in entry.get("changes", ()):
+                name = change.get("field")
+                title = fields[name].title if name in fields else name
+                text = translate(title, context=self.request)
+                if "after" in change:
+                    before = change.get("before") or "—"
+                    text += f"：{before} → {change.get('after') or '—'}"
+                changes.append(text)
+            source = SOURCE_TITLES.get(entry.get("source"))
+            answer.append(
+                {
+                    "date": (entry.get("date") or "")[:19].replace("T", " "),
+                    "actor": self.fullname(entry.get("actor")),
+                    "source": translate(source, context=self.request)
+                    if source
+                    else entry.get("source"),
+                    "changes": changes,
+                }
+            )
+        return answer

@@ -19,6 +19,7 @@ from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.schema import JSONField
 from plone.supermodel import model
+from z3c.form.interfaces import IAddForm
 from z3c.form.interfaces import IEditForm
 from zope import schema
 from zope.interface import implementer
@@ -57,8 +58,30 @@ FOCUS_ANSWERS_SCHEMA = json.dumps(
 )
 
 
+#: Held by Manager only (rolemap): nobody re-points a record to another
+#: project, whose tenancy it would then copy. The code that creates records
+#: (prepare, import) sets it; a REST PATCH that changes it is refused.
+SET_RECORD_PROJECT = "changde.perfmgmt.SetRecordProject"
+
+CHANGE_LOG_SCHEMA = json.dumps(
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "date": {"type": "string"},
+                "actor": {"type": ["string", "null"]},
+                "source": {"type": "string"},
+                "changes": {"type": "array"},
+            },
+        },
+    }
+)
+
+
 class IMonitoringRecord(model.Schema):
     directives.mode(IEditForm, project="display")
+    directives.write_permission(project=SET_RECORD_PROJECT)
     project = schema.ASCIILine(
         title=_("label_record_project", default="Project (UID)"), required=True
     )
@@ -83,6 +106,10 @@ class IMonitoringRecord(model.Schema):
         readonly=True,
         required=False,
     )
+    # entered per indicator on @@indicator-progress and per focus item on
+    # @@focus-answers (checked by the rules), never as raw JSON in a form
+    directives.omitted(IEditForm, "indicator_progress", "focus_answers")
+    directives.omitted(IAddForm, "indicator_progress", "focus_answers")
     indicator_progress = JSONField(
         title=_("label_indicator_progress", default="Indicator progress"),
         description=_(
@@ -137,6 +164,17 @@ class IMonitoringRecord(model.Schema):
         readonly=True,
         required=False,
     )
+    # who changed what and when (R-P6): edits, the progress pages and batch
+    # imports each add an entry (see records.log_change); shown by a viewlet
+    directives.omitted("change_log")
+    change_log = JSONField(
+        title=_("label_change_log", default="修改记录"),
+        schema=CHANGE_LOG_SCHEMA,
+        readonly=True,
+        required=False,
+        default=[],
+        missing_value=[],
+    )
 
 
 @implementer(IMonitoringRecord)
@@ -154,6 +192,7 @@ class MonitoringRecord(Item):
     jurisdiction_title = None
     budget_unit = None
     unit_title = None
+    change_log = ()
 
     @property
     def execution_rate(self):

@@ -6,7 +6,6 @@ after the cut-off on the working-day calendar. Holds the round's records.
 The field ids are a public contract (docs/monitoring-api.md).
 """
 
-from datetime import date
 from decimal import Decimal
 
 from plone.dexterity.content import Container
@@ -16,6 +15,7 @@ from zope.interface import implementer
 
 from changde.perfmgmt.core.rules import MAX_YEAR
 from changde.perfmgmt.core.rules import MIN_YEAR
+from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring import rules
 
@@ -69,7 +69,8 @@ class MonitoringRound(Container):
 
     title = ""
     reported_on = None
-    focus = ()
+    # no class default for ``focus``: Dexterity answers the schema's [] (a
+    # tuple would fail the List field's validation over REST)
 
     def Title(self):
         if self.title:
@@ -94,7 +95,7 @@ class MonitoringRound(Container):
         due = self.report_due
         if due is None:
             return None
-        return rules.report_status(due, self.reported_on, date.today())
+        return rules.report_status(due, self.reported_on, today_in_china())
 
     @property
     def overdue(self):

@@ -5,6 +5,7 @@ from plone import api
 from plone.restapi.services import Service
 
 from changde.perfmgmt.monitoring.records import records_of_project
+from changde.perfmgmt.monitoring.summary import public_item
 from changde.perfmgmt.monitoring.summary import record_item
 
 
@@ -12,8 +13,7 @@ class ProjectRecordsGet(Service):
     def reply(self):
         items = []
         for brain in records_of_project(api.content.get_uuid(self.context)):
-            item = record_item(brain)
-            item.pop("_rate")
+            item = public_item(record_item(brain))
             item["round"] = brain.getURL().rsplit("/", 1)[0]
             items.append(item)
         return {

@@ -1,10 +1,19 @@
-"""GET @monitoring-rounds[?year=2026][&overdue=1]: the rounds with their report
-due date and status; ``overdue`` lists the rounds past due and unreported."""
+"""GET @monitoring-rounds[?year=2026][&overdue=1]: the rounds the caller may
+see with their report due date and status; ``overdue`` lists the rounds past
+due and unreported (China's date). A ``year`` that is not a year answers 400;
+a caller who may not see the monitoring folder gets 401."""
 
-from datetime import date
-
+from AccessControl import Unauthorized
+from plone import api
 from plone.restapi.services import Service
 
+from changde.perfmgmt.core.rest import bad_request
+from changde.perfmgmt.core.rest import field_error
+from changde.perfmgmt.core.rules import MAX_YEAR
+from changde.perfmgmt.core.rules import MIN_YEAR
+from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.interfaces import IMonitoringFolder
 from changde.perfmgmt.monitoring.rounds import monitoring_folder
 from changde.perfmgmt.monitoring.rounds import round_info
@@ -20,12 +29,23 @@ def folder_of(context):
 class RoundsGet(Service):
     def reply(self):
         folder = folder_of(self.context)
+        if folder is not None and not api.user.has_permission("View", obj=folder):
+            raise Unauthorized("You may not see the monitoring rounds.")
         year = self.request.form.get("year")
-        try:
-            year = int(year) if year not in (None, "") else None
-        except ValueError:
+        if year not in (None, ""):
+            year = year_or_none(year)
+            if year is None:
+                message = _(
+                    "monitoring_year_invalid_query",
+                    default="year 须为 ${min} 至 ${max} 之间的年份。",
+                    mapping={"min": str(MIN_YEAR), "max": str(MAX_YEAR)},
+                )
+                return bad_request(
+                    self.request, message, [field_error(self.request, "year", message)]
+                )
+        else:
             year = None
-        today = date.today()
+        today = today_in_china()
         items = (
             [round_info(obj, today) for obj in rounds_in(folder, year)]
             if folder is not None

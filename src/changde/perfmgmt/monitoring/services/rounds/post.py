@@ -2,8 +2,6 @@
 the settings in one action. Rounds that exist are left alone and listed
 (201 when any was created, else 200)."""
 
-from datetime import date
-
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.i18n import translate
@@ -12,6 +10,7 @@ from zope.interface import alsoProvides
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import read_json_object
 from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.interfaces import IMonitoringFolder
 from changde.perfmgmt.monitoring.rounds import create_year_rounds
@@ -44,7 +43,7 @@ class RoundsPost(Service):
         else:
             folder = monitoring_folder(self.context)
         created, existing = create_year_rounds(year, folder)
-        today = date.today()
+        today = today_in_china()
         items = [dict(round_info(obj, today), created=True) for obj in created]
         items += [dict(round_info(obj, today), created=False) for obj in existing]
         items.sort(key=lambda item: item["round_number"])

@@ -2,22 +2,37 @@
 records the user may see with rate, flags and severity (filters
 ``jurisdiction``, ``budget_unit``, ``flag``, ``severity``, ``review_state``;
 ``sort_on``, ``sort_order=reverse``), the counts, the share meeting the
-target and the rates by jurisdiction."""
+target and the rates by jurisdiction. An unknown ``flag``, ``severity``,
+``sort_on`` or ``sort_order`` answers 400 (field errors)."""
 
 from plone.restapi.services import Service
 
+from changde.perfmgmt.core.rest import bad_request
+from changde.perfmgmt.core.rest import violation_errors
+from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.rounds import round_info
 from changde.perfmgmt.monitoring.summary import FILTERS
+from changde.perfmgmt.monitoring.summary import query_violations
 from changde.perfmgmt.monitoring.summary import round_summary
 
 
 class SummaryGet(Service):
     def reply(self):
         form = self.request.form
+        violations = query_violations(form)
+        if violations:
+            return bad_request(
+                self.request,
+                _(
+                    "monitoring_query_refused",
+                    default="查询参数中有无法识别的值。",
+                ),
+                violation_errors(violations, self.request),
+            )
         filters = {name: form.get(name) for name in FILTERS if form.get(name)}
         summary = round_summary(
             self.context,
-            sort_on=form.get("sort_on", "title"),
+            sort_on=form.get("sort_on") or "title",
             reverse=form.get("sort_order") in ("reverse", "descending"),
             **filters,
         )
