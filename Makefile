@@ -55,6 +55,7 @@ i18n: install
 	$(BIN)/i18ndude rebuild-pot --pot $(POT) --merge src/changde/perfmgmt/locales/rules.pot \
 		--create changde.perfmgmt src/changde/perfmgmt
 	$(BIN)/i18ndude sync --pot $(POT) src/changde/perfmgmt/locales/*/LC_MESSAGES/changde.perfmgmt.po
+	$(BIN)/python scripts/plone_domain_po.py
 
 pins:
 	$(BIN)/uv pip compile --python-version 3.11 --exclude-newer $${EXCLUDE_NEWER:-2026-09-30} \

@@ -30,7 +30,14 @@ class TestTranslations(unittest.TestCase):
 LOCALES = Path(changde.perfmgmt.__file__).parent / "locales"
 PACKAGE = Path(changde.perfmgmt.__file__).parent
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
-EXTRACTOR = PACKAGE.parent.parent.parent / "scripts" / "extract_rule_messages.py"
+SCRIPTS = PACKAGE.parent.parent.parent / "scripts"
+
+
+def load_script(name):
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def catalogue(language):
@@ -52,10 +59,7 @@ def python_message_ids():
     """The msgids the package's Python code uses: ``_("msgid", ...)`` calls and
     the Violation/Recommendation literals that scripts/extract_rule_messages.py
     extracts for `make i18n`."""
-    spec = importlib.util.spec_from_file_location("extract_rule_messages", EXTRACTOR)
-    extractor = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(extractor)
-    used = set(extractor.rule_messages(PACKAGE))
+    used = set(load_script("extract_rule_messages").rule_messages(PACKAGE))
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
@@ -94,6 +98,20 @@ class TestCatalogues(unittest.TestCase):
         for language in ("zh_CN", "en"):
             missing = sorted(used - set(catalogue(language)))
             self.assertEqual(missing, [], f"{language}: run make i18n")
+
+    def test_plone_domain_titles_are_current(self):
+        # the toolbar translates our type actions, workflow states and
+        # transitions in Plone's domain: plone.po carries them (make i18n)
+        script = load_script("plone_domain_po")
+        self.assertEqual(
+            (LOCALES / "zh_CN" / "LC_MESSAGES" / "plone.po").read_text(
+                encoding="utf-8"
+            ),
+            script.plone_po_text(),
+        )
+        catalogue = script.our_catalogue()
+        untranslated = [t for t in script.plone_domain_titles() if t not in catalogue]
+        self.assertEqual(untranslated, [])
 
     def test_no_fuzzy_entries(self):
         # gettext ignores fuzzy translations: the default would be shown

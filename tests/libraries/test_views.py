@@ -54,6 +54,21 @@ class TestLibraryPages(PageCase):
         self.assertEqual(positions, sorted(positions))
         self.assertNotIn("@@elimination", browser.contents)
 
+    def test_the_toolbar_speaks_chinese(self):
+        # type actions are translated in the plone domain (locales/*/plone.po)
+        browser = self.browser(OFFICE_USER)
+        browser.open(self.library.absolute_url())
+        for chinese, english in (
+            ("末位淘汰", "Elimination"),
+            ("导入", "Import"),
+            ("启用", "Active"),
+        ):
+            self.assertIn(chinese, browser.contents)
+            self.assertNotIn(f">{english}<", browser.contents.replace(" ", ""))
+        browser.open(self.experts["张伟"].absolute_url())
+        self.assertIn("评分", browser.contents)
+        self.assertNotIn(">Rate<", browser.contents.replace(" ", ""))
+
     def test_member_page_hides_contact_from_unit_staff(self):
         url = self.experts["张伟"].absolute_url()
         browser = self.browser(UNIT_A_USER)
