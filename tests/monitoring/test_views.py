@@ -24,6 +24,7 @@ from changde.perfmgmt.testing import DISTRICT_USER
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import UNIT_B_USER
 
 
 def workbook_bytes(rows, indicator_rows=()):
@@ -388,6 +389,58 @@ class TestFormsInChinese(ViewTestCase):
         self.assertIn("2026年已有第 1 轮监控。", browser.contents)
         transaction.begin()
         self.assertEqual(self.rounds[1].round_number, 2)
+
+
+class TestRecordPage(ViewTestCase):
+    """The record page reads like a report, never the stored JSON."""
+
+    def setUp(self):
+        super().setUp()
+        self.load(
+            [
+                {
+                    "project_code": "A-001",
+                    "budget_amount": 1000000,
+                    "executed_amount": 500000,
+                    "problems": "部分资金未拨付",
+                    "severity": "minor",
+                }
+            ]
+        )
+        transaction.begin()
+        self.record = self.round[api.content.get_uuid(self.projects["a1"])]
+        self.record.focus_answers = {"soundness": "预算编制合理"}
+        transaction.commit()
+
+    def test_the_unit_reads_its_record(self):
+        browser = self.browser(UNIT_A_USER)
+        browser.open(self.record.absolute_url())
+        contents = browser.contents
+        self.assertIn(self.projects["a1"].title, contents)
+        self.assertIn(self.projects["a1"].absolute_url(), contents)
+        self.assertIn(self.record.unit_title, contents)
+        self.assertIn(self.record.jurisdiction_title, contents)
+        self.assertIn("1,000,000", contents)
+        self.assertIn("50.00", contents)
+        self.assertIn("（目标 60%）", contents)
+        self.assertIn("低于目标", contents)
+        self.assertIn("一般问题", contents)
+        self.assertIn("部分资金未拨付", contents)
+        self.assertIn("perfmgmt-record-progress", contents)
+        self.assertIn("预算编制合理", contents)
+        self.assertIn("资金安全性", contents)
+        self.assertIn("@@indicator-progress", contents)
+        # no JSON, no bare UID as the project
+        self.assertNotIn('"indicator":', contents)
+        self.assertNotIn("{&#34;", contents)
+        self.assertNotIn("项目(UID)", contents)
+
+    def test_another_unit_is_refused(self):
+        browser = self.browser(UNIT_B_USER)
+        browser.handleErrors = True
+        browser.raiseHttpErrors = False
+        browser.open(self.record.absolute_url())
+        self.assertNotIn("部分资金未拨付", browser.contents)
 
 
 class TestFocusAnswersPage(ViewTestCase):

@@ -195,6 +195,20 @@ def year_or_none(value) -> int | None:
     return year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
+def format_yuan(value) -> str:
+    """An amount of yuan as people read it: ``5,000,000``, ``4,999,999.99``.
+
+    Whole amounts show no decimals; anything else keeps its own. A value that
+    is not a number is returned as text.
+    """
+    number = to_decimal(value, allow_commas=True)
+    if number is None:
+        return str(value)
+    if number == number.to_integral_value():
+        return f"{number:,.0f}"
+    return f"{number.normalize():,f}"
+
+
 def to_decimal(
     value, *, strict: bool = False, allow_commas: bool = False
 ) -> Decimal | None:

@@ -10,25 +10,17 @@ from plone.registry.interfaces import IRegistry
 from zope import schema
 from zope.component import queryUtility
 from zope.interface import Interface
-from zope.interface import Invalid
 from zope.interface import invariant
 
 from changde.perfmgmt.core.messages import violation_message
 from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.validation import SettingsInvalid
 from changde.perfmgmt.core.widgets import DateLinesFieldWidget
 from changde.perfmgmt.core.workdays import WorkdayCalendar
 from changde.perfmgmt.core.workdays import check_overrides
 from changde.perfmgmt.i18n import _
 
 REGISTRY_PREFIX = "changde.perfmgmt.core"
-
-
-class MessageInvalid(Invalid):
-    """An invariant's error whose text stays a translatable message:
-    plone.restapi's ``@controlpanels`` translates ``str(error)``."""
-
-    def __str__(self):
-        return self.args[0]
 
 
 class ICoreSettings(Interface):
@@ -71,10 +63,11 @@ class ICoreSettings(Interface):
         if violations:
             first = violations[0]
             dates = ", ".join(v.params["date"] for v in violations)
-            raise MessageInvalid(
+            raise SettingsInvalid(
                 violation_message(
                     Violation(first.code, first.default, first.field, {"date": dates})
-                )
+                ),
+                ("extra_holidays", "extra_workdays"),
             )
 
 

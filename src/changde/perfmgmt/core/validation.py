@@ -11,6 +11,10 @@ small").
 - :class:`RuleInvalid` is what an invariant raises: the violation's message,
   and the violation kept on the request so that the REST error view can name
   the field of a cross-field rule.
+- :class:`SettingsInvalid` is what a settings schema's invariant raises: the
+  translated message (``@controlpanels`` answers ``str(error)``) and the
+  settings it is about, where the control panel shows it
+  (:class:`changde.perfmgmt.core.controlpanels.SettingsEditForm`).
 """
 
 from zope.annotation.interfaces import IAnnotations
@@ -77,3 +81,16 @@ def raised_violations(request):
         return list(IAnnotations(request).get(RAISED_KEY, ()))
     except TypeError:
         return []
+
+
+class SettingsInvalid(Invalid):
+    """A settings invariant's refusal: the message, and ``fields``, the names
+    of the settings to correct."""
+
+    def __init__(self, message, fields=()):
+        super().__init__(message)
+        self.fields = tuple(name for name in fields if name)
+
+    def __str__(self):
+        # a Message stays one, so that @controlpanels can translate it
+        return self.args[0]

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from changde.perfmgmt.core import rules as core_rules
 from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.rules import format_yuan
 from changde.perfmgmt.core.rules import is_blank
 from changde.perfmgmt.core.rules import to_decimal
 
@@ -116,20 +117,6 @@ class NegativeListHit:
 
 #: The parameters of the messages below that are amounts of yuan.
 AMOUNT_PARAMS = ("amount", "threshold")
-
-
-def format_yuan(value) -> str:
-    """An amount of yuan as people read it: ``5,000,000``, ``4,999,999.99``.
-
-    Whole amounts show no decimals; anything else keeps its own. A value that
-    is not a number is returned as text.
-    """
-    number = to_decimal(value, allow_commas=True)
-    if number is None:
-        return str(value)
-    if number == number.to_integral_value():
-        return f"{number:,.0f}"
-    return f"{number.normalize():,f}"
 
 
 def readable_params(params: dict) -> dict:

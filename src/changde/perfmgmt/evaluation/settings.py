@@ -21,6 +21,7 @@ from zope.interface import invariant
 
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.settings import registry_value
+from changde.perfmgmt.core.validation import SettingsInvalid
 from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.i18n import _
 
@@ -30,15 +31,6 @@ logger = logging.getLogger("changde.perfmgmt.evaluation")
 
 _BANDS = rules.DEFAULT_GRADE_BANDS
 _APPLICATION = rules.DEFAULT_RESULT_APPLICATION_SETTINGS
-
-
-class SettingInvalid(Invalid):
-    """A setting the rules refuse: the translated message, and ``field``,
-    the setting to correct (the control panel shows the message there)."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.field = field
 
 
 def _setting(data, name, default):
@@ -54,8 +46,8 @@ def _setting(data, name, default):
 def _refuse(violations):
     if violations:
         violation = violations[0]
-        raise SettingInvalid(
-            translate_violation(violation, getRequest()), violation.field
+        raise SettingsInvalid(
+            translate_violation(violation, getRequest()), (violation.field,)
         )
 
 

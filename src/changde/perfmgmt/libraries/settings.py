@@ -12,6 +12,7 @@ from zope.interface import invariant
 
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.settings import registry_value
+from changde.perfmgmt.core.validation import SettingsInvalid
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries import rules
 
@@ -120,14 +121,6 @@ class ILibrariesSettings(Interface):
             **{name: _value(data, field) for name, field in ELIMINATION_FIELDS.items()}
         )
         _raise_first(rules.validate_elimination_settings(settings), ELIMINATION_FIELDS)
-
-
-class SettingsInvalid(Invalid):
-    """A settings invariant's error with the fields it is about."""
-
-    def __init__(self, message, fields):
-        super().__init__(message)
-        self.fields = tuple(fields)
 
 
 def _value(data, name):

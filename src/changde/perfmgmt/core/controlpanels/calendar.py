@@ -2,12 +2,12 @@
 days for years the chinese-calendar package does not know yet."""
 
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
-from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from plone.restapi.interfaces import IControlpanelLayer
 from zope.component import adapter
 from zope.interface import Interface
 
+from changde.perfmgmt.core.controlpanels import SettingsEditForm
 from changde.perfmgmt.core.settings import REGISTRY_PREFIX
 from changde.perfmgmt.core.settings import ICoreSettings
 from changde.perfmgmt.i18n import _
@@ -15,7 +15,7 @@ from changde.perfmgmt.i18n import _
 CONFIGLET_ID = "perfmgmt-calendar"
 
 
-class CalendarSettingsForm(RegistryEditForm):
+class CalendarSettingsForm(SettingsEditForm):
     schema = ICoreSettings
     schema_prefix = REGISTRY_PREFIX
     label = _("controlpanel_calendar", default="Working-day calendar")

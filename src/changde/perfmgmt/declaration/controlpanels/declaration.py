@@ -1,12 +1,12 @@
 """The declaration gates' thresholds and coverage targets (申报规则设置)."""
 
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
-from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from plone.restapi.interfaces import IControlpanelLayer
 from zope.component import adapter
 from zope.interface import Interface
 
+from changde.perfmgmt.core.controlpanels import SettingsEditForm
 from changde.perfmgmt.declaration.settings import PREFIX
 from changde.perfmgmt.declaration.settings import IDeclarationSettings
 from changde.perfmgmt.i18n import _
@@ -14,7 +14,7 @@ from changde.perfmgmt.i18n import _
 CONFIGLET_ID = "perfmgmt-declaration"
 
 
-class DeclarationSettingsForm(RegistryEditForm):
+class DeclarationSettingsForm(SettingsEditForm):
     schema = IDeclarationSettings
     schema_prefix = PREFIX
     label = _("controlpanel_declaration", default="Declaration rules")

@@ -4,14 +4,12 @@ rules' validation (:mod:`..settings`); the form shows a refusal on the
 setting to correct, and nothing is saved."""
 
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
-from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from plone.restapi.interfaces import IControlpanelLayer
-from z3c.form.interfaces import IErrorViewSnippet
 from zope.component import adapter
-from zope.component import getMultiAdapter
 from zope.interface import Interface
 
+from changde.perfmgmt.core.controlpanels import SettingsEditForm
 from changde.perfmgmt.evaluation.settings import PREFIX
 from changde.perfmgmt.evaluation.settings import IEvaluationSettings
 from changde.perfmgmt.i18n import _
@@ -19,7 +17,7 @@ from changde.perfmgmt.i18n import _
 CONFIGLET_ID = "perfmgmt-evaluation"
 
 
-class EvaluationSettingsForm(RegistryEditForm):
+class EvaluationSettingsForm(SettingsEditForm):
     schema = IEvaluationSettings
     schema_prefix = PREFIX
     label = _("controlpanel_evaluation", default="Evaluation rules")
@@ -29,29 +27,6 @@ class EvaluationSettingsForm(RegistryEditForm):
         "rectification target and the thresholds of the yearly result "
         "application.",
     )
-
-    def extractData(self, setErrors=True):
-        """The invariants' refusals also on the setting they name."""
-        data, errors = super().extractData(setErrors=setErrors)
-        for error in errors:
-            name = getattr(error.error, "field", None)
-            widget = self.widgets.get(name) if name else None
-            if error.widget is not None or widget is None or widget.error:
-                continue
-            snippet = getMultiAdapter(
-                (
-                    error.error,
-                    self.request,
-                    widget,
-                    widget.field,
-                    self,
-                    self.getContent(),
-                ),
-                IErrorViewSnippet,
-            )
-            snippet.update()
-            widget.error = snippet
-        return data, errors
 
 
 class EvaluationSettingsView(ControlPanelFormWrapper):

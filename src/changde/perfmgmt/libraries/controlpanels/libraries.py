@@ -8,23 +8,20 @@ nothing; a REST PATCH answers 400 and writes nothing.
 """
 
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
-from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from plone.restapi.interfaces import IControlpanelLayer
-from z3c.form.interfaces import IErrorViewSnippet
 from zope.component import adapter
-from zope.component import getMultiAdapter
 from zope.interface import Interface
 
+from changde.perfmgmt.core.controlpanels import SettingsEditForm
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.settings import PREFIX
 from changde.perfmgmt.libraries.settings import ILibrariesSettings
-from changde.perfmgmt.libraries.settings import SettingsInvalid
 
 CONFIGLET_ID = "perfmgmt-libraries"
 
 
-class LibrariesSettingsForm(RegistryEditForm):
+class LibrariesSettingsForm(SettingsEditForm):
     schema = ILibrariesSettings
     schema_prefix = PREFIX
     label = _("controlpanel_libraries", default="专家库与内部点评设置")
@@ -33,47 +30,6 @@ class LibrariesSettingsForm(RegistryEditForm):
         default="工作方案的数字:每年内部点评轮数、优秀报告个数、四项点评标准的权重"
         "(合计须为 100),以及末位淘汰的评分次数和比例。",
     )
-
-    def extractData(self, setErrors=True):
-        data, errors = super().extractData(setErrors=setErrors)
-        if setErrors and errors:
-            errors = self.errors_on_fields(errors)
-            self.widgets.errors = errors
-        return data, errors
-
-    def errors_on_fields(self, errors):
-        """Show an invariant's message next to the fields it names, rather
-        than at the top of the form."""
-        answer = []
-        for view in errors:
-            error = getattr(view, "error", None)
-            if getattr(view, "widget", None) is not None or not isinstance(
-                error, SettingsInvalid
-            ):
-                answer.append(view)
-                continue
-            widgets = [
-                self.widgets[name] for name in error.fields if name in self.widgets
-            ]
-            if not widgets:
-                answer.append(view)
-                continue
-            for widget in widgets:
-                snippet = getMultiAdapter(
-                    (
-                        error,
-                        self.request,
-                        widget,
-                        widget.field,
-                        self,
-                        self.getContent(),
-                    ),
-                    IErrorViewSnippet,
-                )
-                snippet.update()
-                widget.error = snippet
-                answer.append(snippet)
-        return tuple(answer)
 
 
 class LibrariesSettingsView(ControlPanelFormWrapper):

@@ -71,8 +71,7 @@ class IndicatorProgressView(BrowserView):
                     "index": index,
                     "uid": brain.UID,
                     "title": brain.Title,
-                    "target_value": row.get("target_value")
-                    or getattr(brain._unrestrictedGetObject(), "target_value", None),
+                    "target_value": row.get("target_value") or brain.target_value,
                     "actual_value": row.get("actual_value") or "",
                     "on_track": ""
                     if on_track is None

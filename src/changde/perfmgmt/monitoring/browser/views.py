@@ -18,6 +18,7 @@ from zope.i18n import translate
 
 from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.core.rules import format_yuan
 from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.i18n import _
@@ -25,6 +26,7 @@ from changde.perfmgmt.monitoring import excel
 from changde.perfmgmt.monitoring import import_progress
 from changde.perfmgmt.monitoring import importer
 from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.monitoring.records import project_of
 from changde.perfmgmt.monitoring.records import records_of_project
 from changde.perfmgmt.monitoring.rounds import approved_projects
 from changde.perfmgmt.monitoring.rounds import create_year_rounds
@@ -242,7 +244,10 @@ class TemplateDownload(BrowserView):
                     "title": brain.Title,
                     "amount": brain.amount,
                     "indicators": [
-                        {"title": indicator.Title, "target_value": None}
+                        {
+                            "title": indicator.Title,
+                            "target_value": indicator.target_value,
+                        }
                         for indicator in indicators
                     ],
                 }
@@ -412,3 +417,63 @@ class RecordChangeLogViewlet(ViewletBase):
                 }
             )
         return answer
+
+
+class RecordView(BrowserView, LabelsMixin):
+    """A record as people read it: the project, the amounts and the rate
+    against the round's target, the flags, the problems, one row per
+    indicator's progress and one per focus item (never the stored JSON)."""
+
+    def amount(self, value):
+        return "—" if value is None else format_yuan(value)
+
+    def project_url(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog(UID=self.context.project)
+        return brains[0].getURL() if brains else None
+
+    def round(self):
+        return self.context.monitoring_round
+
+    def can_edit(self):
+        return api.user.has_permission("Modify portal content", obj=self.context)
+
+    def progress_rows(self):
+        """The project's indicators (catalog data) with the progress saved
+        for each, in the project's order."""
+        saved = {
+            row.get("indicator"): row for row in self.context.indicator_progress or ()
+        }
+        project = project_of(self.context)
+        if project is None:
+            return []
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog.unrestrictedSearchResults(
+            portal_type="Indicator",
+            path={"query": "/".join(project.getPhysicalPath()), "depth": 1},
+            sort_on="getObjPositionInParent",
+        )
+        rows = []
+        for brain in brains:
+            row = saved.get(brain.UID, {})
+            on_track = row.get("on_track")
+            rows.append(
+                {
+                    "title": brain.Title,
+                    "target_value": row.get("target_value") or brain.target_value,
+                    "actual_value": row.get("actual_value") or "",
+                    "on_track": None if on_track is None else bool(on_track),
+                    "deviation_cause": row.get("deviation_cause") or "",
+                    "corrective_measure": row.get("corrective_measure") or "",
+                }
+            )
+        return rows
+
+    def focus_rows(self):
+        monitoring_round = self.round()
+        focus = tuple(monitoring_round.focus or ()) if monitoring_round else ()
+        answers = self.context.focus_answers or {}
+        return [
+            {"title": self.focus_label(item), "answer": answers.get(item) or ""}
+            for item in focus
+        ]

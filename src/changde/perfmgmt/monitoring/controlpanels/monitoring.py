@@ -4,12 +4,12 @@ year. Each field is checked with the rules (see
 message and nothing is saved, here and over ``@controlpanels``."""
 
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
-from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from plone.restapi.interfaces import IControlpanelLayer
 from zope.component import adapter
 from zope.interface import Interface
 
+from changde.perfmgmt.core.controlpanels import SettingsEditForm
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.settings import PREFIX
 from changde.perfmgmt.monitoring.settings import IMonitoringSettings
@@ -17,7 +17,7 @@ from changde.perfmgmt.monitoring.settings import IMonitoringSettings
 CONFIGLET_ID = "perfmgmt-monitoring"
 
 
-class MonitoringSettingsForm(RegistryEditForm):
+class MonitoringSettingsForm(SettingsEditForm):
     schema = IMonitoringSettings
     schema_prefix = PREFIX
     label = _("controlpanel_monitoring", default="运行监控设置")
