@@ -564,7 +564,7 @@ class TestCopyToLibrary(LibraryTestCase):
         error = response.json()["error"]
         self.assertEqual(error["type"], "BadRequest")
         self.assertIn("approved", error["message"])
-        self.assertIn("draft", error["message"])
+        self.assertIn('this project is "Draft"', error["message"])
         self.assertEqual(len(self.library_templates()), before)
 
     def test_unit_staff_may_not_grow_the_library(self):

@@ -300,6 +300,8 @@ class TestCopyToLibraryPage(ProjectPageTestCase):
         browser.open(self.blocked.absolute_url())
         self.assertNotIn("@@copy-to-library", browser.contents)
         browser.open(f"{self.blocked.absolute_url()}/@@copy-to-library")
-        self.assertIn("只有已批复项目的指标才能复制到指标库", browser.contents)
+        self.assertIn(
+            "只有已批准项目的指标才能复制到指标库；本项目状态为“草稿”", browser.contents
+        )
         self.assertNotIn('name="form.submitted"', browser.contents)
         self.assertEqual(self.templates(), ["指标 2"])

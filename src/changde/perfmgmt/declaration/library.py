@@ -43,11 +43,15 @@ def not_approved_message(project):
     state = api.content.get_state(project)
     if state == APPROVED:
         return None
+    # the state's title (a msgid of the workflow), translated with the message
+    title = api.portal.get_tool("portal_workflow").getTitleForStateOnType(
+        state, project.portal_type
+    )
     return _(
         "copy_to_library_project_not_approved",
         default="Only an approved project's indicators are copied to the "
         'indicator library; this project is "${state}".',
-        mapping={"state": state},
+        mapping={"state": _(title)},
     )
 
 
