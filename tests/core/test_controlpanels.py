@@ -2,60 +2,16 @@
 Site Setup and administrators over plone.restapi's @controlpanels
 (functional)."""
 
-import unittest
-
-import requests
-import transaction
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
-from plone.registry.interfaces import IRegistry
-from plone.testing.zope import Browser
-from zope.component import getUtility
+from tests.core.panels import ControlPanelTestCase
 
-from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
-from changde.perfmgmt.testing import create_city
 
 MIN_QUANTIFIABLE = "changde.perfmgmt.declaration.min_quantifiable_indicators"
 
 
-class TestControlPanels(unittest.TestCase):
-    layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
-
-    def setUp(self):
-        self.portal = self.layer["portal"]
-        self.portal_url = self.portal.absolute_url()
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        create_city(self.portal)
-        transaction.commit()
-
-    def browser(self, user, language="zh-cn"):
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = False
-        browser.raiseHttpErrors = False
-        browser.addHeader("Authorization", f"Basic {user}:{PASSWORD}")
-        browser.addHeader("Accept-Language", language)
-        return browser
-
-    def registry_value(self, name):
-        transaction.begin()
-        return getUtility(IRegistry)[name]
-
-    def rest(self, method, path, **kwargs):
-        return requests.request(
-            method,
-            f"{self.portal_url}/@controlpanels/{path}",
-            headers={"Accept": "application/json", "Accept-Language": "en"},
-            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
-            timeout=30,
-            **kwargs,
-        )
-
+class TestControlPanels(ControlPanelTestCase):
     def test_configlets_listed_in_site_setup(self):
         configlets = {
             action.id
@@ -72,7 +28,7 @@ class TestControlPanels(unittest.TestCase):
         self.assertEqual(control.value, "10")
         control.value = "12"
         browser.getControl(name="form.buttons.save").click()
-        self.assertEqual(self.registry_value(MIN_QUANTIFIABLE), 12)
+        self.assertEqual(self.value(MIN_QUANTIFIABLE), 12)
 
     def test_a_negative_threshold_is_refused_and_nothing_saved(self):
         browser = self.browser(OFFICE_USER)
@@ -80,7 +36,7 @@ class TestControlPanels(unittest.TestCase):
         browser.getControl(name="form.widgets.min_quantifiable_indicators").value = "-1"
         browser.getControl(name="form.buttons.save").click()
         self.assertIn("invalid-feedback", browser.contents)
-        self.assertEqual(self.registry_value(MIN_QUANTIFIABLE), 10)
+        self.assertEqual(self.value(MIN_QUANTIFIABLE), 10)
 
     def test_the_office_enters_next_years_holidays(self):
         browser = self.browser(OFFICE_USER)
@@ -91,9 +47,9 @@ class TestControlPanels(unittest.TestCase):
         ).value = "2027-10-01\n2027-10-02\n"
         browser.getControl(name="form.widgets.extra_workdays").value = "2027-09-26"
         browser.getControl(name="form.buttons.save").click()
-        holidays = self.registry_value("changde.perfmgmt.core.extra_holidays")
+        holidays = self.value("changde.perfmgmt.core.extra_holidays")
         self.assertEqual([str(day) for day in holidays], ["2027-10-01", "2027-10-02"])
-        workdays = self.registry_value("changde.perfmgmt.core.extra_workdays")
+        workdays = self.value("changde.perfmgmt.core.extra_workdays")
         self.assertEqual([str(day) for day in workdays], ["2027-09-26"])
         # shown again one a line
         browser.open(f"{self.portal_url}/@@perfmgmt-calendar-controlpanel")
@@ -105,9 +61,7 @@ class TestControlPanels(unittest.TestCase):
         browser.getControl(name="form.widgets.extra_holidays").value = "2027-13-01"
         browser.getControl(name="form.buttons.save").click()
         self.assertIn("“2027-13-01”不是日期", browser.contents)
-        self.assertEqual(
-            self.registry_value("changde.perfmgmt.core.extra_holidays"), []
-        )
+        self.assertEqual(self.value("changde.perfmgmt.core.extra_holidays"), [])
 
     def test_unit_staff_cannot_open_the_settings(self):
         browser = self.browser(UNIT_A_USER)
@@ -125,9 +79,7 @@ class TestControlPanels(unittest.TestCase):
         )
         self.assertEqual(response.status_code, 204, response.text)
         self.assertEqual(
-            self.registry_value(
-                "changde.perfmgmt.declaration.municipal_special_fund_cap"
-            ),
+            self.value("changde.perfmgmt.declaration.municipal_special_fund_cap"),
             80,
         )
         response = self.rest(
@@ -135,10 +87,7 @@ class TestControlPanels(unittest.TestCase):
         )
         self.assertEqual(response.status_code, 204, response.text)
         self.assertEqual(
-            [
-                str(day)
-                for day in self.registry_value("changde.perfmgmt.core.extra_holidays")
-            ],
+            [str(day) for day in self.value("changde.perfmgmt.core.extra_holidays")],
             ["2027-10-01"],
         )
 
@@ -151,8 +100,6 @@ class TestControlPanels(unittest.TestCase):
         self.assertEqual(response.status_code, 400, response.text)
         self.assertIn("min_quantifiable_indicators", response.text)
         self.assertEqual(
-            self.registry_value(
-                "changde.perfmgmt.declaration.municipal_special_fund_cap"
-            ),
+            self.value("changde.perfmgmt.declaration.municipal_special_fund_cap"),
             90,
         )

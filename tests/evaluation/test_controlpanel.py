@@ -3,61 +3,20 @@ bands and thresholds in Site Setup and over @controlpanels; what the rules
 refuse (bands out of order, thresholds out of range) gets a message on the
 setting and is not saved (functional)."""
 
-import unittest
 from decimal import Decimal
 
-import requests
-import transaction
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
-from plone.registry.interfaces import IRegistry
-from plone.testing.zope import Browser
-from zope.component import getUtility
+from tests.core.panels import ControlPanelTestCase
 
-from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
-from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
-from changde.perfmgmt.testing import create_city
 
 PREFIX = "changde.perfmgmt.evaluation"
 
 
-class TestEvaluationControlPanel(unittest.TestCase):
-    layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
-
-    def setUp(self):
-        self.portal = self.layer["portal"]
-        self.portal_url = self.portal.absolute_url()
-        self.url = f"{self.portal_url}/@@perfmgmt-evaluation-controlpanel"
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        create_city(self.portal)
-        transaction.commit()
-
-    def browser(self, user=OFFICE_USER):
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = False
-        browser.raiseHttpErrors = False
-        browser.addHeader("Authorization", f"Basic {user}:{PASSWORD}")
-        browser.addHeader("Accept-Language", "zh-cn")
-        return browser
-
-    def value(self, name):
-        transaction.begin()
-        return getUtility(IRegistry)[f"{PREFIX}.{name}"]
-
-    def rest(self, method, **kwargs):
-        return requests.request(
-            method,
-            f"{self.portal_url}/@controlpanels/perfmgmt-evaluation",
-            headers={"Accept": "application/json", "Accept-Language": "zh-cn"},
-            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
-            timeout=30,
-            **kwargs,
-        )
+class TestEvaluationControlPanel(ControlPanelTestCase):
+    panel = "perfmgmt-evaluation"
+    prefix = PREFIX
+    rest_language = "zh-cn"
 
     def test_listed_in_site_setup(self):
         configlets = {

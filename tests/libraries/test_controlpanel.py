@@ -3,48 +3,19 @@
 the maximum, weights not summing to 100) get messages next to their fields
 and are not saved (functional)."""
 
-import unittest
 from decimal import Decimal
 
-import requests
-import transaction
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
-from plone.testing.zope import Browser
+from tests.core.panels import ControlPanelTestCase
 
-from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
-from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
-from changde.perfmgmt.testing import create_city
 
 PREFIX = "changde.perfmgmt.libraries"
 
 
-class TestLibrariesControlPanel(unittest.TestCase):
-    layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
-
-    def setUp(self):
-        self.portal = self.layer["portal"]
-        self.url = f"{self.portal.absolute_url()}/@@perfmgmt-libraries-controlpanel"
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        create_city(self.portal)
-        transaction.commit()
-
-    def browser(self, user=OFFICE_USER):
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = False
-        browser.raiseHttpErrors = False
-        browser.addHeader("Authorization", f"Basic {user}:{PASSWORD}")
-        browser.addHeader("Accept-Language", "zh-cn")
-        return browser
-
-    def record(self, name):
-        transaction.begin()
-        return api.portal.get_registry_record(f"{PREFIX}.{name}")
+class TestLibrariesControlPanel(ControlPanelTestCase):
+    panel = "perfmgmt-libraries"
+    prefix = PREFIX
 
     def field_error(self, html, field):
         """The message shown in the field's own block, or None."""
@@ -67,8 +38,8 @@ class TestLibrariesControlPanel(unittest.TestCase):
         browser.getControl(name="form.widgets.weight_goal_completion").value = "40"
         browser.getControl(name="form.widgets.weight_text_quality").value = "10"
         browser.getControl(name="form.buttons.save").click()
-        self.assertEqual(self.record("excellent_max"), 6)
-        self.assertEqual(self.record("weight_goal_completion"), Decimal(40))
+        self.assertEqual(self.value("excellent_max"), 6)
+        self.assertEqual(self.value("weight_goal_completion"), Decimal(40))
 
     def test_excellent_minimum_above_the_maximum_is_refused(self):
         browser = self.browser()
@@ -78,8 +49,8 @@ class TestLibrariesControlPanel(unittest.TestCase):
         browser.getControl(name="form.buttons.save").click()
         message = self.field_error(browser.contents, "excellent_min")
         self.assertTrue(message and "超过了最多数量" in message, message)
-        self.assertEqual(self.record("excellent_min"), 3)
-        self.assertEqual(self.record("rounds_per_year"), 5)
+        self.assertEqual(self.value("excellent_min"), 3)
+        self.assertEqual(self.value("rounds_per_year"), 5)
 
     def test_weights_not_summing_to_100_are_refused(self):
         browser = self.browser()
@@ -89,23 +60,13 @@ class TestLibrariesControlPanel(unittest.TestCase):
         for criterion in ("goal_completion", "text_quality"):
             message = self.field_error(browser.contents, f"weight_{criterion}")
             self.assertTrue(message and "105" in message, criterion)
-        self.assertEqual(self.record("weight_text_quality"), Decimal(25))
+        self.assertEqual(self.value("weight_text_quality"), Decimal(25))
 
     def test_unit_staff_cannot_open_it(self):
         browser = self.browser(UNIT_A_USER)
         browser.handleErrors = True
         browser.open(self.url)
         self.assertIn("insufficient-privileges", browser.url)
-
-    def rest(self, method, **kwargs):
-        return requests.request(
-            method,
-            f"{self.portal.absolute_url()}/@controlpanels/perfmgmt-libraries",
-            headers={"Accept": "application/json", "Accept-Language": "en"},
-            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
-            timeout=30,
-            **kwargs,
-        )
 
     def test_rest(self):
         response = self.rest("GET")
@@ -114,8 +75,8 @@ class TestLibrariesControlPanel(unittest.TestCase):
         response = self.rest("PATCH", json={"excellent_min": 6, "rounds_per_year": 6})
         self.assertEqual(response.status_code, 400, response.text)
         self.assertIn("exceeds the maximum", response.text)
-        self.assertEqual(self.record("excellent_min"), 3)
-        self.assertEqual(self.record("rounds_per_year"), 5)
+        self.assertEqual(self.value("excellent_min"), 3)
+        self.assertEqual(self.value("rounds_per_year"), 5)
         response = self.rest("PATCH", json={"weight_problem_depth": "30"})
         self.assertEqual(response.status_code, 400, response.text)
         self.assertIn("sum to 105", response.text)
@@ -123,4 +84,4 @@ class TestLibrariesControlPanel(unittest.TestCase):
             "PATCH", json={"weight_problem_depth": "30", "weight_text_quality": "20"}
         )
         self.assertEqual(response.status_code, 204, response.text)
-        self.assertEqual(self.record("weight_problem_depth"), Decimal(30))
+        self.assertEqual(self.value("weight_problem_depth"), Decimal(30))

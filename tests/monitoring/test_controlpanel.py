@@ -3,25 +3,11 @@
 message and nothing is saved. The calendar panel refuses a date entered both
 as a holiday and as a working day (functional)."""
 
-import unittest
-
-import requests
-import transaction
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
-from plone.registry.interfaces import IRegistry
-from plone.testing.zope import Browser
-from zope.component import getUtility
+from tests.core.panels import ControlPanelTestCase
 
 from changde.perfmgmt.monitoring.settings import DEFAULT_ROUND_LINES
-from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
-from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
-from changde.perfmgmt.testing import create_city
 
 ROUNDS = "changde.perfmgmt.monitoring.default_rounds"
 DAYS = "changde.perfmgmt.monitoring.report_working_days"
@@ -29,40 +15,7 @@ HOLIDAYS = "changde.perfmgmt.core.extra_holidays"
 WORKDAYS = "changde.perfmgmt.core.extra_workdays"
 
 
-class PanelTestCase(unittest.TestCase):
-    layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
-
-    def setUp(self):
-        self.portal = self.layer["portal"]
-        self.portal_url = self.portal.absolute_url()
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        create_city(self.portal)
-        transaction.commit()
-
-    def browser(self, user=OFFICE_USER):
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = False
-        browser.raiseHttpErrors = False
-        browser.addHeader("Authorization", f"Basic {user}:{PASSWORD}")
-        browser.addHeader("Accept-Language", "zh-cn")
-        return browser
-
-    def value(self, name):
-        transaction.begin()
-        return getUtility(IRegistry)[name]
-
-    def rest(self, method, path, **kwargs):
-        return requests.request(
-            method,
-            f"{self.portal_url}/@controlpanels/{path}",
-            headers={"Accept": "application/json", "Accept-Language": "en"},
-            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
-            timeout=30,
-            **kwargs,
-        )
-
-
-class TestMonitoringControlPanel(PanelTestCase):
+class TestMonitoringControlPanel(ControlPanelTestCase):
     def open_panel(self):
         browser = self.browser()
         browser.open(f"{self.portal_url}/@@perfmgmt-monitoring-controlpanel")
@@ -142,7 +95,7 @@ class TestMonitoringControlPanel(PanelTestCase):
         self.assertEqual(self.value(ROUNDS), DEFAULT_ROUND_LINES)
 
 
-class TestCalendarConflicts(PanelTestCase):
+class TestCalendarConflicts(ControlPanelTestCase):
     def test_a_date_both_holiday_and_workday_is_refused(self):
         browser = self.browser()
         browser.open(f"{self.portal_url}/@@perfmgmt-calendar-controlpanel")
