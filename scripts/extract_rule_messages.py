@@ -20,6 +20,8 @@ MESSAGE_CALLS = {
     "Recommendation": ("rule", "reason_default"),
     # monitoring.importer's shorthand for Violation(code, default, field, ...)
     "_violation": ("code", "default"),
+    # assessment.rules.scoring: how a scorecard line was scored
+    "Explanation": ("code", "default"),
 }
 
 
