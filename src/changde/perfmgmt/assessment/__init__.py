@@ -1,0 +1,1 @@
+"""Assessment: scorecards of evaluation reports, the yearly 考核, IT subsidies."""

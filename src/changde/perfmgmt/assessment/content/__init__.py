@@ -1,0 +1,1 @@
+"""Content types of the assessment module, one file per type."""

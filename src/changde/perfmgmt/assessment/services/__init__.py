@@ -1,0 +1,1 @@
+"""REST services of the assessment module (docs/assessment-api.md)."""

@@ -1,0 +1,37 @@
+"""GET @assessment?year= on the assessment area: for municipal units and
+for districts, the year's cards the user may see, ranked by total, with each
+criterion's points (the ranking page and its Excel give the same)."""
+
+from plone import api
+from plone.restapi.services import Service
+from zope.i18n import translate
+
+from changde.perfmgmt.assessment import yearly
+from changde.perfmgmt.assessment.labels import KIND_TITLES
+from changde.perfmgmt.assessment.rules.yearly import TARGET_KINDS
+from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.workdays import today_in_china
+
+
+def ranking_data(year, request):
+    answer = {}
+    for kind in TARGET_KINDS:
+        rows = yearly.ranking(year, kind)
+        for row in rows:
+            card = api.content.get(UID=row["UID"])
+            row["criteria"] = yearly.card_result(card).as_dict()["lines"]
+        answer[kind] = {
+            "title": translate(KIND_TITLES[kind], context=request),
+            "items": rows,
+        }
+    return answer
+
+
+class AssessmentGet(Service):
+    def reply(self):
+        year = year_or_none(self.request.form.get("year")) or today_in_china().year
+        return {
+            "@id": f"{self.context.absolute_url()}/@assessment?year={year}",
+            "year": year,
+            **ranking_data(year, self.request),
+        }

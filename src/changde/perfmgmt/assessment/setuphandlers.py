@@ -1,0 +1,57 @@
+"""What the assessment profile's XML cannot say: the assessment area in the
+site root and the three shipped scorecard templates, active, for the
+current year (idempotent: what exists by id is left alone)."""
+
+from plone import api
+
+from changde.perfmgmt.assessment.defaults import default_templates
+from changde.perfmgmt.core.workdays import today_in_china
+
+FOLDER_ID = "assessment"
+FOLDER_TITLE = "绩效考核"
+
+
+def assessment_folder(portal=None, create=True):
+    portal = portal or api.portal.get()
+    folder = portal.get(FOLDER_ID)
+    if folder is None and create:
+        with api.env.adopt_roles(["Manager"]):
+            folder = api.content.create(
+                container=portal,
+                type="AssessmentFolder",
+                id=FOLDER_ID,
+                title=FOLDER_TITLE,
+                description="评分表模板、年度绩效考核和信息化奖补。",
+            )
+    return folder
+
+
+def install_default_templates(folder, year=None):
+    """Create and activate the shipped templates missing from ``folder``;
+    answer the ones created."""
+    year = year or today_in_china().year
+    created = []
+    workflow = api.portal.get_tool("portal_workflow")
+    with api.env.adopt_roles(["Manager"]):
+        for data in default_templates():
+            template_id = f"{data['id']}-{year}"
+            if template_id in folder.objectIds():
+                continue
+            template = api.content.create(
+                container=folder,
+                type="ScorecardTemplate",
+                id=template_id,
+                title=f"{data['title']}({year}年)",
+                description=data["description"],
+                template_kind=data["kind"],
+                year=year,
+                criteria=data["criteria"],
+            )
+            workflow.doActionFor(template, "activate")
+            created.append(template)
+    return created
+
+
+def post_install(context):
+    portal = api.portal.get()
+    install_default_templates(assessment_folder(portal))
