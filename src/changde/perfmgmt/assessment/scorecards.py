@@ -171,6 +171,8 @@ def report_added(report, event=None):
         template = default_template(report.evaluation_kind, report.year)
         if template is not None:
             attach_template(report, template)
+            # the catalog was flushed by the template search: index it again
+            report.reindexObject()
     refresh_card(report)
 
 
