@@ -177,20 +177,20 @@ class TestIndicators(unittest.TestCase):
                 "qualitative", "明显改善", "明显改善", entry={"percent": percent}
             )
             self.assertEqual(found, band, percent)
-            self.assertEqual(points, scoring.round_points(D(percent) / 10), percent)
+            self.assertEqual(points, D(percent) / 10, percent)
         status, points, explanation, _ = one("qualitative", "明显改善", "")
         self.assertEqual((status, explanation.code), ("missing", "score_band_missing"))
 
     def test_points_are_decimals(self):
         for args in (("ge", "3", "1"), ("le", "1", "3"), ("eq", "1", "1")):
-            points = one(*args, weight=D(10) / D(3))[1]
-            self.assertIsInstance(points, Decimal)
-            self.assertEqual(points.as_tuple().exponent, -2)
+            exact = one(*args, weight=D(10) / D(3))[1]
+            self.assertIsInstance(exact, Decimal)
+            self.assertEqual(scoring.round_points(exact).as_tuple().exponent, -2)
 
 
 class TestRounding(unittest.TestCase):
-    """Each line is rounded half up to two decimals; the total is the sum of
-    the lines as printed; the grade is read from it."""
+    """Each line is rounded half up to two decimals; the total is the exact
+    sum rounded once; the grade is read from it."""
 
     single = [
         {
@@ -219,7 +219,7 @@ class TestRounding(unittest.TestCase):
         result = score_card(rows, CardFacts(), {"1": {"points": "89.995"}})
         self.assertEqual(result.total, D("90.00"))
 
-    def test_the_total_is_the_sum_of_the_printed_lines(self):
+    def test_the_total_is_the_exact_sum_rounded_once(self):
         # three equal indicators of 100/3 points each, two thirds achieved
         facts = CardFacts(
             indicators=tuple(indicator(k, target="3", actual="2") for k in "abc")
@@ -227,7 +227,14 @@ class TestRounding(unittest.TestCase):
         result = score_card(self.single, facts)
         points = [each.points for each in result.lines if each.kind == "indicator"]
         self.assertEqual(points, [D("22.22")] * 3)
-        self.assertEqual(result.total, D("66.66"))
+        self.assertEqual(result.total, D("66.67"))  # 66.666…, not 3 × 22.22
+
+    def test_full_points_everywhere_never_exceed_100(self):
+        facts = CardFacts(indicators=tuple(indicator(k) for k in "abc"))
+        result = score_card(self.single, facts)
+        self.assertEqual([line.points for line in result.lines[1:]], [D("33.33")] * 3)
+        self.assertEqual(result.total, D("100.00"))
+        self.assertEqual(result.grade(), "excellent")
 
 
 class TestSelfEvaluation(unittest.TestCase):
@@ -334,7 +341,7 @@ class TestSelfEvaluation(unittest.TestCase):
         self.assertEqual(line(result, "1").points, D("10.56"))  # 95 % of 11.11…
         self.assertEqual(line(result, "2").points, D("55.56"))
         self.assertEqual(line(result, "3").points, D("33.33"))
-        self.assertEqual(result.total, D("99.45"))
+        self.assertEqual(result.total, D("99.44"))  # exact 99.444…
 
     def test_all_indicators_not_applicable_cannot_be_scored(self):
         entries = {
@@ -429,13 +436,13 @@ class TestProjectScorecard(unittest.TestCase):
         self.assertEqual(line(result, "3.1.2").status, "not_applicable")
         self.assertEqual(round(line(result, "3.1.1").effective_weight, 4), D("6.6667"))
         self.assertEqual(line(result, "3.1.1").points, D("6.00"))  # 270/300 of 6.67
-        self.assertEqual(line(result, "3.1").points, D("19.34"))  # 6.00 + 6.67 + 6.67
+        self.assertEqual(line(result, "3.1").points, D("19.33"))  # 6 + 6.667 + 6.667
         self.assertEqual(line(result, "1").points, D("18.00"))
         self.assertEqual(line(result, "2").points, D("9.00"))
         # 效益 40: 8/10 of 20, 85 % of 20
         self.assertEqual(line(result, "3.2.1").points, D("33.00"))
         self.assertEqual(line(result, "3.2.2").points, D("10.00"))
-        self.assertEqual(result.total, D("89.34"))
+        self.assertEqual(result.total, D("89.33"))
         self.assertEqual(result.grade(), "good")
         self.assertEqual(line(result, "1.1.1").band, "fully_met")
 

@@ -22,11 +22,13 @@ The rules of the plan (R-M4 self-evaluation practice):
   leaf with no indicator of its kind is dropped the same way;
 - no division by zero: a target of 0 for "≥" cannot be scored, and says why.
 
-Rounding, stated once: each line's points are rounded half up to two
-decimals (89.995 → 90.00); a group's points and the total are the sums of
-their lines' rounded points, so the table adds up as printed, and the grade
-is read from that total. Weights after rescaling are shown to two decimals
-but computed exactly.
+Rounding, stated once: points are computed exactly (Decimal, 60 digits);
+each line shows its points rounded half up to two decimals, and a group's
+points and the total are the exact sum of their lines, rounded the same way
+once (89.995 → 90.00), so the total never exceeds 100 and the grade is read
+from the rounded total. The printed lines may therefore add up to 0.01 more
+or less than the printed total. Weights after rescaling are shown to two
+decimals but computed exactly.
 """
 
 import unicodedata
@@ -250,6 +252,8 @@ class Line:
     note: str = ""
     band: str | None = None
     needs_explanation: bool = False
+    #: the points before rounding: groups and the total add these up
+    exact: Decimal | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -311,6 +315,10 @@ class CardResult:
 def round_points(value) -> Decimal:
     """Points as a line shows them: half up to two decimals (89.995 → 90.00)."""
     return round_decimal(to_decimal(value, strict=True), 2, ROUND_HALF_UP)
+
+
+def _rounded(value):
+    return None if value is None else round_points(value)
 
 
 def parse_value(value) -> Decimal | None:
@@ -645,10 +653,11 @@ def score_indicator(indicator, weight, entry, settings=DEFAULT_SCORING_SETTINGS)
                 ),
             )
         ratio = _divide(actual, target)
-        points = round_points(_multiply(ratio, weight))
+        exact = _multiply(ratio, weight)
+        points = round_points(exact)
         return (
             SCORED,
-            points,
+            exact,
             Explanation(
                 code="score_ge",
                 default="${actual} / ${target} × ${weight} = ${points}",
@@ -676,10 +685,11 @@ def score_indicator(indicator, weight, entry, settings=DEFAULT_SCORING_SETTINGS)
                 ),
             )
         ratio = _divide(target, actual)
-        points = round_points(_multiply(ratio, weight))
+        exact = _multiply(ratio, weight)
+        points = round_points(exact)
         return (
             SCORED,
-            points,
+            exact,
             Explanation(
                 code="score_le",
                 default="${target} / ${actual} × ${weight} = ${points}",
@@ -699,7 +709,7 @@ def score_indicator(indicator, weight, entry, settings=DEFAULT_SCORING_SETTINGS)
             )
         return (
             SCORED,
-            round_points(ZERO),
+            ZERO,
             Explanation(
                 code="score_eq_not_met",
                 default="Actual ${actual} ≠ target ${target}: 0 points.",
@@ -726,7 +736,7 @@ def score_indicator(indicator, weight, entry, settings=DEFAULT_SCORING_SETTINGS)
         )
     return (
         SCORED,
-        round_points(ZERO),
+        ZERO,
         Explanation(
             code="score_approx_not_met",
             default=(
@@ -740,10 +750,11 @@ def score_indicator(indicator, weight, entry, settings=DEFAULT_SCORING_SETTINGS)
 
 
 def _full(weight, explanation):
-    points = round_points(weight)
+    exact = weight
+    points = round_points(exact)
     return (
         SCORED,
-        points,
+        exact,
         Explanation(
             code=explanation.code,
             default=explanation.default,
@@ -766,10 +777,11 @@ def _band_points(percent, weight):
             None,
         )
     band = band_of(percent)
-    points = round_points(_divide(_multiply(percent, weight), HUNDRED))
+    exact = _divide(_multiply(percent, weight), HUNDRED)
+    points = round_points(exact)
     return (
         SCORED,
-        points,
+        exact,
         Explanation(
             code="score_band",
             default="${band}: ${percent} % × ${weight} = ${points}",
@@ -851,10 +863,11 @@ def score_execution(facts: ExecutionFacts | None, weight, formula, settings):
         "weight": show(round_decimal(weight)),
     }
     if rate >= HUNDRED:
-        points = round_points(weight)
+        exact = weight
+        points = round_points(exact)
         return (
             SCORED,
-            points,
+            exact,
             Explanation(
                 code="score_execution_capped",
                 default=(
@@ -866,10 +879,11 @@ def score_execution(facts: ExecutionFacts | None, weight, formula, settings):
             tuple(shown),
             needs,
         )
-    points = round_points(_divide(_multiply(rate, weight), HUNDRED))
+    exact = _divide(_multiply(rate, weight), HUNDRED)
+    points = round_points(exact)
     return (
         SCORED,
-        points,
+        exact,
         Explanation(
             code="score_execution",
             default=(
@@ -984,7 +998,8 @@ def score_card(
             weight=criterion.weight,
             effective_weight=effective,
             status=status,
-            points=total if status == SCORED else None,
+            points=_rounded(total) if status == SCORED else None,
+            exact=total if status == SCORED else None,
         )
         return status, (total if status == SCORED else None)
 
@@ -1083,14 +1098,13 @@ def score_card(
             else:
                 # points are given out of the template's weight; a rescaled
                 # leaf scales them with it
-                exact = _divide(_multiply(given, effective), criterion.weight)
-                points = round_points(exact)
+                points = _divide(_multiply(given, effective), criterion.weight)
                 status = SCORED
                 params = {
                     "given": show(given),
                     "weight": show(criterion.weight),
                     "effective": show(round_decimal(effective)),
-                    "points": points,
+                    "points": round_points(points),
                 }
                 if effective == criterion.weight:
                     explanation = Explanation(
@@ -1118,12 +1132,13 @@ def score_card(
             weight=criterion.weight,
             effective_weight=effective,
             status=status,
-            points=points,
+            points=_rounded(points),
             explanation=explanation,
             facts=facts_shown,
             note=note,
             band=band,
             needs_explanation=needs,
+            exact=points,
         )
         return status, points
 
@@ -1182,7 +1197,8 @@ def score_card(
             weight=criterion.weight,
             effective_weight=effective,
             status=status,
-            points=total if status == SCORED else None,
+            points=_rounded(total) if status == SCORED else None,
+            exact=total if status == SCORED else None,
             explanation=Explanation(
                 code="score_indicators",
                 default=(
@@ -1233,11 +1249,12 @@ def score_card(
                 weight=to_decimal(item.weight),
                 effective_weight=weight,
                 status=status,
-                points=points,
+                points=_rounded(points),
                 explanation=explanation,
                 facts=_indicator_facts(item),
                 note=note,
                 band=band,
+                exact=points,
             )
         )
         return status, points
@@ -1258,15 +1275,17 @@ def score_card(
         statuses.append(status)
         if points is not None:
             total += points
-    partial = sum(
-        (
-            line.points
-            for line in lines
-            if line.kind != "group"
-            and line.points is not None
-            and not _has_sublines(line, lines)
-        ),
-        ZERO,
+    partial = round_points(
+        sum(
+            (
+                line.exact
+                for line in lines
+                if line.kind != "group"
+                and line.exact is not None
+                and not _has_sublines(line, lines)
+            ),
+            ZERO,
+        )
     )
     if not top:
         problems.insert(
@@ -1330,7 +1349,7 @@ def score_card(
         )
     return CardResult(
         lines=tuple(lines),
-        total=total if status == SCORED else None,
+        total=round_points(total) if status == SCORED else None,
         partial=partial,
         problems=tuple(problems),
     )
