@@ -18,6 +18,7 @@ from decimal import Decimal
 from plone import api
 from plone.app.textfield.value import RichTextValue
 
+from changde.perfmgmt.assessment import demo as assessment_demo
 from changde.perfmgmt.core.roles import OFFICE_GROUP
 from changde.perfmgmt.core.roles import REVIEWERS_GROUP
 from changde.perfmgmt.declaration import gates
@@ -649,5 +650,6 @@ def load_demo(portal):
         monitoring_demo.load_demo(portal, folders, counts)
         libraries_demo.load_demo(portal, folders, counts)
         evaluation_demo.load_demo(portal, folders, counts)
+        assessment_demo.load_demo(portal, folders, counts)
     logger.info("demo data created: %s", counts or "nothing (all present)")
     return counts
