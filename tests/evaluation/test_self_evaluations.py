@@ -73,7 +73,13 @@ class TestSelfEvaluationDrafts(RestTestCase):
             "PATCH",
             own,
             user=UNIT_A_USER,
-            json={"score": "92", "findings": "目标全部完成。"},
+            # the draft carries the self-evaluation scorecard, which cannot
+            # be scored yet (no actual values): a score by hand needs a reason
+            json={
+                "score": "92",
+                "findings": "目标全部完成。",
+                "score_override_reason": "实际值尚未录入系统,按自评结果填写。",
+            },
         )
         self.assertEqual(response.status_code, 204, response.text)
         for user in (UNIT_B_USER, DISTRICT_UNIT_USER, None):

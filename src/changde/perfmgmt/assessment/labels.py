@@ -103,6 +103,7 @@ assert set(SUBSIDY_STATUS_TITLES) == set(subsidies.STATUSES)
 #: how the card rounds (shown under every card, and in its Excel)
 ROUNDING_NOTE = _(
     "scorecard_rounding_note",
-    default="每行得分按四舍五入保留两位小数;上级得分和总分为各行得分之和,"
-    "等级按总分确定。权重按不适用项调整后显示两位小数。",
+    default="各行得分四舍五入保留两位小数显示;上级得分和总分由未舍入的得分相加后"
+    "再四舍五入,可能与各行显示值之和相差 0.01;等级按总分确定。不适用项的分值按"
+    "比例分配给同级其他项,调整后的分值显示两位小数。",
 )

@@ -217,9 +217,11 @@ def check_submission(report, event):
     result = card_result(report)
     problems = submission_problems(result, report.score, report.score_override_reason)
     if problems:
+        from changde.perfmgmt.assessment.cardview import problem_text
+
         request = getRequest()
         raise WorkflowException(
-            " ".join(translate_violation(problem, request) for problem in problems)
+            " ".join(problem_text(problem, result, request) for problem in problems)
         )
 
 

@@ -1329,24 +1329,29 @@ def score_card(
     for line in waiting:
         if _has_sublines(line, lines):
             continue
-        problems.append(
-            Violation(
-                code="scorecard_line_cannot_be_scored"
-                if line.status == CANNOT_SCORE
-                else "scorecard_line_waiting",
-                default=(
-                    "${code} ${title} cannot be scored: ${reason}"
-                    if line.status == CANNOT_SCORE
-                    else "${code} ${title} is not scored yet: ${reason}"
-                ),
-                field="scorecard_entries",
-                params={
-                    "code": line.key,
-                    "title": line.title,
-                    "reason": line.explanation.text if line.explanation else "",
-                },
+        params = {
+            "code": line.key,
+            "title": line.title,
+            "reason": line.explanation.text if line.explanation else "",
+        }
+        if line.status == CANNOT_SCORE:
+            problems.append(
+                Violation(
+                    code="scorecard_line_cannot_be_scored",
+                    default="${code} ${title} cannot be scored: ${reason}",
+                    field="scorecard_entries",
+                    params=params,
+                )
             )
-        )
+        else:
+            problems.append(
+                Violation(
+                    code="scorecard_line_waiting",
+                    default="${code} ${title} is not scored yet: ${reason}",
+                    field="scorecard_entries",
+                    params=params,
+                )
+            )
     return CardResult(
         lines=tuple(lines),
         total=round_points(total) if status == SCORED else None,
