@@ -23,6 +23,7 @@ where it came from.
 
 import calendar
 import datetime
+from decimal import Decimal
 
 from plone import api
 from zope.i18n import translate
@@ -388,6 +389,12 @@ def _relation(target):
     return RelationValue(getUtility(IIntIds).register(target))
 
 
+def _total(brain):
+    """The card's total from the catalog (Missing.Value when it has none)."""
+    total = getattr(brain, "assessment_total", None)
+    return total if isinstance(total, Decimal) else None
+
+
 def ranking(year, kind):
     """The year's cards of ``kind`` the user may see, ranked by total: a
     list of dicts (rank, title, total, state, url, target_title)."""
@@ -399,7 +406,7 @@ def ranking(year, kind):
         [
             (
                 brain.UID,
-                brain.assessment_total,
+                _total(brain),
                 pinyin_sort_key(brain.target_title or brain.Title),
             )
             for brain in brains
@@ -416,9 +423,7 @@ def ranking(year, kind):
                 "title": brain.Title,
                 "target_title": brain.target_title,
                 "jurisdiction_title": brain.jurisdiction_title,
-                "total": None
-                if brain.assessment_total is None
-                else str(brain.assessment_total),
+                "total": None if _total(brain) is None else str(_total(brain)),
                 "review_state": brain.review_state,
             }
         )

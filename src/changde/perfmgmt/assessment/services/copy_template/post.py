@@ -1,7 +1,9 @@
 """POST @copy-template ``{"year": 2027}`` on a template: a draft copy for
 that year, whose criteria the office may then change (201, its URL)."""
 
+from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
+from zope.interface import alsoProvides
 
 from changde.perfmgmt.assessment.templates import copy_template
 from changde.perfmgmt.core.rest import bad_request
@@ -14,6 +16,8 @@ from changde.perfmgmt.i18n import _
 
 class CopyTemplatePost(Service):
     def reply(self):
+        # a JSON API call authenticated per request: no CSRF token to check
+        alsoProvides(self.request, IDisableCSRFProtection)
         body = read_json_object(self.request)
         if body is None:
             return invalid_body(self.request)
