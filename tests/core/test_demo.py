@@ -10,7 +10,7 @@ from plone.app.testing import setRoles
 
 from changde.perfmgmt import demo
 from changde.perfmgmt.declaration import gates
-from changde.perfmgmt.declaration.rules import FOUR_BUDGETS
+from changde.perfmgmt.declaration.rules.budgets import FOUR_BUDGETS
 from changde.perfmgmt.declaration.settings import DEFAULT_INDICATOR_LEVELS
 from changde.perfmgmt.evaluation import demo as evaluation_demo
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING

@@ -10,7 +10,8 @@ import datetime
 
 from plone import api
 
-from changde.perfmgmt.libraries import rules
+from changde.perfmgmt.libraries.rules.review_scoring import REVIEW_CRITERIA
+from changde.perfmgmt.libraries.rules.review_scoring import review_total
 from changde.perfmgmt.libraries.settings import review_weights
 from changde.perfmgmt.libraries.setuphandlers import ensure_folders
 
@@ -206,7 +207,7 @@ def load_demo(portal, folders, counts):
         rows = []
         for row in REPORTS:
             row = dict(row)
-            scores = {c: row[c] for c in rules.REVIEW_CRITERIA}
-            row["total"] = str(rules.review_total(scores, weights))
+            scores = {c: row[c] for c in REVIEW_CRITERIA}
+            row["total"] = str(review_total(scores, weights))
             rows.append(row)
         review_round.reports = rows
