@@ -12,11 +12,11 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import applyProfile
 from plone.app.testing import setRoles
 
-from changde.perfmgmt import demo
 from changde.perfmgmt.assessment import yearly
 from changde.perfmgmt.assessment.cardview import card_data
 from changde.perfmgmt.assessment.scorecards import card_result
 from changde.perfmgmt.assessment.subsidies import subsidy_table_for
+from changde.perfmgmt.core import demo
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 
 D = Decimal

@@ -8,7 +8,7 @@ from zope.event import notify
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import ObjectModifiedEvent
 
-from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.declaration.content.indicator import IIndicator
 
 #: the longest actual value accepted (the field is a text line)

@@ -17,8 +17,8 @@ from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.interface import provider
 
-from changde.perfmgmt.core.rules import MAX_YEAR
-from changde.perfmgmt.core.rules import MIN_YEAR
+from changde.perfmgmt.core.rules.years import MAX_YEAR
+from changde.perfmgmt.core.rules.years import MIN_YEAR
 from changde.perfmgmt.i18n import _
 
 MANAGE_EVALUATION = "changde.perfmgmt.ManageEvaluation"

@@ -13,7 +13,7 @@ from plone.app.uuid.utils import uuidToObject
 from changde.perfmgmt.assessment.rules.scoring import CardFacts
 from changde.perfmgmt.assessment.rules.scoring import ExecutionFacts
 from changde.perfmgmt.assessment.rules.scoring import IndicatorFacts
-from changde.perfmgmt.core.rules import to_decimal
+from changde.perfmgmt.core.rules.numbers import to_decimal
 
 
 def _catalog():

@@ -39,8 +39,8 @@ from changde.perfmgmt.assessment.rules.scoring import submission_problems
 from changde.perfmgmt.assessment.rules.scoring import validate_override
 from changde.perfmgmt.assessment.settings import scoring_settings
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules import is_blank
-from changde.perfmgmt.core.rules import to_decimal
+from changde.perfmgmt.core.rules.numbers import to_decimal
+from changde.perfmgmt.core.rules.values import is_blank
 
 DRAFT = "draft"
 CARD_SOURCE = "card"

@@ -5,7 +5,7 @@ current year (idempotent: what exists by id is left alone)."""
 from plone import api
 
 from changde.perfmgmt.assessment.defaults import default_templates
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 
 FOLDER_ID = "assessment"
 FOLDER_TITLE = "绩效考核"

@@ -13,8 +13,8 @@ from changde.perfmgmt.assessment.rules.subsidies import DistrictSystem
 from changde.perfmgmt.assessment.rules.subsidies import subsidy_table
 from changde.perfmgmt.assessment.settings import management_zone_ids
 from changde.perfmgmt.assessment.settings import subsidy_settings
-from changde.perfmgmt.core.rules import MUNICIPAL
-from changde.perfmgmt.core.rules import pinyin_sort_key
+from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
+from changde.perfmgmt.core.rules.pinyin import pinyin_sort_key
 
 MANAGEMENT_ZONE = "management_zone"
 

@@ -36,11 +36,11 @@ from changde.perfmgmt.assessment.rules import yearly as rules
 from changde.perfmgmt.assessment.rules.yearly import SourceFacts
 from changde.perfmgmt.assessment.settings import assessment_settings
 from changde.perfmgmt.assessment.setuphandlers import assessment_folder
-from changde.perfmgmt.core.rules import MUNICIPAL
-from changde.perfmgmt.core.rules import pinyin_sort_key
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
+from changde.perfmgmt.core.rules.pinyin import pinyin_sort_key
 from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_values
-from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.i18n import _
 
 CARD_LOCAL_ROLES = ("Reader",)

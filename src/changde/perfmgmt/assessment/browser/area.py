@@ -33,9 +33,9 @@ from changde.perfmgmt.assessment.subsidies import jurisdictions
 from changde.perfmgmt.assessment.subsidies import subsidy_table_for
 from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules import format_yuan
-from changde.perfmgmt.core.rules import year_or_none
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.money import format_yuan
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.vocabularies import KIND_TITLES as EVALUATION_KINDS
 from changde.perfmgmt.i18n import _
 

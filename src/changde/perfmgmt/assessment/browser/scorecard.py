@@ -29,7 +29,7 @@ from changde.perfmgmt.assessment.scorecards import is_draft
 from changde.perfmgmt.assessment.scorecards import refresh_card
 from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules import is_blank
+from changde.perfmgmt.core.rules.values import is_blank
 from changde.perfmgmt.i18n import _
 
 

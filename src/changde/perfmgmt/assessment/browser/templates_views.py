@@ -22,7 +22,7 @@ from changde.perfmgmt.assessment.rules.scorecards import validate_criteria
 from changde.perfmgmt.assessment.templates import copy_template
 from changde.perfmgmt.assessment.templates import reports_using
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.vocabularies import KIND_TITLES
 from changde.perfmgmt.i18n import _
 

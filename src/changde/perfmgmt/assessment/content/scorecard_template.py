@@ -18,10 +18,10 @@ from zope import schema
 from zope.interface import implementer
 
 from changde.perfmgmt.assessment.rules.scorecards import validate_criteria
-from changde.perfmgmt.core.rules import MAX_YEAR
-from changde.perfmgmt.core.rules import MIN_YEAR
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.years import MAX_YEAR
+from changde.perfmgmt.core.rules.years import MIN_YEAR
 from changde.perfmgmt.core.validation import RuleConstraint
-from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.i18n import _
 
 #: Rows are checked by the rule (its messages name the row), not by JSON

@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import is_blank
-from changde.perfmgmt.core.rules import to_decimal
+from changde.perfmgmt.core.rules.numbers import to_decimal
+from changde.perfmgmt.core.rules.values import is_blank
+from changde.perfmgmt.core.rules.violations import Violation
 
 #: Every template's criteria add up to this many points.
 TOTAL = Decimal(100)

@@ -41,15 +41,15 @@ from decimal import Decimal
 from changde.perfmgmt.assessment.rules.scorecards import INDICATOR_FORMULAS
 from changde.perfmgmt.assessment.rules.scorecards import build_tree
 from changde.perfmgmt.assessment.rules.scorecards import leaves
-from changde.perfmgmt.core.rules import DECIMAL_CONTEXT
-from changde.perfmgmt.core.rules import HUNDRED
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import format_message
-from changde.perfmgmt.core.rules import is_blank
-from changde.perfmgmt.core.rules import round_decimal
-from changde.perfmgmt.core.rules import stringify_params
-from changde.perfmgmt.core.rules import to_decimal
-from changde.perfmgmt.evaluation import rules as evaluation_rules
+from changde.perfmgmt.core.rules.numbers import DECIMAL_CONTEXT
+from changde.perfmgmt.core.rules.numbers import HUNDRED
+from changde.perfmgmt.core.rules.numbers import round_decimal
+from changde.perfmgmt.core.rules.numbers import to_decimal
+from changde.perfmgmt.core.rules.values import is_blank
+from changde.perfmgmt.core.rules.violations import Violation
+from changde.perfmgmt.core.rules.violations import format_message
+from changde.perfmgmt.core.rules.violations import stringify_params
+from changde.perfmgmt.evaluation.rules import grades as evaluation_rules
 
 ZERO = Decimal(0)
 

@@ -15,14 +15,14 @@ it takes the districts as plain values and answers the rows and totals.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from changde.perfmgmt.core.rules import DECIMAL_CONTEXT
-from changde.perfmgmt.core.rules import HUNDRED
-from changde.perfmgmt.core.rules import MAX_YEAR
-from changde.perfmgmt.core.rules import MIN_YEAR
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import round_decimal
-from changde.perfmgmt.core.rules import to_decimal
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.numbers import DECIMAL_CONTEXT
+from changde.perfmgmt.core.rules.numbers import HUNDRED
+from changde.perfmgmt.core.rules.numbers import round_decimal
+from changde.perfmgmt.core.rules.numbers import to_decimal
+from changde.perfmgmt.core.rules.violations import Violation
+from changde.perfmgmt.core.rules.years import MAX_YEAR
+from changde.perfmgmt.core.rules.years import MIN_YEAR
+from changde.perfmgmt.core.rules.years import year_or_none
 
 ZERO = Decimal(0)
 

@@ -21,13 +21,13 @@ from decimal import Decimal
 from changde.perfmgmt.assessment.rules.scoring import Explanation
 from changde.perfmgmt.assessment.rules.scoring import round_points
 from changde.perfmgmt.assessment.rules.scoring import show
-from changde.perfmgmt.core.rules import DECIMAL_CONTEXT
-from changde.perfmgmt.core.rules import HUNDRED
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import is_blank
-from changde.perfmgmt.core.rules import percent
-from changde.perfmgmt.core.rules import round_decimal
-from changde.perfmgmt.core.rules import to_decimal
+from changde.perfmgmt.core.rules.numbers import DECIMAL_CONTEXT
+from changde.perfmgmt.core.rules.numbers import HUNDRED
+from changde.perfmgmt.core.rules.numbers import percent
+from changde.perfmgmt.core.rules.numbers import round_decimal
+from changde.perfmgmt.core.rules.numbers import to_decimal
+from changde.perfmgmt.core.rules.values import is_blank
+from changde.perfmgmt.core.rules.violations import Violation
 
 ZERO = Decimal(0)
 

@@ -9,8 +9,8 @@ from zope.i18n import translate
 from changde.perfmgmt.assessment import yearly
 from changde.perfmgmt.assessment.labels import KIND_TITLES
 from changde.perfmgmt.assessment.rules.yearly import TARGET_KINDS
-from changde.perfmgmt.core.rules import year_or_none
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.years import year_or_none
 
 
 def ranking_data(year, request):

@@ -8,7 +8,7 @@ from plone.restapi.services import Service
 
 from changde.perfmgmt.assessment.subsidies import jurisdiction_urls
 from changde.perfmgmt.assessment.subsidies import subsidy_table_for
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 
 
 class SubsidiesGet(Service):
