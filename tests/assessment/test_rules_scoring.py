@@ -377,7 +377,8 @@ class TestSelfEvaluation(unittest.TestCase):
         self.assertEqual(line(result, "2").status, "cannot_score")
         (problem,) = result.problems
         self.assertEqual(problem.code, "scorecard_line_cannot_be_scored")
-        self.assertEqual(problem.params["code"], "2/o1")
+        self.assertEqual(problem.params["key"], "2/o1")
+        self.assertEqual(problem.params["code"], "2")
 
     def test_facts_round_trip_as_plain_data(self):
         facts = full_facts()
@@ -449,7 +450,7 @@ class TestProjectScorecard(unittest.TestCase):
     def test_bands_wait_for_the_expert(self):
         result = score_card(PROJECT, self.facts(), {})
         self.assertFalse(result.complete)
-        waiting = [p.params["code"] for p in result.problems]
+        waiting = [p.params["key"] for p in result.problems]
         self.assertEqual(waiting[:2], ["1.1.1", "1.1.2"])
         self.assertIn("3.2.1/e2", waiting)
 

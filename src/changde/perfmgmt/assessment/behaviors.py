@@ -13,6 +13,7 @@ from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.schema import JSONField
 from plone.supermodel import model
+from z3c.form.interfaces import IDisplayForm
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.interface import provider
@@ -35,6 +36,10 @@ class IReportScorecard(model.Schema):
         "scorecard",
         label=_("fieldset_scorecard", default="评分表"),
         fields=["scorecard_template", "computed_score", "score_override_reason"],
+    )
+    # the report page shows them in the card (the viewlet), not as fields
+    directives.omitted(
+        IDisplayForm, "scorecard_template", "computed_score", "score_override_reason"
     )
     directives.write_permission(scorecard_template=MANAGE_EVALUATION)
     scorecard_template = RelationChoice(

@@ -70,7 +70,7 @@ def problem_text(problem, result, request):
     that line's own explanation, translated."""
     if problem.code in ("scorecard_line_waiting", "scorecard_line_cannot_be_scored"):
         for line in result.lines:
-            if line.key == problem.params.get("code"):
+            if line.key == problem.params.get("key"):
                 params = {
                     **problem.params,
                     "reason": explanation_text(line.explanation, request),

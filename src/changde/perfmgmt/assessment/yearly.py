@@ -31,7 +31,6 @@ from zope.i18n import translate
 from changde.perfmgmt.assessment.content.assessment_card import TARGET_TYPES
 from changde.perfmgmt.assessment.facts import object_of
 from changde.perfmgmt.assessment.labels import CRITERION_TITLES
-from changde.perfmgmt.assessment.labels import KIND_TITLES
 from changde.perfmgmt.assessment.rules import yearly as rules
 from changde.perfmgmt.assessment.rules.yearly import SourceFacts
 from changde.perfmgmt.assessment.settings import assessment_settings
@@ -108,7 +107,11 @@ def _path(obj):
     return "/".join(obj.getPhysicalPath())
 
 
-def self_evaluations_on_time(unit, year, settings):
+def self_evaluations_on_time(unit, year, settings, today=None):
+    """The unit's approved projects of ``year`` whose self-evaluation was
+    submitted by the due day; before that day, only those already submitted
+    are counted (nothing is late yet)."""
+    today = today or today_in_china()
     due = _due_day(year + 1, *settings.self_evaluation_due)
     projects = _find(
         portal_type="BudgetProject",
@@ -116,8 +119,9 @@ def self_evaluations_on_time(unit, year, settings):
         year=year,
         review_state="approved",
     )
-    on_time, sources = 0, []
+    on_time, counted, sources = 0, 0, []
     for project in projects:
+        submitted = None
         for brain in _find(
             portal_type="EvaluationReport",
             evaluation_kind="self",
@@ -130,19 +134,26 @@ def self_evaluations_on_time(unit, year, settings):
                 "submit",
                 "perfmgmt_evaluation_report_workflow",
             )
-            if submitted is not None and submitted <= due:
-                on_time += 1
-                sources.append((brain.Title, brain.getURL()))
+            if submitted is not None:
                 break
+        if submitted is None and today <= due:
+            continue  # not due yet
+        counted += 1
+        if submitted is not None and submitted <= due:
+            on_time += 1
+            sources.append((brain.Title, brain.getURL()))
     return SourceFacts(
-        share=rules.share_of(on_time, len(projects)).share,
+        share=rules.share_of(on_time, counted).share,
         part=on_time,
-        whole=len(projects),
+        whole=counted,
         sources=tuple(sources),
     )
 
 
-def monitoring_on_time(unit, year):
+def monitoring_on_time(unit, year, today=None):
+    """The unit's monitoring records of ``year`` submitted by their round's
+    report due date; a record not yet submitted counts once that day passed."""
+    today = today or today_in_china()
     jurisdiction = unit.aq_parent
     records = _find(
         portal_type="MonitoringRecord",
@@ -150,21 +161,23 @@ def monitoring_on_time(unit, year):
         jurisdiction=jurisdiction.getId(),
         budget_unit=unit.getId(),
     )
-    on_time, sources = 0, []
+    on_time, counted, sources = 0, 0, []
     for brain in records:
         record = brain._unrestrictedGetObject()
-        monitoring_round = record.monitoring_round
-        due = getattr(monitoring_round, "report_due", None)
+        due = getattr(record.monitoring_round, "report_due", None)
         submitted = _transition_time(
             record, "submit", "perfmgmt_monitoring_record_workflow"
         )
+        if submitted is None and (due is None or today <= due):
+            continue  # not due yet
+        counted += 1
         if submitted is not None and due is not None and submitted <= due:
             on_time += 1
             sources.append((record.project_title or brain.Title or "", brain.getURL()))
     return SourceFacts(
-        share=rules.share_of(on_time, len(records)).share,
+        share=rules.share_of(on_time, counted).share,
         part=on_time,
-        whole=len(records),
+        whole=counted,
         sources=tuple(sources),
     )
 
@@ -345,7 +358,6 @@ def create_cards(year, request=None):
     settings = assessment_settings()
     with api.env.adopt_roles(["Manager"]):
         for kind in rules.TARGET_KINDS:
-            kind_title = translate(KIND_TITLES[kind], context=request)
             for target in targets(kind):
                 if target.UID() in existing:
                     continue
@@ -354,16 +366,13 @@ def create_cards(year, request=None):
                     type="AssessmentCard",
                     id=f"assessment-{year}-{kind}-{_target_id(target)}",
                     title=f"{year}年度{target.Title()}绩效管理考核",
-                    description=kind_title,
                     year=year,
                     target=_relation(target),
                 )
                 card.criteria = [
                     {
                         "id": c.id,
-                        "title": translate(
-                            CRITERION_TITLES.get(c.id, c.title), context=request
-                        ),
+                        "title": c.title,
                         "weight": str(c.weight),
                         "source": c.source,
                     }
@@ -428,6 +437,13 @@ def ranking(year, kind):
             }
         )
     return rows
+
+
+def criterion_title(criterion_id, title, request):
+    """A criterion's title in the reader's language (the plan's criteria by
+    id; another criterion as the settings named it)."""
+    message = CRITERION_TITLES.get(criterion_id)
+    return translate(message, context=request) if message else title
 
 
 def entries_problem_message(violations, request):

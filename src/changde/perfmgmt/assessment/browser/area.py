@@ -153,7 +153,13 @@ class RankingView(BrowserView):
                 )
                 if not criteria:
                     criteria = [
-                        {"id": line.id, "title": line.title, "weight": str(line.weight)}
+                        {
+                            "id": line.id,
+                            "title": yearly.criterion_title(
+                                line.id, line.title, self.request
+                            ),
+                            "weight": str(line.weight),
+                        }
                         for line in result.lines
                     ]
             if not criteria:
@@ -162,7 +168,11 @@ class RankingView(BrowserView):
 
                     settings_criteria = assessment_settings()
                 criteria = [
-                    {"id": c.id, "title": c.title, "weight": str(c.weight)}
+                    {
+                        "id": c.id,
+                        "title": yearly.criterion_title(c.id, c.title, self.request),
+                        "weight": str(c.weight),
+                    }
                     for c in settings_criteria.criteria(kind)
                 ]
             answer.append(
@@ -251,7 +261,7 @@ class CardView(BrowserView):
             answer.append(
                 {
                     "id": line.id,
-                    "title": line.title,
+                    "title": yearly.criterion_title(line.id, line.title, self.request),
                     "weight": line.weight,
                     "source": translate(
                         SOURCE_TITLES.get(line.source, line.source),

@@ -49,7 +49,8 @@ class ScorecardViewlet(ViewletBase):
         )
 
     def render(self):
-        if self.card is None:
+        # not under the card's own form, which shows the same lines
+        if self.card is None or getattr(self.view, "__name__", "") == "scorecard":
             return ""
         return self.index()
 

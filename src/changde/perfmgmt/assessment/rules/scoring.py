@@ -1330,8 +1330,9 @@ def score_card(
         if _has_sublines(line, lines):
             continue
         params = {
-            "code": line.key,
+            "code": line.code,
             "title": line.title,
+            "key": line.key,
             "reason": line.explanation.text if line.explanation else "",
         }
         if line.status == CANNOT_SCORE:

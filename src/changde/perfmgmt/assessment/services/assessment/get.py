@@ -19,7 +19,10 @@ def ranking_data(year, request):
         rows = yearly.ranking(year, kind)
         for row in rows:
             card = api.content.get(UID=row["UID"])
-            row["criteria"] = yearly.card_result(card).as_dict()["lines"]
+            result = yearly.card_result(card)
+            row["criteria"] = result.as_dict()["lines"]
+            for line, item in zip(result.lines, row["criteria"], strict=True):
+                item["title"] = yearly.criterion_title(line.id, line.title, request)
         answer[kind] = {
             "title": translate(KIND_TITLES[kind], context=request),
             "items": rows,

@@ -14,6 +14,7 @@ def card_answer(card, request):
     data = result.as_dict()
     for line, item in zip(result.lines, data["lines"], strict=True):
         item["explanation_text"] = explanation_text(line.explanation, request)
+        item["title"] = yearly.criterion_title(line.id, line.title, request)
     target = card.target.to_object if card.target else None
     return {
         "@id": f"{card.absolute_url()}/@assessment-card",
