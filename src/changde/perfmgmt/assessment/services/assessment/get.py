@@ -7,6 +7,7 @@ from plone.restapi.services import Service
 from zope.i18n import translate
 
 from changde.perfmgmt.assessment import yearly
+from changde.perfmgmt.assessment.cardview import explanation_text
 from changde.perfmgmt.assessment.labels import KIND_TITLES
 from changde.perfmgmt.assessment.rules.yearly import TARGET_KINDS
 from changde.perfmgmt.core.rules.clock import today_in_china
@@ -23,6 +24,7 @@ def ranking_data(year, request):
             row["criteria"] = result.as_dict()["lines"]
             for line, item in zip(result.lines, row["criteria"], strict=True):
                 item["title"] = yearly.criterion_title(line.id, line.title, request)
+                item["explanation_text"] = explanation_text(line.explanation, request)
         answer[kind] = {
             "title": translate(KIND_TITLES[kind], context=request),
             "items": rows,
