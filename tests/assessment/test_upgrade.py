@@ -1,0 +1,33 @@
+"""A site of the package profile 1001 (before the assessment module) gets the
+module from the package's upgrade step 1001 → 1002."""
+
+import unittest
+
+from plone import api
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import setRoles
+
+from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+PACKAGE = "changde.perfmgmt:default"
+MODULE = "changde.perfmgmt.assessment:default"
+
+
+class TestUpgrade(unittest.TestCase):
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def test_the_package_upgrade_installs_the_module(self):
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        setup = api.portal.get_tool("portal_setup")
+        api.content.delete(portal["assessment"])
+        setup.unsetLastVersionForProfile(MODULE)
+        setup.setLastVersionForProfile(PACKAGE, "1001")
+        setup.upgradeProfile(PACKAGE)
+        self.assertEqual(setup.getLastVersionForProfile(MODULE), ("1000",))
+        self.assertEqual(setup.getLastVersionForProfile(PACKAGE), ("1002",))
+        folder = portal["assessment"]
+        self.assertEqual(
+            sorted(t.template_kind for t in folder.objectValues()),
+            ["key", "self", "unit_overall"],
+        )
