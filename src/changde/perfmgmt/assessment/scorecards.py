@@ -26,7 +26,6 @@ from z3c.relationfield import RelationValue
 from zExceptions import BadRequest
 from zope.component import getUtility
 from zope.globalrequest import getRequest
-from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
 
 from changde.perfmgmt.assessment.behaviors import IReportScorecard
@@ -283,7 +282,3 @@ def override_problem(report, score, reason, request):
         return None
     violations = validate_override(computed, number, reason)
     return translate_violation(violations[0], request) if violations else None
-
-
-def translated(message, request):
-    return translate(message, context=request)

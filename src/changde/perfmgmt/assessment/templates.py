@@ -4,12 +4,10 @@ the activation gate, which reports use a template, and next year's copy."""
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.globalrequest import getRequest
-from zope.i18n import translate
 
 from changde.perfmgmt.assessment.rules.scorecards import normalized_rows
 from changde.perfmgmt.assessment.rules.scorecards import validate_criteria
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.i18n import _
 
 
 def normalize_criteria(template, event=None):
@@ -64,18 +62,3 @@ def copy_template(template, year):
             criteria=[dict(row) for row in template.criteria or ()],
         )
     return copy
-
-
-def used_by_message(template, request=None):
-    count = len(reports_using(template))
-    if not count:
-        return None
-    return translate(
-        _(
-            "template_used_by_reports",
-            default="${count} 份评价报告使用此模板评分;报告保存了评分时的评分项,"
-            "模板不会在报告中改变。",
-            mapping={"count": str(count)},
-        ),
-        context=request or getRequest(),
-    )

@@ -40,7 +40,6 @@ from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
 from changde.perfmgmt.core.rules.pinyin import pinyin_sort_key
 from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_values
-from changde.perfmgmt.i18n import _
 
 CARD_LOCAL_ROLES = ("Reader",)
 #: reports whose result counts (evaluation's RESULT_STATES)
@@ -444,12 +443,3 @@ def criterion_title(criterion_id, title, request):
     id; another criterion as the settings named it)."""
     message = CRITERION_TITLES.get(criterion_id)
     return translate(message, context=request) if message else title
-
-
-def entries_problem_message(violations, request):
-    from changde.perfmgmt.core.messages import translate_violation
-
-    return [translate_violation(v, request) for v in violations]
-
-
-NO_CARDS = _("assessment_no_cards", default="本年度尚未生成考核评分表。")

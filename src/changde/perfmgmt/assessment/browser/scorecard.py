@@ -29,7 +29,6 @@ from changde.perfmgmt.assessment.scorecards import is_draft
 from changde.perfmgmt.assessment.scorecards import refresh_card
 from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules.values import is_blank
 from changde.perfmgmt.i18n import _
 
 
@@ -204,7 +203,3 @@ class ScorecardExport(BrowserView):
             )
         data = scorecard_workbook(self.context, card, self.request)
         return xlsx_response(self.request, data, f"{self.context.Title()}-评分表.xlsx")
-
-
-def is_blank_text(value):
-    return is_blank(value)
