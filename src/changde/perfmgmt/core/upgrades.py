@@ -41,11 +41,12 @@ def to_1002(context):
 
 
 def to_1003(context):
-    """The bureau's face: the stylesheet bundle, the footer with the
-    bureau's name and contact, the home page as the site root's default
-    view, and the bureau's title, logo and favicon."""
+    """The bureau's face: the stylesheet bundle, the money unit setting
+    (页面显示 panel), the footer with the bureau's name and contact, the
+    home page as the site root's default view, and the bureau's title, logo
+    and favicon."""
     from changde.perfmgmt.core.setuphandlers import apply_identity
 
-    for step in ("plone.app.registry", "portlets", "typeinfo"):
+    for step in ("plone.app.registry", "controlpanel", "portlets", "typeinfo"):
         context.runImportStepFromProfile(PROFILE, step)
     apply_identity(api.portal.get())
