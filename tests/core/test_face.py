@@ -250,12 +250,19 @@ class TestUpgrades(FaceTestCase):
         portlets = footer_portlets(self.portal)
         del portlets["perfmgmt-bureau"]
         site_settings().site_logo = None
+        del registry.records["changde.perfmgmt.core.money_unit"]
+        api.portal.get_tool("portal_controlpanel").unregisterConfiglet(
+            "perfmgmt-display"
+        )
         fti = api.portal.get_tool("portal_types")["Plone Site"]
         fti.default_view = "document_view"
         fti.view_methods = tuple(v for v in fti.view_methods if v != "home")
         self.setup_tool.setLastVersionForProfile(CORE_PROFILE, "1002")
         self.setup_tool.upgradeProfile(CORE_PROFILE, "1003")
         self.assertTrue(registry[f"{BUNDLE}.enabled"])
+        self.assertEqual(registry["changde.perfmgmt.core.money_unit"], "yuan")
+        configlets = api.portal.get_tool("portal_controlpanel").listActions()
+        self.assertIn("perfmgmt-display", [c.id for c in configlets])
         self.assertIn("perfmgmt-bureau", footer_portlets(self.portal))
         self.assertIsNotNone(site_settings().site_logo)
         self.assertEqual(self.portal.getLayout(), "home")
