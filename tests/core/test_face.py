@@ -89,6 +89,15 @@ class TestIdentity(FaceTestCase):
         self.assertIn("湖南省常德市", bureau.text.raw if bureau.text else "")
 
 
+class TestLeftColumn(FaceTestCase):
+    def test_no_navigation_tree_narrows_the_pages(self):
+        manager = getUtility(
+            IPortletManager, name="plone.leftcolumn", context=self.portal
+        )
+        portlets = getMultiAdapter((self.portal, manager), IPortletAssignmentMapping)
+        self.assertNotIn("navigation", portlets)
+
+
 class TestHome(FaceTestCase):
     def test_the_site_root_opens_on_the_home_page(self):
         self.assertEqual(self.portal.getLayout(), "home")
