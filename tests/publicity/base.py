@@ -3,13 +3,13 @@ news and policies, and a test browser speaking Chinese."""
 
 import datetime
 
+import pytz
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 from plone.app.textfield.value import RichTextValue
 from plone.testing.zope import Browser
 
-from changde.perfmgmt.core.workdays import CHINA_TIMEZONE
 from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.publicity.column import section
 from changde.perfmgmt.testing import PASSWORD
@@ -29,9 +29,11 @@ def publish(obj):
 
 
 def days_from_today(days, hour=9):
+    """A time in Beijing ``days`` from today (pytz: what plone.app.event
+    stores; a zoneinfo time cannot be pickled into the ZODB)."""
     day = today_in_china() + datetime.timedelta(days=days)
-    return datetime.datetime(
-        day.year, day.month, day.day, hour, 0, tzinfo=CHINA_TIMEZONE
+    return pytz.timezone("Asia/Shanghai").localize(
+        datetime.datetime(day.year, day.month, day.day, hour, 0)
     )
 
 
@@ -112,3 +114,21 @@ def browser(layer, user=None, language="zh-cn"):
 
 def status(browser):
     return int(browser.headers["status"].split()[0])
+
+
+def warm_up(layer):
+    """Render a page once as anonymous: Plone creates the portlets' settings
+    on the first render, a write that plone.protect would otherwise answer
+    with its "confirm" page to the first signed-in test request."""
+    browser(layer).open(layer["portal"].absolute_url() + "/column")
+
+
+def hidden_from(browser_, text):
+    """The page refused the visitor (401/403/404, or the login form) and does
+    not show ``text``."""
+    refused = (
+        status(browser_) in (401, 403, 404)
+        or "/login" in browser_.url
+        or ("insufficient-privileges" in browser_.url)
+    )
+    return refused and text not in browser_.contents

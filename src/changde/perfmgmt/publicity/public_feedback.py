@@ -18,6 +18,7 @@ from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.evaluation.feedback import SAVER
 from changde.perfmgmt.evaluation.feedback import feedback_form
 from changde.perfmgmt.evaluation.folders import evaluation_folder
+from changde.perfmgmt.publicity.public_forms import saved_items
 from changde.perfmgmt.publicity.rules import listings
 
 ANSWERED_KEY = "changde.perfmgmt.publicity.answered"
@@ -26,12 +27,6 @@ ANSWERED_KEY = "changde.perfmgmt.publicity.answered"
 def the_form():
     folder = evaluation_folder(create=False)
     return feedback_form(folder, create=False) if folder is not None else None
-
-
-def _saver(form):
-    from collective.easyform.api import get_actions
-
-    return get_actions(form).get(SAVER) if form is not None else None
 
 
 def _marks(form, create=False):
@@ -57,13 +52,12 @@ def feedback_rows(year=None, report=None, answered=None):
     """The opinions, newest first, filtered by year, report name and answered
     (True, False or None for all)."""
     form = the_form()
-    saver = _saver(form)
-    if saver is None:
+    if form is None:
         return []
     marks = _marks(form) or {}
     index = _report_index()
     rows = []
-    for row_id, data in saver.getSavedFormInputItems():
+    for row_id, data in saved_items(form, SAVER):
         name = data.get("report") or ""
         url, report_year = index.get(name, (None, None))
         report_year = report_year or listings.report_year(name)
@@ -98,10 +92,7 @@ def grouped(rows):
 
 
 def row_ids():
-    saver = _saver(the_form())
-    return (
-        {row_id for row_id, _data in saver.getSavedFormInputItems()} if saver else set()
-    )
+    return {row_id for row_id, _data in saved_items(the_form(), SAVER)}
 
 
 def mark(row_id, answered=True, note=None):

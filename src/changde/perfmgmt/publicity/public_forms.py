@@ -16,6 +16,7 @@ import hashlib
 import secrets
 import time
 
+from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
@@ -217,6 +218,18 @@ def protect_form(form):
     if changed:
         form.reindexObject(idxs=["modified"])
     return changed
+
+
+def saved_items(form, saver="saver"):
+    """``(id, row)`` of what a form's data saver kept, without creating its
+    storage (easyform's own accessors create it on first read, which would
+    make every page showing a count write to the database)."""
+    if form is None:
+        return []
+    storage = getattr(aq_base(form), "_inputStorage", None)
+    if storage is None or saver not in storage:
+        return []
+    return list(storage[saver].items())
 
 
 def is_protected(form):

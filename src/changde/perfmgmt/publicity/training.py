@@ -23,6 +23,7 @@ from zope.i18n import translate
 from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.publicity.content.training_event import ITrainingEvent
 from changde.perfmgmt.publicity.public_forms import protect_form
+from changde.perfmgmt.publicity.public_forms import saved_items
 from changde.perfmgmt.publicity.rules import training as rules
 from changde.perfmgmt.publicity.vocabularies import OTHER_TITLE
 from changde.perfmgmt.publicity.vocabularies import organisation_title
@@ -324,10 +325,7 @@ def set_attendance(event, attended=(), absent=()):
 
 
 def _saved_items(form):
-    saver = saver_of(form)
-    if saver is None:
-        return []
-    return saver.getSavedFormInputItems()
+    return saved_items(form, SAVER)
 
 
 def signups(event):
