@@ -170,15 +170,15 @@ def portal_data(today=None):
             "@id": found.absolute_url(),
             "title": found.Title(),
             "description": found.Description(),
-            "items": [],
+            "latest": [],
         }
         if kind == "policies":
-            entry["items"] = [policy_item(b) for b in policy_brains(found)[:LATEST]]
+            entry["latest"] = [policy_item(b) for b in policy_brains(found)[:LATEST]]
         elif kind == "news":
-            entry["items"] = [news_item(b) for b in news_brains(found)[:LATEST]]
+            entry["latest"] = [news_item(b) for b in news_brains(found)[:LATEST]]
         elif kind == "reports":
             entry["years"] = reports.report_years()
-            entry["items"] = [
+            entry["latest"] = [
                 {
                     key: row[key]
                     for key in (
@@ -195,7 +195,7 @@ def portal_data(today=None):
         elif kind == "training":
             upcoming, past = trainings(found, today)
             entry["upcoming"] = [public_item(item) for item in upcoming[:LATEST]]
-            entry["items"] = [public_item(item) for item in (upcoming or past)[:LATEST]]
+            entry["latest"] = [public_item(item) for item in (upcoming or past)[:LATEST]]
         elif kind == "feedback":
             entry["form_url"] = reports.feedback_form_url()
         sections.append(entry)
