@@ -195,7 +195,8 @@ def portal_data(today=None):
         elif kind == "training":
             upcoming, past = trainings(found, today)
             entry["upcoming"] = [public_item(item) for item in upcoming[:LATEST]]
-            entry["latest"] = [public_item(item) for item in (upcoming or past)[:LATEST]]
+            shown = (upcoming or past)[:LATEST]
+            entry["latest"] = [public_item(item) for item in shown]
         elif kind == "feedback":
             entry["form_url"] = reports.feedback_form_url()
         sections.append(entry)
