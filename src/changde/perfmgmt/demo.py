@@ -25,6 +25,7 @@ from changde.perfmgmt.declaration.settings import DEFAULT_INDICATOR_LEVELS
 from changde.perfmgmt.evaluation import demo as evaluation_demo
 from changde.perfmgmt.libraries import demo as libraries_demo
 from changde.perfmgmt.monitoring import demo as monitoring_demo
+from changde.perfmgmt.publicity import demo_loader as publicity_demo
 
 logger = logging.getLogger("changde.perfmgmt.demo")
 
@@ -649,5 +650,6 @@ def load_demo(portal):
         monitoring_demo.load_demo(portal, folders, counts)
         libraries_demo.load_demo(portal, folders, counts)
         evaluation_demo.load_demo(portal, folders, counts)
+        publicity_demo.load_demo(portal, folders, counts)
     logger.info("demo data created: %s", counts or "nothing (all present)")
     return counts
