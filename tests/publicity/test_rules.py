@@ -156,6 +156,23 @@ class TestTrainingWindows(unittest.TestCase):
         self.assertTrue(training.is_upcoming(None, self.START, self.START))
 
 
+class TestSignUpAnswers(unittest.TestCase):
+    def test_a_district_a_unit_or_a_named_organisation(self):
+        self.assertEqual(training.signup_answer_violations("wulingqu", None), [])
+        self.assertEqual(training.signup_answer_violations("shibenji/jiaoyuju", ""), [])
+        self.assertEqual(
+            training.signup_answer_violations("other", "湖南某会计师事务所"), []
+        )
+        self.assertEqual(
+            codes(training.signup_answer_violations(None, "x")),
+            ["training_signup_organisation_missing"],
+        )
+        self.assertEqual(
+            codes(training.signup_answer_violations("other", "  ")),
+            ["training_signup_other_missing"],
+        )
+
+
 class TestMaterials(unittest.TestCase):
     def test_a_file_or_a_web_link(self):
         self.assertEqual(training.material_violations("slides", True, None), [])

@@ -18,6 +18,8 @@ from tests.publicity.base import days_from_today
 from tests.publicity.base import hidden_from
 from tests.publicity.base import status
 from tests.publicity.base import warm_up
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
 
 from changde.perfmgmt.publicity import training
 from changde.perfmgmt.publicity.column import section
@@ -44,6 +46,14 @@ class TestTrainingForms(unittest.TestCase):
             self.assertEqual(form.portal_type, "EasyForm")
             self.assertTrue(is_protected(form))
             self.assertTrue(form.exclude_from_nav)
+
+    def test_the_forms_are_named_after_the_training(self):
+        event = create_training(self.section, title="政策培训")
+        self.assertEqual(event["signup"].Title(), "报名:政策培训")
+        event.title = "政策与实务培训"
+        notify(ObjectModifiedEvent(event))
+        self.assertEqual(event["signup"].Title(), "报名:政策与实务培训")
+        self.assertEqual(event["feedback"].Title(), "培训反馈:政策与实务培训")
 
     def test_a_copied_training_starts_without_the_originals_data(self):
         event = create_training(self.section)
@@ -163,6 +173,16 @@ class TestSignUpAndFeedback(unittest.TestCase):
         self.assertTrue(
             "缺少必需的输入" in visitor.contents or "请填写此项" in visitor.contents
         )
+        transaction.begin()
+        self.assertEqual(training.signups(self.event), [])
+
+    def test_sign_up_names_a_unit_or_the_outside_organisation(self):
+        visitor = browser(self.layer)
+        url = self.event["signup"].absolute_url()
+        self.sign_up(visitor, url, organisation="--NOVALUE--")
+        self.assertIn("请选择您所在的单位或区县市", visitor.contents)
+        self.sign_up(visitor, url, organisation="other")
+        self.assertIn("请填写您所在单位的名称", visitor.contents)
         transaction.begin()
         self.assertEqual(training.signups(self.event), [])
 

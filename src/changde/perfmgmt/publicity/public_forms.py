@@ -89,10 +89,14 @@ class FormGuard(Action):
             )
             if violations:
                 errors[name] = _message(request, violations[0])
-        if errors:
-            return errors
+        # the training module builds on this one: import it late
+        from changde.perfmgmt.publicity.training import form_field_violations
         from changde.perfmgmt.publicity.training import form_window_violations
 
+        for violation in form_field_violations(form, fields):
+            errors.setdefault(violation.field, _message(request, violation))
+        if errors:
+            return errors
         violations = form_window_violations(form)
         if violations:
             return {FORM_ERROR_MARKER: _message(request, violations[0])}

@@ -48,8 +48,9 @@ SIGNUP_FIELDS = f"""<?xml version="1.0" encoding="utf-8"?>
     </field>
     <field name="organisation" type="zope.schema.Choice">
       <title>所在单位或区县市</title>
-      <description>市直单位选“市本级 · 单位名称”;区县市财政局选区县市名称;
+      <description>必选。市直单位选“市本级 · 单位名称”;区县市财政局选区县市名称;
         第三方机构和专家选“其他单位”并填写单位名称。</description>
+      <required>False</required>
       <vocabulary>changde.perfmgmt.SignupOrganisations</vocabulary>
     </field>
     <field name="organisation_other" type="zope.schema.TextLine">
@@ -119,6 +120,7 @@ ACTIONS = f"""<?xml version="1.0" encoding="utf-8"?>
 FORMS = {
     SIGNUP_ID: {
         "title": "报名",
+        "title_format": "报名:{}",
         "description": "报名参加本次培训。",
         "fields_model": SIGNUP_FIELDS,
         "thankstitle": "报名成功",
@@ -126,6 +128,7 @@ FORMS = {
     },
     FEEDBACK_ID: {
         "title": "培训反馈",
+        "title_format": "培训反馈:{}",
         "description": "请对本次培训作出评价,帮助我们改进培训。",
         "fields_model": FEEDBACK_FIELDS,
         "thankstitle": "感谢您的反馈",
@@ -150,6 +153,8 @@ def create_training_forms(event, event_=None):
         for form_id, spec in FORMS.items():
             form = training_form(event, form_id)
             if form is None:
+                fields = {k: v for k, v in spec.items() if k != "title_format"}
+                fields["title"] = spec["title_format"].format(event.Title())
                 form = api.content.create(
                     container=event,
                     type="EasyForm",
@@ -157,13 +162,24 @@ def create_training_forms(event, event_=None):
                     actions_model=ACTIONS,
                     submitLabel="提交",
                     exclude_from_nav=True,
-                    **spec,
+                    **fields,
                 )
             else:
                 _clear_saved(form)
             protect_form(form)
         IAnnotations(event).pop(ATTENDED_KEY, None)
         follow_training_state(event)
+
+
+def retitle_training_forms(event, event_=None):
+    """Subscriber (training modified): the forms' titles name the training
+    (what a shared link or the browser's tab shows)."""
+    for form_id, spec in FORMS.items():
+        form = training_form(event, form_id)
+        title = spec["title_format"].format(event.Title())
+        if form is not None and form.Title() != title:
+            form.setTitle(title)
+            form.reindexObject(idxs=["Title", "SearchableText", "sortable_title"])
 
 
 def _clear_saved(form):
@@ -211,6 +227,19 @@ def _start_date(event):
 def _end_date(event):
     end = getattr(event, "end", None)
     return end.date() if end is not None else None
+
+
+def form_field_violations(form, fields):
+    """Field-level checks of one form's answers beyond its schema: a
+    sign-up names a district or unit, or the outside organisation. (The
+    choice is not required in the schema: a required choice would offer the
+    first district pre-selected, and a hurried visitor would sign up for
+    it.)"""
+    if event_of_form(form) is None or form.getId() != SIGNUP_ID:
+        return []
+    return rules.signup_answer_violations(
+        fields.get("organisation"), fields.get("organisation_other")
+    )
 
 
 def form_window_violations(form, today=None):
@@ -352,8 +381,19 @@ def signups(event):
 
 
 def attendance(event):
-    """Attendance by district and unit, with titles."""
-    rows = signups(event)
+    """Attendance by district and unit, with titles, in the city's order
+    (the municipal level, then the districts and counties; outside
+    organisations last)."""
+    order = {key: number for number, (key, _j, _u) in enumerate(organisations())}
+    rows = sorted(
+        signups(event),
+        key=lambda row: (
+            row["jurisdiction"] == rules.OTHER,
+            order.get(row["jurisdiction"], len(order)),
+            order.get(row["unit"], -1) if row["jurisdiction"] != rules.OTHER else 0,
+            row["unit"],
+        ),
+    )
     summary = rules.attendance_summary(rows)
     titles = {}
     for row in rows:

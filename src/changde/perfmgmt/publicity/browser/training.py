@@ -18,6 +18,7 @@ from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.publicity import training
 from changde.perfmgmt.publicity.browser.base import PublicityView
+from changde.perfmgmt.publicity.rules.training import AUDIENCES
 from changde.perfmgmt.publicity.rules.training import RATING_CRITERIA
 
 CRITERION_TITLES = {
@@ -108,9 +109,8 @@ class TrainingView(PublicityView, TrainingMixin):
         return answer
 
     def audiences(self):
-        return [
-            self.audience_label(value) for value in sorted(self.context.audience or ())
-        ]
+        chosen = self.context.audience or ()
+        return [self.audience_label(value) for value in AUDIENCES if value in chosen]
 
     def materials(self):
         return [

@@ -48,6 +48,31 @@ def signup_violations(
     ]
 
 
+def signup_answer_violations(
+    organisation: str | None, other_name: str | None
+) -> list[Violation]:
+    """A sign-up names the person's district or unit — or, for an agency or
+    an expert, the name of their organisation (attendance is counted by
+    it)."""
+    if not organisation:
+        return [
+            Violation(
+                "training_signup_organisation_missing",
+                "Choose your unit or district.",
+                "organisation",
+            )
+        ]
+    if organisation == OTHER and not (other_name or "").strip():
+        return [
+            Violation(
+                "training_signup_other_missing",
+                "Give the name of your organisation.",
+                "organisation_other",
+            )
+        ]
+    return []
+
+
 def feedback_violations(today: date, start: date | None) -> list[Violation]:
     """Feedback is given from the day the training starts."""
     if start is None or today >= start:
