@@ -10,7 +10,7 @@ from plone.app.testing import setRoles
 from plone.app.textfield.value import RichTextValue
 from plone.testing.zope import Browser
 
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.publicity.column import section
 from changde.perfmgmt.testing import PASSWORD
 

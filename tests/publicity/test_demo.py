@@ -1,7 +1,8 @@
-"""The demo's column (from the files in publicity/demo/): policies published
-(the city's work plan in full), news and meetings, an upcoming and a past
-training with materials, sign-ups, attendance and feedback, drafts that stay
-drafts, opinions on the published report; idempotent (integration)."""
+"""The demo's column (the files in publicity/demo/, read by core.demo):
+policies published (the city's work plan in full), news and meetings, an
+upcoming and a past training with materials, sign-ups, attendance and
+feedback, drafts that stay drafts, opinions on the published report;
+idempotent (integration)."""
 
 import unittest
 
@@ -10,10 +11,10 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import applyProfile
 from plone.app.testing import setRoles
 
+from changde.perfmgmt.core.demo import load_demo
 from changde.perfmgmt.publicity import public_feedback
 from changde.perfmgmt.publicity import training
 from changde.perfmgmt.publicity.column import section
-from changde.perfmgmt.publicity.demo_loader import load_demo
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 
 
@@ -34,7 +35,7 @@ class TestPublicityDemo(unittest.TestCase):
         self.check_the_publicity_record()
         self.check_trainings()
         self.check_opinions()
-        self.assertEqual(load_demo(self.portal), {})
+        self.assertEqual(load_demo(self.portal, only=["publicity"]), {})
         past = section("training")["practice-training"]
         self.assertEqual(len(training.signups(past)), 4)
         self.assertEqual(len(public_feedback.feedback_rows()), 2)

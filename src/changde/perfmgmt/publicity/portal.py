@@ -8,8 +8,8 @@ from datetime import datetime
 
 from plone import api
 
-from changde.perfmgmt.core.workdays import CHINA_TIMEZONE
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import CHINA_TIMEZONE
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.publicity import reports
 from changde.perfmgmt.publicity.column import column
 from changde.perfmgmt.publicity.column import section

@@ -14,7 +14,7 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.evaluation.feedback import SAVER
 from changde.perfmgmt.evaluation.feedback import feedback_form
 from changde.perfmgmt.evaluation.folders import evaluation_folder

@@ -31,7 +31,7 @@ from zope.schema.interfaces import IText
 from zope.schema.interfaces import ITextLine
 
 from changde.perfmgmt.core.messages import violation_message
-from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.publicity.rules import public_forms as rules
 from changde.perfmgmt.publicity.settings import public_form_settings
 

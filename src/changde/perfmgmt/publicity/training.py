@@ -20,7 +20,7 @@ from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.publicity.content.training_event import ITrainingEvent
 from changde.perfmgmt.publicity.public_forms import protect_form
 from changde.perfmgmt.publicity.public_forms import saved_items

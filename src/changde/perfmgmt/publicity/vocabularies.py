@@ -9,8 +9,8 @@ from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
-from changde.perfmgmt.core.rules import JURISDICTION_KINDS
-from changde.perfmgmt.core.rules import pinyin_sort_key
+from changde.perfmgmt.core.rules.jurisdictions import JURISDICTION_KINDS
+from changde.perfmgmt.core.rules.pinyin import pinyin_sort_key
 from changde.perfmgmt.core.vocabularies import simple_vocabulary
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.publicity.rules import listings

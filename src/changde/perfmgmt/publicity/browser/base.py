@@ -9,7 +9,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
 from changde.perfmgmt.evaluation.vocabularies import KIND_TITLES
 from changde.perfmgmt.i18n import _

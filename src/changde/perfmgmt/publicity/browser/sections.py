@@ -5,7 +5,7 @@ calendar of upcoming and past trainings and the materials."""
 from plone.batching import Batch
 from plone.memoize.view import memoize
 
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.evaluation.vocabularies import KIND_TITLES
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.publicity import portal

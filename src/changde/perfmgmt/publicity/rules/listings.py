@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
-from changde.perfmgmt.core.rules import percent
+from changde.perfmgmt.core.rules.numbers import percent
 
 #: the sections of the performance column (绩效管理专栏), in page order
 SECTION_KINDS = ("policies", "news", "reports", "training", "feedback")

@@ -11,8 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import is_blank
+from changde.perfmgmt.core.rules.values import is_blank
+from changde.perfmgmt.core.rules.violations import Violation
 
 
 @dataclass(frozen=True)

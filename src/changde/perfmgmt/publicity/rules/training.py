@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import percent
-from changde.perfmgmt.core.rules import round_decimal
+from changde.perfmgmt.core.rules.numbers import percent
+from changde.perfmgmt.core.rules.numbers import round_decimal
+from changde.perfmgmt.core.rules.violations import Violation
 
 #: the feedback form's rated questions, in the order the form asks them
 RATING_CRITERIA = ("rating_content", "rating_lecturer", "rating_organisation")

@@ -4,7 +4,7 @@ by year and report, with the counts."""
 
 from plone.restapi.services import Service
 
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.publicity import public_feedback
 from changde.perfmgmt.publicity.services.json import jsonable
 
