@@ -125,3 +125,26 @@ class TestUpgrade(unittest.TestCase):
             setup_tool.getLastVersionForProfile("changde.perfmgmt:default"), ("1002",)
         )
         self.assertEqual(len(self.portal[COLUMN_ID].objectIds()), 5)
+
+
+class TestPortalViewlet(unittest.TestCase):
+    """The home page's portal block (viewlet ``changde.perfmgmt.public-portal``,
+    registered for core's home page manager once it exists)."""
+
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def test_it_renders_the_sections_and_hides_drafts(self):
+        from plone.app.testing import logout
+
+        from changde.perfmgmt.publicity.browser.column import PublicPortalViewlet
+
+        portal = self.layer["portal"]
+        logout()
+        viewlet = PublicPortalViewlet(portal, self.layer["request"], None, None)
+        viewlet.update()
+        html = viewlet.render()
+        self.assertIn("绩效管理专栏", html)
+        for title in ("政策文件", "工作动态", "评价报告", "培训", "公众意见"):
+            self.assertIn(title, html)
+        # the plan's two policies are drafts: not on the public portal
+        self.assertNotIn("中发〔2018〕34号", html)

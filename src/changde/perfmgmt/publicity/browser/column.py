@@ -61,6 +61,8 @@ class PublicPortalViewlet(ViewletBase, PortalMixin):
     """The public portal on the home page: for anonymous visitors the page's
     content; for signed-in users it follows their workbench."""
 
+    index = ViewPageTemplateFile("templates/portal_viewlet.pt")
+
     def available(self):
         return self.portal() is not None
 
