@@ -62,6 +62,24 @@ class TestVisitorPath(BrowserTestCase):
     def back_to_column(self):
         self.open("column")
 
+    def test_the_home_page_is_the_public_portal_for_visitors(self):
+        """Anonymous visitors land on the portal: the column's sections, one
+        click each from the home page."""
+        for width in (1366, PHONE[0]):
+            with self.subTest(width=width):
+                self.set_width(width)
+                self.open()
+                (portal,) = self.find_all("section.perfmgmt-public-portal")
+                self.assertIn("绩效管理专栏", portal.text)
+                for link, expected in (
+                    ("常德市财政局贯彻湘办发", "贯彻湘办发"),
+                    ("培训日历", "预算绩效管理业务培训"),
+                ):
+                    self.open()
+                    self.click(link)
+                    self.assertIn(expected, self.driver.page_source)
+                self.assertEqual(self.horizontal_overflow(), 0)
+
     def test_from_the_front_page_to_each_section(self):
         for width in (1366, PHONE[0]):
             with self.subTest(width=width):
