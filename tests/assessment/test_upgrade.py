@@ -1,5 +1,5 @@
-"""A site of the package profile 1001 (before the assessment module) gets the
-module from the package's upgrade step 1001 → 1002."""
+"""A site of the package profile 1002 (before the assessment module) gets the
+module from the package's upgrade step 1002 → 1003."""
 
 import unittest
 
@@ -22,10 +22,10 @@ class TestUpgrade(unittest.TestCase):
         setup = api.portal.get_tool("portal_setup")
         api.content.delete(portal["assessment"])
         setup.unsetLastVersionForProfile(MODULE)
-        setup.setLastVersionForProfile(PACKAGE, "1001")
+        setup.setLastVersionForProfile(PACKAGE, "1002")
         setup.upgradeProfile(PACKAGE)
         self.assertEqual(setup.getLastVersionForProfile(MODULE), ("1000",))
-        self.assertEqual(setup.getLastVersionForProfile(PACKAGE), ("1002",))
+        self.assertEqual(setup.getLastVersionForProfile(PACKAGE), ("1003",))
         folder = portal["assessment"]
         self.assertEqual(
             sorted(t.template_kind for t in folder.objectValues()),

@@ -18,6 +18,7 @@ MODULE_PROFILES = tuple(
         "monitoring",
         "libraries",
         "evaluation",
+        "publicity",
         "assessment",
     )
 )

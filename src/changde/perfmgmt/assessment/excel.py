@@ -34,7 +34,7 @@ def scorecard_workbook(report, card, request):
         _t(_("xlsx_formula", default="计算过程"), request),
         _t(_("xlsx_points", default="得分"), request),
         _t(_("xlsx_status", default="状态"), request),
-        _t(_("xlsx_note", default="说明"), request),
+        _t(_("xlsx_line_note", default="说明"), request),
     ]
     workbook, sheet = new_workbook(
         _t(_("xlsx_scorecard_sheet", default="评分表"), request),
@@ -60,7 +60,7 @@ def scorecard_workbook(report, card, request):
             ],
         )
     append_row(sheet, [])
-    total_label = _t(_("xlsx_total", default="总分"), request)
+    total_label = _t(_("xlsx_card_total", default="总分"), request)
     append_row(sheet, ["", total_label, None, None, "", "", "", _number(card["total"])])
     grade_label = _t(_("xlsx_grade", default="等级"), request)
     append_row(sheet, ["", grade_label, None, None, "", "", "", card["grade_title"]])
@@ -115,7 +115,7 @@ def ranking_workbook(year, tables, request):
 
 def subsidies_workbook(table, request):
     headers = [
-        _t(_("xlsx_jurisdiction", default="地区"), request),
+        _t(_("xlsx_subsidy_jurisdiction", default="地区"), request),
         _t(_("xlsx_in_use_year", default="建成并投入使用年度"), request),
         _t(_("xlsx_management_zone", default="管理区"), request),
         _t(_("xlsx_subsidy_base", default="奖补标准(元)"), request),

@@ -35,3 +35,9 @@ def to_1002(context):
     for brain in catalog.unrestrictedSearchResults(portal_type="Indicator"):
         # idxs names one cheap index: the point is the metadata row
         brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
+
+
+def to_1003(context):
+    """The module's top tabs (actions.xml), each shown to those who may use
+    its area."""
+    context.runImportStepFromProfile(PROFILE, "actions")
