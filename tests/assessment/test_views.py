@@ -212,6 +212,25 @@ class TestSubsidiesPage(ViewTestCase):
         self.assertIn("150,000", district.contents)
         self.assertNotIn("in_use_year_wuling", district.contents)
 
+    def test_amounts_in_the_offices_unit(self):
+        self.city["district"].it_system_year = 2019
+        transaction.commit()
+        browser = self.browser()
+        browser.open(f"{self.folder_url}/@@it-subsidies")
+        self.assertIn("奖补金额（元）", browser.contents)
+        self.assertIn("150,000", browser.contents)
+        api.portal.set_registry_record("changde.perfmgmt.core.money_unit", "wan_yuan")
+        transaction.commit()
+        browser.open(f"{self.folder_url}/@@it-subsidies")
+        self.assertIn("奖补金额（万元）", browser.contents)
+        self.assertIn("15.00", browser.contents)
+        self.assertNotIn("150,000", browser.contents)
+        # Excel keeps yuan
+        browser.open(f"{self.folder_url}/@@it-subsidies?format=xlsx")
+        sheet = load_workbook(io.BytesIO(browser.contents)).active
+        values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+        self.assertIn(150000, values)
+
 
 class TestActualValues(ViewTestCase):
     def test_the_unit_enters_its_actual_values(self):

@@ -31,10 +31,11 @@ from changde.perfmgmt.assessment.labels import SUBSIDY_STATUS_TITLES
 from changde.perfmgmt.assessment.rules import yearly as yearly_rules
 from changde.perfmgmt.assessment.subsidies import jurisdictions
 from changde.perfmgmt.assessment.subsidies import subsidy_table_for
+from changde.perfmgmt.core.browser.money import display_amount
+from changde.perfmgmt.core.browser.money import money_unit_label
 from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.rules.clock import today_in_china
-from changde.perfmgmt.core.rules.money import format_yuan
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.vocabularies import KIND_TITLES as EVALUATION_KINDS
 from changde.perfmgmt.i18n import _
@@ -373,9 +374,9 @@ class SubsidiesView(BrowserView):
                 "url": urls.get(row.key),
                 "in_use_year": row.in_use_year or "",
                 "is_management_zone": row.is_management_zone,
-                "base": format_yuan(row.base),
+                "base": display_amount(row.base),
                 "share": row.share,
-                "amount": format_yuan(row.amount),
+                "amount": display_amount(row.amount),
                 "status": translate(
                     SUBSIDY_STATUS_TITLES[row.status], context=self.request
                 ),
@@ -387,15 +388,19 @@ class SubsidiesView(BrowserView):
     def totals(self):
         table = self.table()
         return {
-            "total": format_yuan(table.total),
+            "total": display_amount(table.total),
             "by_year": [
-                {"year": year, "total": format_yuan(total)}
+                {"year": year, "total": display_amount(total)}
                 for year, total in table.totals_by_year
             ],
         }
 
     def years(self):
         return [year for year, _total in self.table().totals_by_year]
+
+    def money_unit_label(self):
+        """元 or 万元, as the office chose; the amount columns name it."""
+        return money_unit_label(request=self.request)
 
     def xlsx_url(self):
         year = self.year()
