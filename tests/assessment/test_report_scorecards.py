@@ -17,10 +17,10 @@ from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
 from changde.perfmgmt.assessment.actuals import set_actual_values
-from changde.perfmgmt.assessment.browser.scorecard import save_entries
 from changde.perfmgmt.assessment.cardview import card_data
 from changde.perfmgmt.assessment.scorecards import card_result
 from changde.perfmgmt.assessment.scorecards import has_card
+from changde.perfmgmt.assessment.scorecards import save_entries
 from changde.perfmgmt.assessment.templates import reports_using
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 

@@ -17,12 +17,12 @@ from zope.lifecycleevent import ObjectModifiedEvent
 from changde.perfmgmt.assessment import yearly
 from changde.perfmgmt.assessment.actuals import indicators_of
 from changde.perfmgmt.assessment.actuals import set_actual_values
-from changde.perfmgmt.assessment.browser.scorecard import save_entries
 from changde.perfmgmt.assessment.facts import report_facts
 from changde.perfmgmt.assessment.scorecards import attach_template
 from changde.perfmgmt.assessment.scorecards import default_template
 from changde.perfmgmt.assessment.scorecards import has_card
 from changde.perfmgmt.assessment.scorecards import refresh_card
+from changde.perfmgmt.assessment.scorecards import save_entries
 
 
 def _at(portal, path):

@@ -25,8 +25,11 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from z3c.relationfield import RelationValue
 from zExceptions import BadRequest
 from zope.component import getUtility
+from zope.event import notify
 from zope.globalrequest import getRequest
 from zope.intid.interfaces import IIntIds
+from zope.lifecycleevent import Attributes
+from zope.lifecycleevent import ObjectModifiedEvent
 
 from changde.perfmgmt.assessment.behaviors import IReportScorecard
 from changde.perfmgmt.assessment.facts import object_of
@@ -128,6 +131,16 @@ def refresh_card(report, result=None):
     if changed:
         report.reindexObject()
     return changed
+
+
+def save_entries(report, entries):
+    """Write the scorer's checked entries, re-score and tell the change log
+    (the form and ``PATCH @scorecard`` alike)."""
+    report.scorecard_entries = entries
+    refresh_card(report)
+    notify(
+        ObjectModifiedEvent(report, Attributes(IReportScorecard, "scorecard_entries"))
+    )
 
 
 def active_templates():

@@ -2,12 +2,9 @@
 value at year end, also on an approved project, which it may no longer edit
 otherwise (permission ``changde.perfmgmt: Enter actual values``, which the
 unit's staff hold on their own unit's projects). The self-evaluation's
-scorecard is scored from these values; saving re-scores the draft reports.
-
-A viewlet on the project page links the form for those who may use it."""
+scorecard is scored from these values; saving re-scores the draft reports."""
 
 from plone import api
-from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 
@@ -16,8 +13,6 @@ from changde.perfmgmt.assessment.actuals import set_actual_values
 from changde.perfmgmt.assessment.actuals import validate_actual_values
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.i18n import _
-
-ENTER_ACTUAL_VALUES = "changde.perfmgmt: Enter actual values"
 
 
 class ActualValuesForm(BrowserView):
@@ -80,26 +75,3 @@ class ActualValuesForm(BrowserView):
             return False
         set_actual_values(self.context, values)
         return True
-
-
-class ActualValuesViewlet(ViewletBase):
-    """A link to ``@@actual-values`` on an approved project's page."""
-
-    def available(self):
-        return api.content.get_state(
-            self.context, default=None
-        ) == "approved" and api.user.has_permission(
-            ENTER_ACTUAL_VALUES, obj=self.context
-        )
-
-    def render(self):
-        if not self.available():
-            return ""
-        return self.index()
-
-    def missing(self):
-        return sum(
-            1
-            for indicator in indicators_of(self.context)
-            if not (indicator.actual_value or "").strip()
-        )

@@ -8,13 +8,13 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.assessment.browser.scorecard import save_entries
 from changde.perfmgmt.assessment.cardview import card_data
 from changde.perfmgmt.assessment.rules.scoring import validate_entries
 from changde.perfmgmt.assessment.scorecards import card_facts
 from changde.perfmgmt.assessment.scorecards import card_rows
 from changde.perfmgmt.assessment.scorecards import has_card
 from changde.perfmgmt.assessment.scorecards import is_draft
+from changde.perfmgmt.assessment.scorecards import save_entries
 from changde.perfmgmt.assessment.services.scorecard.get import no_card
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import error

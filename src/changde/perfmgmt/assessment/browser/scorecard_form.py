@@ -1,72 +1,21 @@
-"""A report's scorecard in the browser:
-
-- the viewlet on the report page: the card as a table, each line with its
-  facts (linked to where they are held), how it was scored and its points;
-- ``@@scorecard``: the scorer fills the lines scored by hand or by band
-  (and the qualitative indicators), marks what does not apply (with the
-  reason) and explains a low execution rate; the entries are checked by
-  :func:`rules.scoring.validate_entries`, as ``PATCH @scorecard`` does;
-- ``@@scorecard.xlsx``: the same lines in Excel.
-"""
+"""``@@scorecard``: the scorer fills the lines scored by hand or by band (and
+the qualitative indicators), marks what does not apply (with the reason) and
+explains a low execution rate; the entries are checked by
+:func:`rules.scoring.validate_entries`, as ``PATCH @scorecard`` does."""
 
 from plone import api
-from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.event import notify
-from zope.i18n import translate
-from zope.lifecycleevent import Attributes
-from zope.lifecycleevent import ObjectModifiedEvent
 
-from changde.perfmgmt.assessment.behaviors import IReportScorecard
 from changde.perfmgmt.assessment.cardview import card_data
-from changde.perfmgmt.assessment.excel import scorecard_workbook
 from changde.perfmgmt.assessment.rules.scoring import validate_entries
 from changde.perfmgmt.assessment.scorecards import card_facts
 from changde.perfmgmt.assessment.scorecards import card_rows
 from changde.perfmgmt.assessment.scorecards import has_card
 from changde.perfmgmt.assessment.scorecards import is_draft
-from changde.perfmgmt.assessment.scorecards import refresh_card
-from changde.perfmgmt.core.excel import xlsx_response
+from changde.perfmgmt.assessment.scorecards import save_entries
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.i18n import _
-
-
-def may_score(report):
-    return is_draft(report) and api.user.has_permission(
-        "Modify portal content", obj=report
-    )
-
-
-class ScorecardViewlet(ViewletBase):
-    """The card on the report page (nothing when the report has none)."""
-
-    def update(self):
-        super().update()
-        self.card = (
-            card_data(self.context, self.request) if has_card(self.context) else None
-        )
-
-    def render(self):
-        # not under the card's own form, which shows the same lines
-        if self.card is None or getattr(self.view, "__name__", "") == "scorecard":
-            return ""
-        return self.index()
-
-    def may_score(self):
-        return may_score(self.context)
-
-    def url(self):
-        return self.context.absolute_url()
-
-
-def save_entries(report, entries):
-    """Write checked entries, re-score and tell the change log."""
-    report.scorecard_entries = entries
-    refresh_card(report)
-    notify(
-        ObjectModifiedEvent(report, Attributes(IReportScorecard, "scorecard_entries"))
-    )
 
 
 class ScorecardForm(BrowserView):
@@ -188,18 +137,3 @@ class ScorecardForm(BrowserView):
             if key not in keys
             for message in messages
         ]
-
-
-class ScorecardExport(BrowserView):
-    """``@@scorecard.xlsx``: the card's lines, as the page shows them."""
-
-    def __call__(self):
-        card = card_data(self.context, self.request) if has_card(self.context) else None
-        if card is None:
-            self.request.response.setStatus(404)
-            return translate(
-                _("scorecard_none", default="此评价报告没有评分表。"),
-                context=self.request,
-            )
-        data = scorecard_workbook(self.context, card, self.request)
-        return xlsx_response(self.request, data, f"{self.context.Title()}-评分表.xlsx")

@@ -1,7 +1,6 @@
-"""Scorecard templates in the browser: the template page (its criteria as a
-tree, who uses it), ``@@edit-criteria`` (the criteria as a table of rows the
-office edits; refused row by row by :func:`rules.scorecards.validate_criteria`,
-nothing saved) and ``@@copy-template`` (a draft copy for another year)."""
+"""``@@edit-criteria``: a template's criteria as a table of rows the office
+edits; refused row by row by :func:`rules.scorecards.validate_criteria`,
+nothing saved."""
 
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -11,92 +10,18 @@ from zope.i18n import translate
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import ObjectModifiedEvent
 
+from changde.perfmgmt.assessment.browser.template_view import sorted_rows
 from changde.perfmgmt.assessment.content.scorecard_template import IScorecardTemplate
 from changde.perfmgmt.assessment.labels import FORMULA_TITLES
 from changde.perfmgmt.assessment.labels import METHOD_TITLES
 from changde.perfmgmt.assessment.rules.scorecards import FORMULAS
 from changde.perfmgmt.assessment.rules.scorecards import METHODS
-from changde.perfmgmt.assessment.rules.scorecards import code_key
-from changde.perfmgmt.assessment.rules.scorecards import is_code
 from changde.perfmgmt.assessment.rules.scorecards import validate_criteria
-from changde.perfmgmt.assessment.templates import copy_template
-from changde.perfmgmt.assessment.templates import reports_using
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules.years import year_or_none
-from changde.perfmgmt.evaluation.vocabularies import KIND_TITLES
 from changde.perfmgmt.i18n import _
 
 #: blank rows offered for new criteria
 BLANK_ROWS = 5
-
-
-def _sorted_rows(rows):
-    def key(row):
-        code = (row.get("code") or "").strip()
-        return code_key(code) if is_code(code) else (10**9,)
-
-    return sorted(rows, key=key)
-
-
-class TemplateView(BrowserView):
-    def rows(self):
-        answer = []
-        for row in _sorted_rows(self.context.criteria or []):
-            code = row.get("code") or ""
-            method = row.get("method")
-            answer.append(
-                {
-                    **row,
-                    "depth": code.count("."),
-                    "is_group": any(
-                        (other.get("code") or "").startswith(code + ".")
-                        for other in self.context.criteria or []
-                    ),
-                    "method_title": translate(
-                        FORMULA_TITLES.get(row.get("formula"))
-                        or METHOD_TITLES.get(method, ""),
-                        context=self.request,
-                    )
-                    if method
-                    else "",
-                }
-            )
-        return answer
-
-    def kind_title(self):
-        return translate(
-            KIND_TITLES.get(self.context.template_kind, ""), context=self.request
-        )
-
-    def state(self):
-        return api.content.get_state(self.context, default=None)
-
-    def state_title(self):
-        workflow = api.portal.get_tool("portal_workflow")
-        return translate(
-            workflow.getTitleForStateOnType(self.state(), "ScorecardTemplate"),
-            domain="plone",
-            context=self.request,
-        )
-
-    def may_edit(self):
-        return api.user.has_permission("Modify portal content", obj=self.context)
-
-    def may_copy(self):
-        return api.user.has_permission(
-            "changde.perfmgmt: Manage assessment", obj=self.context
-        )
-
-    def used_by(self):
-        """The reports scored with it that the user may see, and how many
-        there are in all."""
-        brains = reports_using(self.context)
-        catalog = api.portal.get_tool("portal_catalog")
-        visible = catalog(UID=[brain.UID for brain in brains]) if brains else []
-        return {"count": len(brains), "visible": visible}
-
-    def next_year(self):
-        return (self.context.year or 0) + 1
 
 
 class EditCriteria(BrowserView):
@@ -155,7 +80,7 @@ class EditCriteria(BrowserView):
         rows = (
             self.typed()
             if self.errors is not None
-            else list(_sorted_rows(self.context.criteria or []))
+            else list(sorted_rows(self.context.criteria or []))
         )
         answer = []
         for index, row in enumerate(rows):
@@ -213,30 +138,3 @@ class EditCriteria(BrowserView):
             )
         )
         return True
-
-
-class CopyTemplate(BrowserView):
-    """``@@copy-template`` (POST ``year``): a draft copy for that year."""
-
-    def __call__(self):
-        if self.request.method != "POST":
-            return self.request.response.redirect(self.context.absolute_url())
-        CheckAuthenticator(self.request)
-        year = year_or_none(self.request.form.get("year"))
-        if year is None:
-            api.portal.show_message(
-                _("copy_template_year_invalid", default="请填写有效的年度。"),
-                request=self.request,
-                type="error",
-            )
-            return self.request.response.redirect(self.context.absolute_url())
-        copy = copy_template(self.context, year)
-        api.portal.show_message(
-            _(
-                "template_copied",
-                default="已复制为 ${year} 年度的草稿,可修改评分项后启用。",
-                mapping={"year": str(year)},
-            ),
-            request=self.request,
-        )
-        return self.request.response.redirect(f"{copy.absolute_url()}/@@edit-criteria")
