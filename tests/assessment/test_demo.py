@@ -39,7 +39,8 @@ class TestAssessmentDemo(unittest.TestCase):
         self.check_the_experts_draft()
         self.check_the_subsidy_table()
         self.check_the_assessment_ranks_units_and_districts()
-        self.check_loading_twice_creates_nothing()
+        # a second load creates nothing
+        self.assertEqual(demo.load_demo(self.portal), {})
 
     def check_the_self_evaluation_is_computed_line_by_line(self):
         report = self.folder["demo-self-card-2026"]
@@ -104,6 +105,3 @@ class TestAssessmentDemo(unittest.TestCase):
             line for line in yearly.card_result(card).lines if line.id == "execution"
         ][0]
         self.assertIsNotNone(execution.prefilled)
-
-    def check_loading_twice_creates_nothing(self):
-        self.assertEqual(demo.load_demo(self.portal), {})
