@@ -14,6 +14,7 @@ from plone.app.testing import setRoles
 
 from changde.perfmgmt.assessment import yearly
 from changde.perfmgmt.assessment.cardview import card_data
+from changde.perfmgmt.assessment.rules.subsidies import total_for_year
 from changde.perfmgmt.assessment.scorecards import card_result
 from changde.perfmgmt.assessment.subsidies import subsidy_table_for
 from changde.perfmgmt.core import demo
@@ -87,6 +88,9 @@ class TestAssessmentDemo(unittest.TestCase):
         self.assertEqual(amounts["xihuguanliqu"], D("75000.00"))
         self.assertEqual(amounts["liuyehudujiaqu"], D("25000.00"))
         self.assertNotIn("shibenji", amounts)
+        # what reporting reads: 2019's three districts and two zones
+        self.assertEqual(total_for_year(2019), D("600000.00"))
+        self.assertEqual(total_for_year(2022), D("0"))
 
     def check_the_assessment_ranks_units_and_districts(self):
         units = yearly.ranking(2026, "unit")

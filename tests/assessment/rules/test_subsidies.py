@@ -3,6 +3,7 @@ system was put in use, half for the management zones, the table's totals."""
 
 import unittest
 from decimal import Decimal
+from unittest import mock
 
 from changde.perfmgmt.assessment.rules import subsidies
 from changde.perfmgmt.assessment.rules.subsidies import DistrictSystem
@@ -63,6 +64,18 @@ class TestTable(unittest.TestCase):
         self.assertEqual([row.key for row in table.rows], ["wulingqu", "xihuguanliqu"])
         self.assertEqual(table.total, D("225000.00"))
         self.assertEqual(subsidy_table(self.districts, year=2023).total, 0)
+
+    def test_the_total_of_a_year_reporting_reads(self):
+        def site():
+            return self.districts, subsidies.DEFAULT_SUBSIDY_SETTINGS
+
+        with mock.patch.object(subsidies, "site_source", site):
+            self.assertEqual(subsidies.total_for_year(2019), D("225000.00"))
+            self.assertEqual(subsidies.total_for_year("2020"), D("100000"))
+            self.assertEqual(subsidies.total_for_year(2023), 0)
+        # no site loaded: nothing to say
+        with mock.patch.object(subsidies, "site_source", None):
+            self.assertIsNone(subsidies.total_for_year(2019))
 
 
 class TestSettings(unittest.TestCase):

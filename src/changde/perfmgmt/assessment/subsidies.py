@@ -4,11 +4,12 @@ municipal level, the year its system was put in use (the
 management zone (the setting, else its kind), and the table of
 :func:`rules.subsidies.subsidy_table`.
 
-Reporting calls :func:`subsidy_table_for` (or the plain rule with its own
-districts)."""
+Reporting calls :func:`rules.subsidies.total_for_year`, which reads the site
+through :func:`site_source`, registered here."""
 
 from plone import api
 
+from changde.perfmgmt.assessment.rules import subsidies as rules
 from changde.perfmgmt.assessment.rules.subsidies import DistrictSystem
 from changde.perfmgmt.assessment.rules.subsidies import subsidy_table
 from changde.perfmgmt.assessment.settings import management_zone_ids
@@ -56,6 +57,15 @@ def district_systems():
 def subsidy_table_for(year=None):
     """The subsidy table of the site (all years, or one year)."""
     return subsidy_table(district_systems(), subsidy_settings(), year)
+
+
+def site_source():
+    """The site's districts and the office's settings, for the rules'
+    :func:`total_for_year`."""
+    return district_systems(), subsidy_settings()
+
+
+rules.site_source = site_source
 
 
 def jurisdiction_urls():

@@ -8,8 +8,9 @@ in use in 2019 gets 150,000 yuan, in 2020 100,000, in 2021 50,000, later (or
 earlier, or never) nothing; the management zones get 50 % of that. The
 amounts by year and the zones' share are settings with the plan's defaults.
 
-:func:`subsidy_table` is the plain function other modules (reporting) call:
-it takes the districts as plain values and answers the rows and totals.
+:func:`subsidy_table` is the plain function: it takes the districts as plain
+values and answers the rows and totals. :func:`total_for_year` is what
+reporting's annual report reads (CONTRACTS.md): the site's total of a year.
 """
 
 from dataclasses import dataclass
@@ -228,3 +229,21 @@ def subsidy_table(
         total=sum((row.amount for row in rows), ZERO),
         totals_by_year=tuple(totals),
     )
+
+
+#: Where :func:`total_for_year` reads the site's districts and settings: a
+#: function answering ``(districts, settings)``, set by the site side
+#: (``assessment.subsidies``) when it is loaded; None without a site. The
+#: rules import nothing of the site, the site registers itself here.
+site_source = None
+
+
+def total_for_year(year) -> Decimal | None:
+    """The site's subsidies, in yuan, for the districts whose system was put
+    in use in ``year``: the total of that year's tab of the subsidy table,
+    with the office's settings. What reporting's annual report reads
+    (CONTRACTS.md); None when no site is loaded."""
+    if site_source is None:
+        return None
+    districts, settings = site_source()
+    return subsidy_table(districts, settings, year_or_none(year)).total
