@@ -1,5 +1,6 @@
 """A site of the package profile 1002 (before the assessment module) gets the
-module from the package's upgrade step 1002 → 1003."""
+module from the package's upgrade step 1002 → 1003; evaluation's and core's
+upgrades re-importing their types keep the module's behaviors on them."""
 
 import unittest
 
@@ -30,4 +31,20 @@ class TestUpgrade(unittest.TestCase):
         self.assertEqual(
             sorted(t.template_kind for t in folder.objectValues()),
             ["key", "self", "unit_overall"],
+        )
+
+    def test_the_behaviors_survive_other_modules_type_imports(self):
+        setup = api.portal.get_tool("portal_setup")
+        types = api.portal.get_tool("portal_types")
+        for profile in ("changde.perfmgmt.evaluation", "changde.perfmgmt.core"):
+            setup.runImportStepFromProfile(f"profile-{profile}:default", "typeinfo")
+        self.assertIn("changde.perfmgmt.scorecard", types["EvaluationReport"].behaviors)
+        self.assertIn("changde.perfmgmt.it_system", types["Jurisdiction"].behaviors)
+        # not installed: left alone
+        setup.unsetLastVersionForProfile(MODULE)
+        setup.runImportStepFromProfile(
+            "profile-changde.perfmgmt.evaluation:default", "typeinfo"
+        )
+        self.assertNotIn(
+            "changde.perfmgmt.scorecard", types["EvaluationReport"].behaviors
         )
