@@ -8,6 +8,7 @@ from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 from zope.i18n import translate
 
+from changde.perfmgmt.core.excel import UnreadableWorkbook
 from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.i18n import _
@@ -107,7 +108,7 @@ class ImportForm(BrowserView):
             data = upload.read() if upload else b""
             try:
                 rows = excel.read_workbook(data)
-            except excel.WorkbookError:
+            except UnreadableWorkbook:
                 self.errors = [
                     {
                         "row": "",
