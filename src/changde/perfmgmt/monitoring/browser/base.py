@@ -1,0 +1,42 @@
+"""Shared by the views of monitoring: the permission they check and the
+labels of flags, severities, states and focus items."""
+
+from plone import api
+from zope.i18n import translate
+
+from changde.perfmgmt.monitoring.vocabularies import FLAG_TITLES
+from changde.perfmgmt.monitoring.vocabularies import FOCUS_TITLES
+from changde.perfmgmt.monitoring.vocabularies import SEVERITY_TITLES
+from changde.perfmgmt.monitoring.vocabularies import STATE_TITLES
+from changde.perfmgmt.monitoring.vocabularies import STATUS_TITLES
+
+MANAGE = "changde.perfmgmt: Manage monitoring"
+
+
+class LabelsMixin:
+    def label(self, titles, value):
+        title = titles.get(value)
+        return translate(title, context=self.request) if title else (value or "")
+
+    def flag_label(self, flag):
+        return self.label(FLAG_TITLES, flag)
+
+    def severity_label(self, severity):
+        return self.label(SEVERITY_TITLES, severity)
+
+    def state_label(self, state):
+        return self.label(STATE_TITLES, state)
+
+    def status_label(self, status):
+        return self.label(STATUS_TITLES, status)
+
+    def focus_label(self, item):
+        return self.label(FOCUS_TITLES, item)
+
+    def can_manage(self):
+        return api.user.has_permission(MANAGE, obj=self.context)
+
+    def message(self, text, kind="info"):
+        api.portal.show_message(
+            translate(text, context=self.request), request=self.request, type=kind
+        )
