@@ -50,6 +50,7 @@ setup(
             "plone.testing",
             "zope.testrunner",
             "requests",
+            "selenium",
         ],
     },
     entry_points={
