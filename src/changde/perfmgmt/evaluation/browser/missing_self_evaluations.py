@@ -1,12 +1,11 @@
 """Approved projects of a year without a submitted self-evaluation."""
 
-import datetime
-
 from plone.memoize.view import memoize
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.browser.base import Labels
 from changde.perfmgmt.evaluation.self_evaluations import STARTED
@@ -54,7 +53,7 @@ class MissingSelfEvaluationsView(BrowserView, Labels):
 
     def year(self):
         year = year_or_none(self.request.form.get("year"))
-        return year or datetime.date.today().year - 1
+        return year or today_in_china().year - 1
 
     @memoize
     def items(self):

@@ -10,6 +10,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.application import filter_run
 from changde.perfmgmt.evaluation.application import run_result_application
@@ -129,7 +130,7 @@ class ResultApplicationView(BrowserView, Labels):
         if year:
             return year
         years = self.run_years()
-        return years[0] if years else datetime.date.today().year - 1
+        return years[0] if years else today_in_china().year - 1
 
     def action(self):
         return self.request.form.get("action") or None

@@ -1,13 +1,12 @@
 """The office's rating of a member's engagement."""
 
-import datetime
-
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 
 from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import add_rating
 from changde.perfmgmt.libraries.members import change_rating
@@ -22,7 +21,7 @@ class RateForm(BrowserView):
     errors = ()
 
     def today(self):
-        return datetime.date.today().isoformat()
+        return today_in_china().isoformat()
 
     def rating_index(self):
         """The rating corrected (0-based), or None for a new one."""

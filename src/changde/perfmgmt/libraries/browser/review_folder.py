@@ -1,10 +1,9 @@
 """The internal-review folder: the year's rounds and the excellent cap."""
 
-import datetime
-
 from plone import api
 from Products.Five.browser import BrowserView
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.libraries.browser.base import MANAGE
 from changde.perfmgmt.libraries.reviews import settings_warnings
 from changde.perfmgmt.libraries.reviews import year_summary
@@ -25,7 +24,7 @@ class ReviewFolderView(BrowserView):
                 context=self.context, portal_type="InternalReviewRound"
             )
         }
-        years.add(datetime.date.today().year)
+        years.add(today_in_china().year)
         return sorted(years, reverse=True)
 
     def summary(self, year):
