@@ -1,11 +1,12 @@
-"""Shared by the views of evaluation: the permission they check, the titles
-of states and target kinds, labels."""
+"""Shared by the views of evaluation: the permission they check, the workflows
+whose state titles they show, labels."""
 
 from AccessControl import Unauthorized
 from Missing import MV
 from plone import api
 from zope.i18n import translate
 
+from changde.perfmgmt.core.workflows import state_label
 from changde.perfmgmt.evaluation.vocabularies import ACTION_TITLES
 from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
 from changde.perfmgmt.evaluation.vocabularies import KIND_TITLES
@@ -15,29 +16,10 @@ from changde.perfmgmt.i18n import _
 MANAGE = "changde.perfmgmt: Manage evaluation"
 
 
-REPORT_STATE_TITLES = {
-    "draft": _("eval_report_state_draft", default="草稿"),
-    "internal_review": _("eval_report_state_internal_review", default="内部点评"),
-    "approved": _("eval_report_state_approved", default="市政府已批准"),
-    "fed_back": _("eval_report_state_fed_back", default="已反馈"),
-    "published": _("eval_report_state_published", default="已公开"),
-}
-
-
-ENTRY_STATE_TITLES = {
-    "proposed": _("negative_state_proposed", default="拟列入"),
-    "listed": _("negative_state_listed", default="已列入"),
-    "released": _("negative_state_released", default="已移出"),
-    "rejected": _("negative_state_rejected", default="不予列入"),
-}
-
-
-ITEM_STATE_TITLES = {
-    "open": _("rectification_state_open", default="待整改"),
-    "submitted": _("rectification_state_submitted", default="已提交"),
-    "accepted": _("rectification_state_accepted", default="已验收"),
-    "reopened": _("rectification_state_reopened", default="退回重改"),
-}
+#: The workflows whose state titles the pages show.
+REPORT_WORKFLOW = "perfmgmt_evaluation_report_workflow"
+ENTRY_WORKFLOW = "perfmgmt_negative_list_workflow"
+ITEM_WORKFLOW = "perfmgmt_rectification_workflow"
 
 
 TARGET_KIND_TITLES = {
@@ -60,13 +42,13 @@ class Labels:
         return self.label(GRADE_TITLES, grade)
 
     def report_state_label(self, state):
-        return self.label(REPORT_STATE_TITLES, state)
+        return state_label(REPORT_WORKFLOW, state, self.request)
 
     def entry_state_label(self, state):
-        return self.label(ENTRY_STATE_TITLES, state)
+        return state_label(ENTRY_WORKFLOW, state, self.request)
 
     def item_state_label(self, state):
-        return self.label(ITEM_STATE_TITLES, state)
+        return state_label(ITEM_WORKFLOW, state, self.request)
 
     def reason_label(self, reason):
         return self.label(REASON_TITLES, reason)

@@ -6,7 +6,8 @@ from plone import api
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 
-from changde.perfmgmt.evaluation.browser.base import REPORT_STATE_TITLES
+from changde.perfmgmt.core.workflows import state_titles
+from changde.perfmgmt.evaluation.browser.base import REPORT_WORKFLOW
 from changde.perfmgmt.evaluation.browser.base import Labels
 from changde.perfmgmt.evaluation.browser.base import _meta
 from changde.perfmgmt.evaluation.negative_list import negative_list_folder
@@ -90,7 +91,7 @@ class ColumnView(BrowserView, Labels):
                 "count": counts.get(state, 0),
                 "url": f"{self.folder_url()}?{urlencode({'review_state': state})}",
             }
-            for state in REPORT_STATE_TITLES
+            for state in state_titles(REPORT_WORKFLOW)
         ]
 
     def options(self):
@@ -101,7 +102,8 @@ class ColumnView(BrowserView, Labels):
             "year": [(str(year), str(year)) for year in years],
             "evaluation_kind": [(kind, self.kind_label(kind)) for kind in KIND_TITLES],
             "review_state": [
-                (state, self.report_state_label(state)) for state in REPORT_STATE_TITLES
+                (state, self.report_state_label(state))
+                for state in state_titles(REPORT_WORKFLOW)
             ],
         }
 

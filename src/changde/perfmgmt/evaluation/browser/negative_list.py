@@ -4,7 +4,8 @@ from plone import api
 from Products.Five.browser import BrowserView
 
 from changde.perfmgmt.core.rules.years import year_or_none
-from changde.perfmgmt.evaluation.browser.base import ENTRY_STATE_TITLES
+from changde.perfmgmt.core.workflows import state_titles
+from changde.perfmgmt.evaluation.browser.base import ENTRY_WORKFLOW
 from changde.perfmgmt.evaluation.browser.base import Labels
 from changde.perfmgmt.evaluation.browser.base import _meta
 
@@ -22,7 +23,7 @@ class NegativeListView(BrowserView, Labels):
         query = {}
         if year_or_none(form.get("year")):
             query["year"] = year_or_none(form.get("year"))
-        if form.get("review_state") in ENTRY_STATE_TITLES:
+        if form.get("review_state") in state_titles(ENTRY_WORKFLOW):
             query["review_state"] = form["review_state"]
         return query
 
@@ -52,7 +53,10 @@ class NegativeListView(BrowserView, Labels):
         return rows
 
     def state_options(self):
-        return [(state, self.entry_state_label(state)) for state in ENTRY_STATE_TITLES]
+        return [
+            (state, self.entry_state_label(state))
+            for state in state_titles(ENTRY_WORKFLOW)
+        ]
 
     def selected(self, name, value):
         return str(self.request.form.get(name, "")) == str(value)

@@ -4,10 +4,11 @@ labels of flags, severities, states and focus items."""
 from plone import api
 from zope.i18n import translate
 
+from changde.perfmgmt.core.workflows import state_label
 from changde.perfmgmt.monitoring.vocabularies import FLAG_TITLES
 from changde.perfmgmt.monitoring.vocabularies import FOCUS_TITLES
+from changde.perfmgmt.monitoring.vocabularies import RECORD_WORKFLOW
 from changde.perfmgmt.monitoring.vocabularies import SEVERITY_TITLES
-from changde.perfmgmt.monitoring.vocabularies import STATE_TITLES
 from changde.perfmgmt.monitoring.vocabularies import STATUS_TITLES
 
 MANAGE = "changde.perfmgmt: Manage monitoring"
@@ -25,7 +26,7 @@ class LabelsMixin:
         return self.label(SEVERITY_TITLES, severity)
 
     def state_label(self, state):
-        return self.label(STATE_TITLES, state)
+        return state_label(RECORD_WORKFLOW, state, self.request)
 
     def status_label(self, status):
         return self.label(STATUS_TITLES, status)

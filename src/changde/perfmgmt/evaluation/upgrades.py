@@ -1,0 +1,10 @@
+"""Upgrade steps of the evaluation profile
+(``changde.perfmgmt.evaluation:default``)."""
+
+PROFILE = "profile-changde.perfmgmt.evaluation:default"
+
+
+def to_1001(context):
+    """The workflows hold the state titles the pages show (市政府已批准,
+    不予列入, 待整改, 退回重改): no Python repeats them."""
+    context.runImportStepFromProfile(PROFILE, "workflow")
