@@ -76,7 +76,7 @@ class TestUpgrades(unittest.TestCase):
         profile = "changde.perfmgmt.evaluation:default"
         self.setup_tool.setLastVersionForProfile(profile, "1000")
         self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1002",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1003",))
         report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
         self.assertEqual(
             report_workflow.states["approved"].title, "Approved by the city"
@@ -95,6 +95,38 @@ class TestUpgrades(unittest.TestCase):
             self.setup_tool.setLastVersionForProfile(profile, version)
             self.setup_tool.upgradeProfile(profile)
             self.assertIn("changde.perfmgmt.tenancy", types[portal_type].behaviors)
+
+    def test_uid_fields_become_relations(self):
+        from tests.evaluation.base import create_report
+        from tests.evaluation.base import set_up_city
+
+        from changde.perfmgmt.core.relations import target_of
+        from changde.perfmgmt.monitoring.rounds import create_year_rounds
+
+        city, projects, members = set_up_city(self.portal)
+        report = create_report(projects["a1"], id="key")
+        (monitoring_round, *_), _existing = create_year_rounds(2026)
+        record = api.content.create(
+            container=monitoring_round, type="MonitoringRecord", id="r"
+        )
+        # as a release before relations stored them
+        report.project = projects["a1"].UID()
+        report.unit = city["unit_a"].UID()
+        report.experts = [members["expert"].UID(), "a-uid-of-nothing"]
+        record.project = projects["a2"].UID()
+        for profile, version in (
+            ("changde.perfmgmt.evaluation:default", "1002"),
+            ("changde.perfmgmt.monitoring:default", "1001"),
+        ):
+            self.setup_tool.setLastVersionForProfile(profile, version)
+            self.setup_tool.upgradeProfile(profile)
+        self.assertEqual(target_of(report.project), projects["a1"])
+        self.assertEqual(target_of(report.unit), city["unit_a"])
+        self.assertEqual(
+            [target_of(expert) for expert in report.experts], [members["expert"]]
+        )
+        self.assertEqual(target_of(record.project), projects["a2"])
+        self.assertNotIsInstance(record.project, str)
 
     def test_core_1000_to_1001(self):
         create_city(self.portal)

@@ -16,6 +16,8 @@ from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
+from changde.perfmgmt.core.relations import relation_to
+from changde.perfmgmt.core.relations import relations_to
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
@@ -130,10 +132,9 @@ class TestEvaluatorRoles(unittest.TestCase):
         )
 
     def test_a_removed_member_gets_no_grant(self):
-        self.report.experts = [
-            self.members["removed"].UID(),
-            self.members["expert"].UID(),
-        ]
+        self.report.experts = relations_to(
+            [self.members["removed"], self.members["expert"]]
+        )
         modified(self.report)
         self.assertEqual(self.report.get_local_roles_for_userid(REMOVED_USER), ())
         self.assertFalse(self.can(REMOVED_USER, "View"))
@@ -182,7 +183,7 @@ class TestEvaluatorRoles(unittest.TestCase):
             container=self.portal["negative-list"],
             type="NegativeListEntry",
             id="e1",
-            target=self.projects["a1"].UID(),
+            target=relation_to(self.projects["a1"]),
             reason="execution_below_standard",
             year=2026,
         )
@@ -257,7 +258,7 @@ class TestEvaluatorOverRest(unittest.TestCase):
         # who evaluates is the office's choice: the expert cannot change it
         self.call("PATCH", url, user=EXPERT_USER, json={"experts": []})
         self.assertEqual(
-            [e["token"] for e in self.call("GET", url).json()["experts"]],
+            [e["UID"] for e in self.call("GET", url).json()["experts"]],
             [self.members["expert"].UID()],
         )
 

@@ -13,6 +13,8 @@ from tests.evaluation.base import create_report
 from tests.evaluation.base import do
 from tests.evaluation.base import set_up_city
 
+from changde.perfmgmt.core.relations import relation_to
+from changde.perfmgmt.core.relations import set_relation
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import UNIT_A_USER
@@ -67,7 +69,7 @@ class TestReportWorkflow(unittest.TestCase):
         with self.assertRaises(WorkflowException) as raised:
             do(report, "submit")
         self.assertIn("被评价单位", str(raised.exception))
-        report.unit = self.city["unit_a"].UID()
+        set_relation(report, "unit", self.city["unit_a"])
         do(report, "submit")
 
     def test_feed_back_opens_items_and_notifies_the_unit(self):
@@ -144,7 +146,7 @@ class TestNegativeListGate(unittest.TestCase):
             container=self.portal["negative-list"],
             type="NegativeListEntry",
             id=f"entry-{target.getId()}",
-            target=target.UID(),
+            target=relation_to(target),
             reason=reason,
             year=2026,
             **fields,

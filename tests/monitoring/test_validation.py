@@ -12,6 +12,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from tests.monitoring.base import set_up_city
 
+from changde.perfmgmt.core.relations import target_uid
 from changde.perfmgmt.monitoring.rounds import prepare_records
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
@@ -68,7 +69,7 @@ class TestRecordProject(RestCase):
             self.errors(response), {("project", "monitoring_record_project_fixed")}
         )
         record = self.fresh(self.a1)
-        self.assertEqual(record.project, self.uids["a1"])
+        self.assertEqual(target_uid(record.project), self.uids["a1"])
         self.assertEqual(record.budget_unit, "unit-a")
         self.assertEqual(dict(record.get_local_roles()), roles_before)
 
@@ -84,7 +85,7 @@ class TestRecordProject(RestCase):
                 ("project", "monitoring_record_project_fixed"), self.errors(response)
             )
         record = self.fresh(self.a1)
-        self.assertEqual(record.project, self.uids["a1"])
+        self.assertEqual(target_uid(record.project), self.uids["a1"])
         self.assertIsNone(record.executed_amount)
 
     def test_the_same_project_may_be_sent_back(self):

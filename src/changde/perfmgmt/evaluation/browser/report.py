@@ -21,7 +21,7 @@ class ReportView(DefaultView):
         return widget.__name__ not in OWN_FIELDS
 
     def members(self):
-        agency, experts = report_members(self.context)
+        agency, experts = report_members(self.context, self.request)
         return {"agency": agency, "experts": experts}
 
     def has_members(self):
