@@ -128,6 +128,27 @@ class TestUpgrades(unittest.TestCase):
         self.assertEqual(target_of(record.project), projects["a2"])
         self.assertNotIsInstance(record.project, str)
 
+    def test_libraries_1000_to_1001_gives_ratings_ids(self):
+        expert = api.content.create(
+            container=self.portal["expert-library"],
+            type="Expert",
+            id="zhang",
+            title="张伟",
+            level="municipal",
+        )
+        expert.ratings = [
+            {"date": "2026-01-01", "engagement": "一", "score": "90", "rater": "x"},
+            {"id": "kept", "date": "2026-02-01", "engagement": "二", "score": "80"},
+        ]
+        profile = "changde.perfmgmt.libraries:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1000")
+        self.setup_tool.upgradeProfile(profile)
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1001",))
+        first, second = expert.ratings
+        self.assertTrue(first["id"])
+        self.assertEqual(first["engagement"], "一")
+        self.assertEqual(second["id"], "kept")
+
     def test_core_1000_to_1001(self):
         create_city(self.portal)
         api.portal.get_tool("portal_controlpanel").unregisterConfiglet(
