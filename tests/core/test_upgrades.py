@@ -3,6 +3,7 @@ what the later version adds, and a fresh site has nothing left to upgrade."""
 
 import unittest
 
+import transaction
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
@@ -114,6 +115,11 @@ class TestUpgrades(unittest.TestCase):
         report.unit = city["unit_a"].UID()
         report.experts = [members["expert"].UID(), "a-uid-of-nothing"]
         record.project = projects["a2"].UID()
+        # as the upgrade finds them: ghosts, loaded from the database
+        transaction.savepoint(optimistic=True)
+        for obj in (report, record):
+            obj._p_deactivate()
+            self.assertIsNone(obj._p_changed)
         for profile, version in (
             ("changde.perfmgmt.evaluation:default", "1002"),
             ("changde.perfmgmt.monitoring:default", "1001"),

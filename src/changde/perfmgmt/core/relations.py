@@ -142,6 +142,9 @@ def convert_uid_fields(obj, names=(), list_names=()):
     """Turn the UID strings an item stored before relations into relations
     (upgrade steps): the fields ``names`` hold one, ``list_names`` a list. A
     UID of nothing becomes no relation. Answers whether anything changed."""
+    # an object fresh from the catalog may be a ghost, whose __dict__ is
+    # empty until it is loaded
+    obj._p_activate()
     changed = False
     for name in names:
         value = obj.__dict__.get(name)
