@@ -4,7 +4,6 @@ may see, given over REST as a UID, a path or a URL and answered as a summary
 
 import unittest
 
-import requests
 import transaction
 from plone import api
 from plone.app.testing import TEST_USER_ID
@@ -27,8 +26,8 @@ from changde.perfmgmt.evaluation.content.evaluation_report import IEvaluationRep
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import RestClient
 
 
 class TestRelations(unittest.TestCase):
@@ -97,24 +96,16 @@ class TestRelations(unittest.TestCase):
         self.assertNotIn(self.members["removed"], source)
 
 
-class TestRelationsOverRest(unittest.TestCase):
+class TestRelationsOverRest(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = None
 
     def setUp(self):
         self.portal = self.layer["portal"]
         self.city, self.projects, self.members = set_up_city(self.portal)
         transaction.commit()
         self.folder_url = f"{self.portal.absolute_url()}/evaluation"
-
-    def call(self, method, url, user=OFFICE_USER, **kwargs):
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json"},
-            auth=None if user is None else (user, PASSWORD),
-            timeout=60,
-            **kwargs,
-        )
 
     def create(self, **fields):
         body = {

@@ -6,7 +6,6 @@ grant follows the assignment (integration, and one path over REST)."""
 
 import unittest
 
-import requests
 import transaction
 from plone import api
 from tests.evaluation.base import create_report
@@ -23,6 +22,7 @@ from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import RestClient
 
 EXPERT_USER = "expert-zhang"
 REMOVED_USER = "expert-li"
@@ -210,8 +210,10 @@ class TestEvaluatorRoles(unittest.TestCase):
         self.assertTrue(self.can(UNIT_A_USER, "Modify portal content", item))
 
 
-class TestEvaluatorOverRest(unittest.TestCase):
+class TestEvaluatorOverRest(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = "zh-cn"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -219,16 +221,6 @@ class TestEvaluatorOverRest(unittest.TestCase):
         self.city, self.projects, self.members = set_up_city(self.portal)
         set_up_evaluators(self.portal, self.members)
         transaction.commit()
-
-    def call(self, method, url, user=OFFICE_USER, **kwargs):
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": "zh-cn"},
-            auth=None if user is None else (user, PASSWORD),
-            timeout=60,
-            **kwargs,
-        )
 
     def create(self, project, **fields):
         body = {

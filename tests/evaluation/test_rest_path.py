@@ -5,7 +5,6 @@ the grade band edges through the content type's REST answers."""
 import base64
 import unittest
 
-import requests
 import transaction
 from plone import api
 from tests.evaluation.base import set_up_city
@@ -17,12 +16,15 @@ from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
+from changde.perfmgmt.testing import RestClient
 
 DENIED = (401, 403, 404)
 
 
-class RestTestCase(unittest.TestCase):
+class RestTestCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = "zh-cn"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -32,17 +34,6 @@ class RestTestCase(unittest.TestCase):
         self.uids = {key: obj.UID() for key, obj in self.projects.items()}
         self.member_uids = {key: obj.UID() for key, obj in self.members.items()}
         transaction.commit()
-
-    def call(self, method, url, user=OFFICE_USER, language="zh-cn", **kwargs):
-        auth = None if user is None else (user, PASSWORD)
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": language},
-            auth=auth,
-            timeout=60,
-            **kwargs,
-        )
 
     def create_report(self, **fields):
         body = {
