@@ -69,6 +69,33 @@ class TestUpgrades(unittest.TestCase):
         transition = workflow["perfmgmt_declaration_workflow"].transitions["return"]
         self.assertEqual(transition.actbox_url, "%(content_url)s/@@return-to-unit")
 
+    def test_evaluation_1000_to_1001(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
+        report_workflow.states["approved"].title = "Approved"
+        profile = "changde.perfmgmt.evaluation:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1000")
+        self.setup_tool.upgradeProfile(profile)
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1002",))
+        report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
+        self.assertEqual(
+            report_workflow.states["approved"].title, "Approved by the city"
+        )
+
+    def test_the_tenancy_behavior_on_existing_sites(self):
+        types = api.portal.get_tool("portal_types")
+        for profile, portal_type, version in (
+            ("changde.perfmgmt.evaluation:default", "EvaluationReport", "1001"),
+            ("changde.perfmgmt.monitoring:default", "MonitoringRecord", "1000"),
+        ):
+            fti = types[portal_type]
+            fti.behaviors = tuple(
+                b for b in fti.behaviors if b != "changde.perfmgmt.tenancy"
+            )
+            self.setup_tool.setLastVersionForProfile(profile, version)
+            self.setup_tool.upgradeProfile(profile)
+            self.assertIn("changde.perfmgmt.tenancy", types[portal_type].behaviors)
+
     def test_core_1000_to_1001(self):
         create_city(self.portal)
         api.portal.get_tool("portal_controlpanel").unregisterConfiglet(

@@ -14,13 +14,12 @@ keeps what the record has). Optional sheet 指标进度: one row per indicator:
 纠偏措施.
 """
 
-from io import BytesIO
-
-from openpyxl import load_workbook
-
+from changde.perfmgmt.core.excel import UnreadableWorkbook
 from changde.perfmgmt.core.excel import add_header
 from changde.perfmgmt.core.excel import append_row
 from changde.perfmgmt.core.excel import new_workbook
+from changde.perfmgmt.core.excel import open_workbook
+from changde.perfmgmt.core.excel import sheet_rows
 from changde.perfmgmt.core.excel import workbook_bytes
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.violations import Violation
@@ -140,37 +139,13 @@ def _number(value):
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def _keys(header_row, columns):
-    by_header = {}
-    for key, header in columns:
-        by_header[header] = key
-        by_header[key] = key
-    return [
-        by_header.get(str(cell).strip()) if cell is not None else None
-        for cell in header_row
-    ]
-
-
 def _rows(sheet, columns):
-    """(sheet row number, {key: value}) of the non-empty rows of ``sheet``."""
-    values = sheet.iter_rows(values_only=True)
-    header = next(values, None)
-    if header is None:
-        return []
-    keys = _keys(header, columns)
-    rows = []
-    for number, row in enumerate(values, start=2):
-        if all(cell is None or str(cell).strip() == "" for cell in row):
-            continue
-        item = {}
-        for key, cell in zip(keys, row, strict=False):
-            if key is None or key in IGNORED:
-                continue
-            if isinstance(cell, str):
-                cell = cell.strip() or None
-            item[key] = cell
-        rows.append((number, item))
-    return rows
+    """(sheet row number, {key: value}) of the non-empty rows of ``sheet``,
+    without the columns an import ignores."""
+    return [
+        (number, {key: value for key, value in item.items() if key not in IGNORED})
+        for number, item in sheet_rows(sheet, columns)
+    ]
 
 
 def _cell_text(value):
@@ -190,8 +165,8 @@ def read_workbook(data):
     xlsx file, indicator rows naming a project not in the data sheet).
     """
     try:
-        workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a bad file
+        workbook = open_workbook(data)
+    except UnreadableWorkbook:
         return (
             [],
             [],
