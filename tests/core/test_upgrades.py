@@ -69,14 +69,14 @@ class TestUpgrades(unittest.TestCase):
         transition = workflow["perfmgmt_declaration_workflow"].transitions["return"]
         self.assertEqual(transition.actbox_url, "%(content_url)s/@@return-to-unit")
 
-    def test_evaluation_1000_to_1001(self):
+    def test_evaluation_from_1000(self):
         workflow = api.portal.get_tool("portal_workflow")
         report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
         report_workflow.states["approved"].title = "Approved"
         profile = "changde.perfmgmt.evaluation:default"
         self.setup_tool.setLastVersionForProfile(profile, "1000")
         self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1002",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1003",))
         report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
         self.assertEqual(
             report_workflow.states["approved"].title, "Approved by the city"
