@@ -35,3 +35,25 @@ def to_1002(context):
     for brain in catalog.unrestrictedSearchResults(portal_type="Indicator"):
         # idxs names one cheap index: the point is the metadata row
         brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
+
+
+def to_1003(context):
+    """The indicator table from the catalog (comparator, unit, weight,
+    actual value); the review queue (when a project entered its state, the
+    reason it was returned); reviewers keep read access to what they
+    returned (workflow)."""
+    context.runImportStepFromProfile(PROFILE, "catalog")
+    context.runImportStepFromProfile(PROFILE, "workflow")
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    workflow = workflow_tool.getWorkflowById("perfmgmt_declaration_workflow")
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="BudgetProject"):
+        project = brain._unrestrictedGetObject()
+        if workflow.updateRoleMappingsFor(project):
+            project.reindexObjectSecurity()
+        project.reindexObject(idxs=["state_since"])
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type=["Indicator", "IndicatorTemplate"]
+    ):
+        # idxs names one cheap index: the point is the metadata row
+        brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
