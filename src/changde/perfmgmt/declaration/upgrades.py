@@ -39,11 +39,13 @@ def to_1002(context):
 
 def to_1003(context):
     """The indicator table from the catalog (comparator, unit, weight,
-    actual value); the review queue (when a project entered its state, the
-    reason it was returned); reviewers keep read access to what they
-    returned (workflow)."""
+    actual value); the review queue and the list of projects (when a project
+    entered its state, the reason it was returned, amounts sorted); reviewers
+    keep read access to what they returned (workflow); the tabs 本单位,
+    审核队列 and 年度项目 (actions)."""
     context.runImportStepFromProfile(PROFILE, "catalog")
     context.runImportStepFromProfile(PROFILE, "workflow")
+    context.runImportStepFromProfile(PROFILE, "actions")
     workflow_tool = api.portal.get_tool("portal_workflow")
     workflow = workflow_tool.getWorkflowById("perfmgmt_declaration_workflow")
     catalog = api.portal.get_tool("portal_catalog")
@@ -51,7 +53,7 @@ def to_1003(context):
         project = brain._unrestrictedGetObject()
         if workflow.updateRoleMappingsFor(project):
             project.reindexObjectSecurity()
-        project.reindexObject(idxs=["state_since"])
+        project.reindexObject(idxs=["state_since", "amount"])
     for brain in catalog.unrestrictedSearchResults(
         portal_type=["Indicator", "IndicatorTemplate"]
     ):
