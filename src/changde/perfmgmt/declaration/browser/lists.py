@@ -70,7 +70,7 @@ class ProjectListView(YearListView):
         return [
             Column(
                 "title",
-                _("label_project", default="Project"),
+                _("label_list_project", default="Project"),
                 lambda b: b.Title,
                 "sortable_title",
                 link=True,
@@ -265,12 +265,14 @@ class MyUnitView(BrowserView):
             return f"{portal_url}/@@list-projects"
         if BUDGET_REVIEWER in roles:
             return f"{portal_url}/@@review-queue"
-        units = api.content.find(portal_type="BudgetUnit")
-        if len(units) == 1:
-            return units[0].getURL()
+        # a district's staff see their jurisdiction; a unit's staff see
+        # their unit only (not the jurisdiction it is in)
         jurisdictions = api.content.find(portal_type="Jurisdiction")
         if len(jurisdictions) == 1:
             return f"{jurisdictions[0].getURL()}/@@list-projects"
+        units = api.content.find(portal_type="BudgetUnit")
+        if len(units) == 1:
+            return units[0].getURL()
         return None
 
     def available(self):

@@ -98,7 +98,7 @@ class ReportListView(EvaluationListView):
             *self.tenant_columns(),
             Column(
                 "score",
-                _("label_score", default="Score"),
+                _("label_score", default="评分"),
                 self.score,
                 css="text-end",
             ),

@@ -71,7 +71,7 @@ class MonitoringRecordListView(YearListView):
         return [
             Column(
                 "title",
-                _("label_project", default="Project"),
+                _("label_list_project", default="Project"),
                 lambda b: b.Title,
                 "sortable_title",
                 link=True,
