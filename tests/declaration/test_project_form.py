@@ -12,7 +12,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 from plone.testing.zope import Browser
 
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.declaration.rules import indicators as rules
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER

@@ -33,11 +33,11 @@ from changde.perfmgmt.core.excel import append_row
 from changde.perfmgmt.core.excel import new_workbook
 from changde.perfmgmt.core.excel import workbook_bytes
 from changde.perfmgmt.core.excel import xlsx_response
-from changde.perfmgmt.core.rules import format_yuan
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.money import format_yuan
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.core.states import StateTitles
 from changde.perfmgmt.core.states import state_titles
-from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.i18n import _
 
 PAGE_SIZE = 50

@@ -15,10 +15,10 @@ from zope.i18n import translate
 from zope.lifecycleevent import ObjectModifiedEvent
 
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules import to_decimal
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.declaration.indicators import is_quantifiable
 from changde.perfmgmt.declaration.messages import readable
+from changde.perfmgmt.declaration.rules import indicators as rules
 from changde.perfmgmt.declaration.settings import indicator_levels
 from changde.perfmgmt.i18n import _
 

@@ -19,7 +19,7 @@ from changde.perfmgmt.core.listing import meta
 from changde.perfmgmt.core.listing import yuan
 from changde.perfmgmt.core.roles import BUDGET_REVIEWER
 from changde.perfmgmt.core.roles import PERFORMANCE_OFFICER
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.declaration.vocabularies import BUDGET_KIND_TITLES
 from changde.perfmgmt.i18n import _
 
@@ -149,7 +149,7 @@ class ReviewQueueView(ProjectListView):
         return self._year_param()
 
     def _year_param(self):
-        from changde.perfmgmt.core.rules import year_or_none
+        from changde.perfmgmt.core.rules.years import year_or_none
 
         return year_or_none(self.form.get("year"))
 

@@ -9,7 +9,7 @@ from plone.memoize.view import memoize
 from zope.i18n import translate
 
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules import format_yuan
+from changde.perfmgmt.core.rules.money import format_yuan
 from changde.perfmgmt.core.states import StateTitles
 from changde.perfmgmt.declaration import gates
 from changde.perfmgmt.declaration.indexers import last_transition

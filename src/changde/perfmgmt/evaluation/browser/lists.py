@@ -10,7 +10,7 @@ from changde.perfmgmt.core.listing import Column
 from changde.perfmgmt.core.listing import YearListView
 from changde.perfmgmt.core.listing import chinese_date
 from changde.perfmgmt.core.listing import meta
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
 from changde.perfmgmt.evaluation.vocabularies import KIND_TITLES
 from changde.perfmgmt.evaluation.vocabularies import REASON_TITLES
