@@ -9,6 +9,7 @@ from plone import api
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
 
 from changde.perfmgmt.core.listing import ASCENDING
 from changde.perfmgmt.core.listing import DESCENDING
@@ -21,6 +22,7 @@ from changde.perfmgmt.core.roles import BUDGET_REVIEWER
 from changde.perfmgmt.core.roles import PERFORMANCE_OFFICER
 from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.declaration.vocabularies import BUDGET_KIND_TITLES
+from changde.perfmgmt.declaration.vocabularies import COMPARATOR_TITLES
 from changde.perfmgmt.i18n import _
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -289,3 +291,85 @@ class MyUnitView(BrowserView):
         if target is None:
             target = f"{api.portal.get().absolute_url()}/@@list-projects"
         return self.request.response.redirect(target)
+
+
+class JurisdictionView(ProjectListView):
+    """A jurisdiction's page: its units, the lists scoped to it, and its
+    projects of the year."""
+
+    index = ViewPageTemplateFile("templates/jurisdiction.pt")
+    filters = ("year", "unit", "review_state")
+
+    def list_macros(self):
+        return YearListView.index.macros
+
+    def url(self, **changes):
+        url = super().url(**changes)
+        return url.replace("/@@view?", "?").replace("/@@view", "")
+
+    def units(self):
+        brains = api.content.find(
+            context=self.context,
+            depth=1,
+            portal_type="BudgetUnit",
+            sort_on="sortable_title",
+        )
+        return [{"url": b.getURL(), "title": b.Title} for b in brains]
+
+    def other_lists(self):
+        base = self.context.absolute_url()
+        return [
+            {"url": f"{base}/@@{name}", "title": self.translate(title)}
+            for name, title in OTHER_LISTS
+        ]
+
+
+#: the jurisdiction's other lists by year (the fixed names of the contract)
+OTHER_LISTS = (
+    ("review-queue", _("review_queue_title", default="Review queue")),
+    (
+        "list-monitoring-records",
+        _("list_monitoring_records_title", default="Monitoring records"),
+    ),
+    ("list-reports", _("list_reports_title", default="Evaluation reports")),
+    (
+        "list-rectification-items",
+        _("list_rectification_title", default="Rectification items"),
+    ),
+    ("list-negative-list", _("list_negative_title", default="Negative list")),
+)
+
+
+class IndicatorLibraryView(BrowserView):
+    """The indicator library (指标库): its templates by sector and level, one
+    table from the catalog."""
+
+    def templates(self):
+        titles = {
+            key: translate(title, context=self.request)
+            for key, title in COMPARATOR_TITLES.items()
+        }
+        brains = api.content.find(
+            context=self.context,
+            portal_type="IndicatorTemplate",
+            sort_on=["sector", "level1", "level2", "sortable_title"],
+        )
+        return [
+            {
+                "url": b.getURL(),
+                "title": b.Title,
+                "sector": meta(b.sector) or "",
+                "level1": meta(b.level1) or "",
+                "level2": meta(b.level2) or "",
+                "unit": meta(getattr(b, "indicator_unit", None)) or "",
+                "comparator": titles.get(
+                    meta(getattr(b, "indicator_comparator", None)), ""
+                ),
+            }
+            for b in brains
+        ]
+
+    def may_add(self):
+        return api.user.has_permission(
+            "changde.perfmgmt: Add IndicatorTemplate", obj=self.context
+        )

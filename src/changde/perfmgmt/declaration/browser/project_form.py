@@ -23,6 +23,7 @@ from z3c.form import button
 from zope.event import notify
 from zope.i18n import translate
 
+from changde.perfmgmt.core.display import omit_settings
 from changde.perfmgmt.core.states import state_title
 from changde.perfmgmt.declaration import indicator_table as table
 from changde.perfmgmt.declaration.indicators import may_add_indicators
@@ -47,10 +48,7 @@ ADD_HIDDEN_FIELDS = (*HIDDEN_FIELDS, "IVersionable.changeNote")
 
 def hide_fields(form, names=HIDDEN_FIELDS):
     """Drop ``names`` from the form and its fieldsets; drop emptied fieldsets."""
-    form.fields = form.fields.omit(*names)
-    for group in list(form.groups):
-        group.fields = group.fields.omit(*names)
-    form.groups = [group for group in form.groups if len(group.fields)]
+    omit_settings(form, names)
 
 
 def html_only(form):

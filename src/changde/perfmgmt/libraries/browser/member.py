@@ -10,6 +10,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 
+from changde.perfmgmt.core.display import omit_settings
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.interfaces import IRatedMember
@@ -25,6 +26,10 @@ MANAGE = "changde.perfmgmt: Manage libraries"
 
 
 class MemberView(DefaultView):
+    def updateFieldsFromSchemata(self):
+        super().updateFieldsFromSchemata()
+        omit_settings(self)
+
     def is_rated(self):
         return IRatedMember.providedBy(self.context)
 
@@ -38,6 +43,11 @@ class MemberView(DefaultView):
 
     def ratings(self):
         return ratings_of(self.context) if self.can_see_ratings() else []
+
+    def person(self, user_id):
+        """A rater by name (the user id only when the user is gone)."""
+        user = api.user.get(userid=user_id) if user_id else None
+        return (user.getProperty("fullname") if user else "") or user_id or ""
 
     def rate_url(self):
         return f"{self.context.absolute_url()}/@@rate"

@@ -11,6 +11,8 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 
+from changde.perfmgmt.core.display import omit_settings
+from changde.perfmgmt.core.display import plain_years
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.reviews import rounds_of_year
@@ -68,6 +70,14 @@ class ReviewFolderView(BrowserView):
 
 
 class ReviewRoundView(DefaultView):
+    def updateFieldsFromSchemata(self):
+        super().updateFieldsFromSchemata()
+        omit_settings(self)
+
+    def _update(self):
+        super()._update()
+        plain_years(self)
+
     criteria = CRITERIA
 
     def reports(self):
