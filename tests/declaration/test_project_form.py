@@ -359,3 +359,35 @@ class TestRowRule(unittest.TestCase):
             self.codes(quantifiable=False, comparator="qualitative", target_value="好"),
             [],
         )
+
+
+class TestLevelsOverRest(FormTestCase):
+    """The level rule of the table holds for an indicator posted over REST."""
+
+    def test_level2_outside_level1_is_refused(self):
+        import requests
+
+        project = create_project(self.unit, id="p", indicators=0)
+        transaction.commit()
+        response = requests.post(
+            project.absolute_url(),
+            headers={"Accept": "application/json", "Accept-Language": "zh-CN"},
+            auth=(UNIT_A_USER, PASSWORD),
+            json={
+                "@type": "Indicator",
+                "title": "改造学校数量",
+                "level1": "满意度指标",
+                "level2": "数量指标",
+                "quantifiable": True,
+                "comparator": "ge",
+                "target_value": "20",
+            },
+            timeout=30,
+        )
+        self.assertEqual(response.status_code, 400, response.text)
+        (error,) = response.json()["errors"]
+        self.assertEqual(error["code"], "indicator_level2_not_under_level1")
+        self.assertEqual(error["field"], "level2")
+        self.assertEqual(error["message"], "“数量指标”不是“满意度指标”下的二级指标。")
+        transaction.begin()
+        self.assertEqual(project.objectIds(), [])
