@@ -121,6 +121,10 @@ class YearListView(BrowserView):
         """Queries of the filters only this list offers."""
         return {}
 
+    def related_links(self):
+        """Links to the pages next to this list: dicts with url and title."""
+        return []
+
     def extra_filters(self):
         """The filters only this list offers, for the form: dicts with
         ``name``, ``title``, ``kind`` (select or checkbox), ``selected``, and

@@ -11,6 +11,7 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
 
+from changde.perfmgmt.core.content.budget_unit import IBudgetUnit
 from changde.perfmgmt.core.listing import ASCENDING
 from changde.perfmgmt.core.listing import DESCENDING
 from changde.perfmgmt.core.listing import Column
@@ -37,6 +38,26 @@ class ProjectListView(YearListView):
     title = _("list_projects_title", default="Projects")
     filters = ("year", "jurisdiction", "unit", "review_state")
     tenancy = "path"
+
+    def related_links(self):
+        """The other lists of the same scope, and the four-budgets coverage."""
+        base = self.context.absolute_url()
+        links = [
+            {"url": f"{base}/@@{name}", "title": self.translate(title)}
+            for name, title in OTHER_LISTS
+        ]
+        if not IBudgetUnit.providedBy(self.context):
+            year = self.chosen_year()
+            query = f"?year={year}" if year else ""
+            links.append(
+                {
+                    "url": f"{base}/@@coverage{query}",
+                    "title": self.translate(
+                        _("link_coverage", default="Coverage of the four budgets")
+                    ),
+                }
+            )
+        return links
 
     def extra_filters(self):
         return [
