@@ -60,8 +60,8 @@ class TestUpgrades(unittest.TestCase):
         )
         profile = "changde.perfmgmt.declaration:default"
         self.setup_tool.setLastVersionForProfile(profile, "1000")
-        self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1003",))
+        self.setup_tool.upgradeProfile(profile, "1002")
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1002",))
         self.assertEqual(len(self.catalog(sector="教育")), 1)
         self.assertIn("perfmgmt-declaration", self.configlets())
         (brain, _) = self.catalog(portal_type="Indicator", sort_on="getId")
@@ -69,13 +69,13 @@ class TestUpgrades(unittest.TestCase):
         transition = workflow["perfmgmt_declaration_workflow"].transitions["return"]
         self.assertEqual(transition.actbox_url, "%(content_url)s/@@return-to-unit")
 
-    def test_declaration_1002_to_1003(self):
+    def test_declaration_1003_to_1004(self):
         city = create_city(self.portal)
         project = create_project(city["unit_a"], id="p", indicators=1)
         api.content.transition(obj=project, transition="submit")
         workflow = api.portal.get_tool("portal_workflow")
         workflow.doActionFor(project, "return", comment="请补充指标。")
-        # a site of version 1002: no queue data, no indicator table columns,
+        # a site of version 1003: no queue data, no indicator table columns,
         # reviewers without access to returned projects
         for column in ("state_since", "return_reason", "indicator_unit"):
             self.catalog.delColumn(column)
@@ -86,9 +86,9 @@ class TestUpgrades(unittest.TestCase):
         )
         definition.updateRoleMappingsFor(project)
         profile = "changde.perfmgmt.declaration:default"
-        self.setup_tool.setLastVersionForProfile(profile, "1002")
+        self.setup_tool.setLastVersionForProfile(profile, "1003")
         self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1003",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1004",))
         (brain,) = self.catalog(
             portal_type="BudgetProject",
             state_since={

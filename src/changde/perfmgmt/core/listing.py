@@ -27,6 +27,8 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
+from changde.perfmgmt.core.browser.money import display_amount
+from changde.perfmgmt.core.browser.money import money_unit_label
 from changde.perfmgmt.core.content.budget_unit import IBudgetUnit
 from changde.perfmgmt.core.content.jurisdiction import IJurisdiction
 from changde.perfmgmt.core.excel import append_row
@@ -34,7 +36,9 @@ from changde.perfmgmt.core.excel import new_workbook
 from changde.perfmgmt.core.excel import workbook_bytes
 from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.money import YUAN
 from changde.perfmgmt.core.rules.money import format_yuan
+from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.core.states import StateTitles
 from changde.perfmgmt.core.states import state_titles
@@ -63,8 +67,34 @@ def chinese_date(value):
 
 
 def yuan(value):
+    """An amount in yuan as people read it (5,000,000)."""
     value = meta(value)
     return "" if value is None else format_yuan(value)
+
+
+def yuan_number(value):
+    """An amount in yuan as an Excel number (None: no amount)."""
+    value = to_decimal(meta(value))
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def money_column(id, title, value, sort_index=None, secondary=False):
+    """A money column: the page shows the office's unit (元 or 万元, named in
+    the header), Excel the yuan as numbers. ``title`` is a message with
+    ``${unit}`` (the unit's name goes there); ``value`` gives the brain's
+    amount in yuan."""
+    return Column(
+        id,
+        Message(title, mapping={"unit": money_unit_label()}),
+        lambda brain: display_amount(meta(value(brain))),
+        sort_index,
+        css="text-end",
+        secondary=secondary,
+        export=lambda brain: yuan_number(value(brain)),
+        export_title=Message(title, mapping={"unit": money_unit_label(YUAN)}),
+    )
 
 
 @dataclass
@@ -81,6 +111,10 @@ class Column:
     css: str = ""
     #: left out on a phone's narrow screen
     secondary: bool = False
+    #: the Excel cell and header when they differ from the page's (money:
+    #: the page in the office's unit, Excel in yuan as a number)
+    export: object = None
+    export_title: Message | None = None
 
     @property
     def classes(self):
@@ -507,13 +541,14 @@ class YearListView(BrowserView):
 
     def export(self):
         columns = self.columns()
+        headers = [self.translate(c.export_title or c.title) for c in columns]
         workbook, sheet = new_workbook(
             self.translate(self.title)[:31],
-            [self.translate(column.title) for column in columns],
-            [max(10, len(self.translate(column.title)) * 2 + 4) for column in columns],
+            headers,
+            [max(10, len(header) * 2 + 4) for header in headers],
         )
         for brain in self.brains():
-            append_row(sheet, [column.text(brain) for column in columns])
+            append_row(sheet, [(c.export or c.text)(brain) for c in columns])
         return xlsx_response(
             self.request, workbook_bytes(workbook), self.export_filename()
         )

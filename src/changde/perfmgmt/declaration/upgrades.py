@@ -38,11 +38,17 @@ def to_1002(context):
 
 
 def to_1003(context):
+    """The module's top tabs (actions.xml), each shown to those who may use
+    its area."""
+    context.runImportStepFromProfile(PROFILE, "actions")
+
+
+def to_1004(context):
     """The indicator table from the catalog (comparator, unit, weight,
     actual value); the review queue and the list of projects (when a project
     entered its state, the reason it was returned, amounts sorted); reviewers
-    keep read access to what they returned (workflow); the tabs 本单位,
-    审核队列 and 年度项目 (actions)."""
+    keep read access to what they returned (workflow); the tabs 本单位 and
+    审核队列 (actions)."""
     context.runImportStepFromProfile(PROFILE, "catalog")
     context.runImportStepFromProfile(PROFILE, "workflow")
     context.runImportStepFromProfile(PROFILE, "actions")

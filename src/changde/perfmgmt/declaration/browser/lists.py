@@ -18,7 +18,7 @@ from changde.perfmgmt.core.listing import Column
 from changde.perfmgmt.core.listing import YearListView
 from changde.perfmgmt.core.listing import chinese_date
 from changde.perfmgmt.core.listing import meta
-from changde.perfmgmt.core.listing import yuan
+from changde.perfmgmt.core.listing import money_column
 from changde.perfmgmt.core.roles import BUDGET_REVIEWER
 from changde.perfmgmt.core.roles import PERFORMANCE_OFFICER
 from changde.perfmgmt.core.rules.clock import today_in_china
@@ -124,12 +124,11 @@ class ProjectListView(YearListView):
                 lambda b: self.yes_no(meta(b.is_special_fund)),
                 secondary=True,
             ),
-            Column(
+            money_column(
                 "amount",
-                _("label_amount", default="Amount (yuan)"),
-                lambda b: yuan(b.amount),
+                _("column_project_amount", default="Amount (${unit})"),
+                lambda b: b.amount,
                 "amount",
-                css="text-end",
             ),
             Column(
                 "state",

@@ -8,7 +8,7 @@ from plone.memoize.view import memoize
 from changde.perfmgmt.core.listing import Column
 from changde.perfmgmt.core.listing import YearListView
 from changde.perfmgmt.core.listing import meta
-from changde.perfmgmt.core.listing import yuan
+from changde.perfmgmt.core.listing import money_column
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.vocabularies import FLAG_TITLES
 
@@ -94,18 +94,16 @@ class MonitoringRecordListView(YearListView):
                 _("label_list_unit", default="Budget unit"),
                 lambda b: meta(b.unit_title) or "",
             ),
-            Column(
+            money_column(
                 "budget",
-                _("label_budget_amount", default="Budget amount (yuan)"),
-                lambda b: yuan(b.budget_amount),
-                css="text-end",
+                _("column_list_budget_amount", default="Budget amount (${unit})"),
+                lambda b: b.budget_amount,
                 secondary=True,
             ),
-            Column(
+            money_column(
                 "executed",
-                _("label_executed_amount", default="Executed amount (yuan)"),
-                lambda b: yuan(b.executed_amount),
-                css="text-end",
+                _("column_list_executed_amount", default="Executed amount (${unit})"),
+                lambda b: b.executed_amount,
                 secondary=True,
             ),
             Column(
