@@ -96,6 +96,43 @@ class TestUpgrades(unittest.TestCase):
             self.setup_tool.upgradeProfile(profile)
             self.assertIn("changde.perfmgmt.tenancy", types[portal_type].behaviors)
 
+    def test_declaration_1003_to_1004(self):
+        city = create_city(self.portal)
+        project = create_project(city["unit_a"], id="p", indicators=1)
+        api.content.transition(obj=project, transition="submit")
+        workflow = api.portal.get_tool("portal_workflow")
+        workflow.doActionFor(project, "return", comment="请补充指标。")
+        # a site of version 1003: no queue data, no indicator table columns,
+        # reviewers without access to returned projects
+        for column in ("state_since", "return_reason", "indicator_unit"):
+            self.catalog.delColumn(column)
+        self.catalog.delIndex("state_since")
+        definition = workflow["perfmgmt_declaration_workflow"]
+        definition.states["returned"].setPermission(
+            "View", False, ["Manager", "Owner", "Editor", "Reader", "Contributor"]
+        )
+        definition.updateRoleMappingsFor(project)
+        profile = "changde.perfmgmt.declaration:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1003")
+        self.setup_tool.upgradeProfile(profile)
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1004",))
+        (brain,) = self.catalog(
+            portal_type="BudgetProject",
+            state_since={
+                "query": project.workflow_history["perfmgmt_declaration_workflow"][-1][
+                    "time"
+                ],
+                "range": "min",
+            },
+        )
+        self.assertEqual(brain.return_reason, "请补充指标。")
+        (indicator,) = self.catalog(portal_type="Indicator")
+        self.assertEqual(indicator.indicator_unit, "所")
+        self.assertIn(
+            "BudgetReviewer",
+            [r["name"] for r in project.rolesOfPermission("View") if r["selected"]],
+        )
+
     def test_core_1000_to_1001(self):
         create_city(self.portal)
         api.portal.get_tool("portal_controlpanel").unregisterConfiglet(
