@@ -43,7 +43,12 @@ SITE_PAGES = (
     "@@coverage",
 )
 #: Latin words people here read as they are
-ALLOWED_WORDS = {"Excel", "PDF"}
+ALLOWED_WORDS = {"Excel", "PDF", "Word", "RSS", "Atom", "iCal"}
+#: a web address or a file name (a material's link, an attachment) is shown as it is
+ADDRESS = re.compile(
+    r"https?://\S+|[\w\u4e00-\u9fff.-]+\.(?:txt|pdf|docx?|xlsx?|pptx?|zip|ics|png|jpg)\b",
+    re.IGNORECASE,
+)
 
 UID = re.compile(r"\b[0-9a-f]{32}\b")
 JSON = re.compile(r'[\[{]\s*"[^"]*"\s*:|\\u[0-9a-fA-F]{4}')
@@ -58,7 +63,7 @@ def internals(text):
     found += [f"UID {m}" for m in UID.findall(text)]
     found += [f"JSON {m}" for m in JSON.findall(text)]
     found += [f"year {m}" for m in SEPARATED_YEAR.findall(text)]
-    for word in WORD.findall(text):
+    for word in WORD.findall(ADDRESS.sub(" ", text)):
         # an acronym of the trade (MQI, PPP) is read as it is
         if word in ALLOWED_WORDS or word.isupper():
             continue
@@ -88,6 +93,8 @@ class TestRules(unittest.TestCase):
         self.assertTrue(internals("预算年度 2,026"))
         self.assertEqual(internals("金额 2,026 元，5,000,000 元"), [])
         self.assertTrue(internals("key_evaluation_good"))
+        self.assertEqual(internals("见 https://www.mof.gov.cn/yss 与 培训要点.txt"), [])
+        self.assertEqual(internals("订阅 RSS 或 Atom，导出 iCal"), [])
 
 
 class TestNoInternals(unittest.TestCase):
