@@ -61,7 +61,7 @@ class TestUpgrades(unittest.TestCase):
         )
         profile = "changde.perfmgmt.declaration:default"
         self.setup_tool.setLastVersionForProfile(profile, "1000")
-        self.setup_tool.upgradeProfile(profile)
+        self.setup_tool.upgradeProfile(profile, "1002")
         self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1002",))
         self.assertEqual(len(self.catalog(sector="教育")), 1)
         self.assertIn("perfmgmt-declaration", self.configlets())
@@ -70,14 +70,14 @@ class TestUpgrades(unittest.TestCase):
         transition = workflow["perfmgmt_declaration_workflow"].transitions["return"]
         self.assertEqual(transition.actbox_url, "%(content_url)s/@@return-to-unit")
 
-    def test_evaluation_1000_to_1001(self):
+    def test_evaluation_from_1000(self):
         workflow = api.portal.get_tool("portal_workflow")
         report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
         report_workflow.states["approved"].title = "Approved"
         profile = "changde.perfmgmt.evaluation:default"
         self.setup_tool.setLastVersionForProfile(profile, "1000")
         self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1003",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1004",))
         report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
         self.assertEqual(
             report_workflow.states["approved"].title, "Approved by the city"
@@ -96,6 +96,43 @@ class TestUpgrades(unittest.TestCase):
             self.setup_tool.setLastVersionForProfile(profile, version)
             self.setup_tool.upgradeProfile(profile)
             self.assertIn("changde.perfmgmt.tenancy", types[portal_type].behaviors)
+
+    def test_declaration_1003_to_1004(self):
+        city = create_city(self.portal)
+        project = create_project(city["unit_a"], id="p", indicators=1)
+        api.content.transition(obj=project, transition="submit")
+        workflow = api.portal.get_tool("portal_workflow")
+        workflow.doActionFor(project, "return", comment="请补充指标。")
+        # a site of version 1003: no queue data, no indicator table columns,
+        # reviewers without access to returned projects
+        for column in ("state_since", "return_reason", "indicator_unit"):
+            self.catalog.delColumn(column)
+        self.catalog.delIndex("state_since")
+        definition = workflow["perfmgmt_declaration_workflow"]
+        definition.states["returned"].setPermission(
+            "View", False, ["Manager", "Owner", "Editor", "Reader", "Contributor"]
+        )
+        definition.updateRoleMappingsFor(project)
+        profile = "changde.perfmgmt.declaration:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1003")
+        self.setup_tool.upgradeProfile(profile)
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1004",))
+        (brain,) = self.catalog(
+            portal_type="BudgetProject",
+            state_since={
+                "query": project.workflow_history["perfmgmt_declaration_workflow"][-1][
+                    "time"
+                ],
+                "range": "min",
+            },
+        )
+        self.assertEqual(brain.return_reason, "请补充指标。")
+        (indicator,) = self.catalog(portal_type="Indicator")
+        self.assertEqual(indicator.indicator_unit, "所")
+        self.assertIn(
+            "BudgetReviewer",
+            [r["name"] for r in project.rolesOfPermission("View") if r["selected"]],
+        )
 
     def test_uid_fields_become_relations(self):
         from tests.evaluation.base import create_report
@@ -121,8 +158,8 @@ class TestUpgrades(unittest.TestCase):
             obj._p_deactivate()
             self.assertIsNone(obj._p_changed)
         for profile, version in (
-            ("changde.perfmgmt.evaluation:default", "1002"),
-            ("changde.perfmgmt.monitoring:default", "1001"),
+            ("changde.perfmgmt.evaluation:default", "1003"),
+            ("changde.perfmgmt.monitoring:default", "1002"),
         ):
             self.setup_tool.setLastVersionForProfile(profile, version)
             self.setup_tool.upgradeProfile(profile)
@@ -134,7 +171,7 @@ class TestUpgrades(unittest.TestCase):
         self.assertEqual(target_of(record.project), projects["a2"])
         self.assertNotIsInstance(record.project, str)
 
-    def test_libraries_1000_to_1001_gives_ratings_ids(self):
+    def test_libraries_1001_to_1002_gives_ratings_ids(self):
         expert = api.content.create(
             container=self.portal["expert-library"],
             type="Expert",
@@ -147,9 +184,9 @@ class TestUpgrades(unittest.TestCase):
             {"id": "kept", "date": "2026-02-01", "engagement": "二", "score": "80"},
         ]
         profile = "changde.perfmgmt.libraries:default"
-        self.setup_tool.setLastVersionForProfile(profile, "1000")
+        self.setup_tool.setLastVersionForProfile(profile, "1001")
         self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1001",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1002",))
         first, second = expert.ratings
         self.assertTrue(first["id"])
         self.assertEqual(first["engagement"], "一")

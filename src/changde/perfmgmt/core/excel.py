@@ -118,3 +118,11 @@ def xlsx_response(request, data, filename):
     )
     response.setHeader("Content-Length", str(len(data)))
     return data
+
+
+def hide_columns(sheet, headers, hidden):
+    """Hide the columns of ``sheet`` whose header is in ``hidden``: a UID a
+    program needs to read the sheet back, which people need not see."""
+    for index, header in enumerate(headers, start=1):
+        if header in hidden:
+            sheet.column_dimensions[sheet.cell(1, index).column_letter].hidden = True

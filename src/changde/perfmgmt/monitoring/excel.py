@@ -17,6 +17,7 @@ keeps what the record has). Optional sheet 指标进度: one row per indicator:
 from changde.perfmgmt.core.excel import UnreadableWorkbook
 from changde.perfmgmt.core.excel import add_header
 from changde.perfmgmt.core.excel import append_row
+from changde.perfmgmt.core.excel import hide_columns
 from changde.perfmgmt.core.excel import new_workbook
 from changde.perfmgmt.core.excel import open_workbook
 from changde.perfmgmt.core.excel import sheet_rows
@@ -53,6 +54,8 @@ INDICATOR_COLUMNS = (
 )
 #: columns only written for people, never read
 IGNORED = {"project_title", "target_value"}
+#: the project's UID: read back by the import, hidden from people
+UID_HEADER = "项目UID"
 
 FOCUS_PREFIX = "focus:"
 #: key, header of the focus columns (the round's items are written; every
@@ -104,6 +107,8 @@ def template_workbook(projects, focus=()):
         [h for _, h in INDICATOR_COLUMNS],
         (14, 34, 30, 12, 12, 10, 30, 30),
     )
+    hide_columns(data, [h for _, h in DATA_COLUMNS], {UID_HEADER})
+    hide_columns(indicators, [h for _, h in INDICATOR_COLUMNS], {UID_HEADER})
     for project in projects:
         append_row(
             data,
@@ -272,6 +277,7 @@ def export_workbook(items, round_title, focus=()):
         headers + tuple(h for _, h in extra),
         (14, 24, 14, 36, 16, 16, 12, 18, 14, 10, 34) + (30,) * len(extra),
     )
+    hide_columns(sheet, headers, {UID_HEADER})
     for item in items:
         answers = item.get("focus_answers") or {}
         append_row(

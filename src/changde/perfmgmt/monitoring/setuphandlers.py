@@ -10,6 +10,6 @@ def post_install(context):
     portal = api.portal.get()
     monitoring_folder(portal)
     catalog = api.portal.get_tool("portal_catalog")
-    if "project_code" in catalog.indexes():
-        if not catalog.Indexes["project_code"].numObjects():
-            catalog.manage_reindexIndex(ids=["project_code"])
+    indexes = catalog.Indexes
+    if "project_code" in catalog.indexes() and not indexes["project_code"].numObjects():
+        catalog.manage_reindexIndex(ids=["project_code"])

@@ -11,6 +11,7 @@ from changde.perfmgmt.evaluation.vocabularies import ACTION_TITLES
 from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
 from changde.perfmgmt.evaluation.vocabularies import KIND_TITLES
 from changde.perfmgmt.evaluation.vocabularies import REASON_TITLES
+from changde.perfmgmt.evaluation.vocabularies import RULE_TITLES
 from changde.perfmgmt.i18n import _
 
 MANAGE = "changde.perfmgmt: Manage evaluation"
@@ -52,6 +53,9 @@ class Labels:
 
     def reason_label(self, reason):
         return self.label(REASON_TITLES, reason)
+
+    def rule_label(self, rule):
+        return self.label(RULE_TITLES, rule)
 
     def action_label(self, action):
         return self.label(ACTION_TITLES, action)

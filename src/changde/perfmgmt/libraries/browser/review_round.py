@@ -3,6 +3,8 @@
 from plone import api
 from plone.dexterity.browser.view import DefaultView
 
+from changde.perfmgmt.core.display import omit_settings
+from changde.perfmgmt.core.display import plain_years
 from changde.perfmgmt.libraries.browser.base import CRITERIA
 from changde.perfmgmt.libraries.browser.base import MANAGE
 from changde.perfmgmt.libraries.reviews import rounds_of_year
@@ -11,6 +13,14 @@ from changde.perfmgmt.libraries.reviews import year_summary
 
 
 class ReviewRoundView(DefaultView):
+    def updateFieldsFromSchemata(self):
+        super().updateFieldsFromSchemata()
+        omit_settings(self)
+
+    def _update(self):
+        super()._update()
+        plain_years(self)
+
     criteria = CRITERIA
 
     def reports(self):

@@ -4,6 +4,8 @@ labels of flags, severities, states and focus items."""
 from plone import api
 from zope.i18n import translate
 
+from changde.perfmgmt.core.browser.money import display_amount
+from changde.perfmgmt.core.browser.money import money_unit_label
 from changde.perfmgmt.core.workflows import state_label
 from changde.perfmgmt.monitoring.vocabularies import FLAG_TITLES
 from changde.perfmgmt.monitoring.vocabularies import FOCUS_TITLES
@@ -15,6 +17,14 @@ MANAGE = "changde.perfmgmt: Manage monitoring"
 
 
 class LabelsMixin:
+    def amount(self, value):
+        """An amount in the office's unit (元 or 万元), for a column whose
+        header names the unit."""
+        return display_amount(value)
+
+    def money_unit_label(self):
+        return money_unit_label(request=self.request)
+
     def label(self, titles, value):
         title = titles.get(value)
         return translate(title, context=self.request) if title else (value or "")

@@ -4,7 +4,6 @@ from plone import api
 from Products.Five.browser import BrowserView
 
 from changde.perfmgmt.core.relations import target_uid
-from changde.perfmgmt.core.rules.money import format_yuan
 from changde.perfmgmt.monitoring.browser.base import LabelsMixin
 from changde.perfmgmt.monitoring.records import project_of
 
@@ -13,9 +12,6 @@ class RecordView(BrowserView, LabelsMixin):
     """A record as people read it: the project, the amounts and the rate
     against the round's target, the flags, the problems, one row per
     indicator's progress and one per focus item (never the stored JSON)."""
-
-    def amount(self, value):
-        return "—" if value is None else format_yuan(value)
 
     def project_url(self):
         # the URL only for a reader who may see the project

@@ -1,0 +1,1 @@
+"""Publicity (绩效管理专栏): the public column, reports, training, feedback."""
