@@ -168,3 +168,35 @@ class TestRelationsOverRest(RestClient, unittest.TestCase):
         self.assertNotIn("review_state", answer["project"])
         answer = self.call("GET", report.absolute_url()).json()
         self.assertEqual(answer["project"]["@id"], self.projects["a1"].absolute_url())
+
+
+class TestPickerLanguage(unittest.TestCase):
+    """The pickers' words: @@plonejsi18n answers the zh_CN catalogue of
+    Plone's widgets for a page whose language is zh-cn."""
+
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def widgets_catalog(self, language):
+        import json
+
+        from zope.interface import alsoProvides
+
+        from changde.perfmgmt.interfaces import IChangdePerfmgmtLayer
+
+        request = self.layer["request"]
+        alsoProvides(request, IChangdePerfmgmtLayer)
+        view = self.layer["portal"].restrictedTraverse("@@plonejsi18n")
+        view(domain="widgets", language=language)
+        return json.loads(request.response.getBody() or b"null")
+
+    def test_catalog_language(self):
+        from changde.perfmgmt.core.browser.i18njs import catalog_language
+
+        self.assertEqual(catalog_language("zh-cn"), "zh_CN")
+        self.assertEqual(catalog_language("en"), "en")
+        self.assertIsNone(catalog_language(None))
+
+    def test_the_content_browser_speaks_chinese(self):
+        catalog = self.widgets_catalog("zh-cn")
+        self.assertEqual(catalog["Select"], "选择")
+        self.assertEqual(catalog["Search"], "搜索")  # Plone's own, merged
