@@ -2,15 +2,21 @@
 with indicators of each kind of the self-evaluation, the year's monitoring
 rounds with a final-round record, and helpers."""
 
+from datetime import UTC
+from datetime import datetime
 from decimal import Decimal
 
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 
+from changde.perfmgmt.core.relations import relation_to
 from changde.perfmgmt.testing import create_city
 
 YEAR = 2026
+#: the tests' moment (frozen_clock): December of the year, before the
+#: self-evaluations' due day (30 April of the next year)
+WHEN = datetime(2026, 12, 6, 4, 0, tzinfo=UTC)
 
 #: title, level 1/level 2, comparator, target, actual, weight
 INDICATORS = (
@@ -120,7 +126,7 @@ def create_report(project, id="self-p1", kind="self", **fields):
         "title": f"{project.Title()} 2026年度单位自评",
         "evaluation_kind": kind,
         "year": project.year,
-        "project": project.UID(),
+        "project": relation_to(project),
     }
     values.update(fields)
     return api.content.create(

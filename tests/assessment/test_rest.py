@@ -6,44 +6,37 @@ settings; who may see and do what."""
 import io
 import unittest
 
-import requests
 import transaction
 from openpyxl import load_workbook
 from plone import api
+from tests.assessment.base import WHEN
 from tests.assessment.base import create_report
 from tests.assessment.base import set_up
 
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import DISTRICT_USER
 from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
+from changde.perfmgmt.testing import RestClient
+from changde.perfmgmt.testing import frozen_clock
 
 DENIED = (401, 403, 404)
 
 
-class RestTestCase(unittest.TestCase):
+class RestTestCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = "zh-cn"
 
     def setUp(self):
+        self.enterContext(frozen_clock(WHEN))
         self.portal = self.layer["portal"]
         self.city, self.project, self.record = set_up(self.portal)
         self.report = create_report(self.project)
         self.url = self.report.absolute_url()
         self.qualitative = f"3/{self.project['indicator-5'].UID()}"
         transaction.commit()
-
-    def call(self, method, url, user=OFFICE_USER, language="zh-cn", **kwargs):
-        auth = None if user is None else (user, PASSWORD)
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": language},
-            auth=auth,
-            timeout=60,
-            **kwargs,
-        )
 
 
 class TestScorecard(RestTestCase):
@@ -365,12 +358,10 @@ class TestSettings(RestTestCase):
         from plone.app.testing import SITE_OWNER_NAME
         from plone.app.testing import SITE_OWNER_PASSWORD
 
-        return requests.request(
+        return self.call(
             method,
             f"{self.portal.absolute_url()}/@controlpanels/perfmgmt-assessment",
-            headers={"Accept": "application/json", "Accept-Language": "zh-cn"},
-            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
-            timeout=30,
+            user=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
             **kwargs,
         )
 

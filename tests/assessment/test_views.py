@@ -12,6 +12,7 @@ import transaction
 from openpyxl import load_workbook
 from plone import api
 from plone.testing.zope import Browser
+from tests.assessment.base import WHEN
 from tests.assessment.base import create_report
 from tests.assessment.base import set_up
 
@@ -22,12 +23,14 @@ from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
+from changde.perfmgmt.testing import frozen_clock
 
 
 class ViewTestCase(unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 
     def setUp(self):
+        self.enterContext(frozen_clock(WHEN))
         self.portal = self.layer["portal"]
         self.city, self.project, self.record = set_up(self.portal)
         self.report = create_report(self.project)

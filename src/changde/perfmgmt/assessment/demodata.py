@@ -23,6 +23,8 @@ from changde.perfmgmt.assessment.scorecards import default_template
 from changde.perfmgmt.assessment.scorecards import has_card
 from changde.perfmgmt.assessment.scorecards import refresh_card
 from changde.perfmgmt.assessment.scorecards import save_entries
+from changde.perfmgmt.core.relations import target_of
+from changde.perfmgmt.core.relations import target_uid
 
 
 def _at(portal, path):
@@ -91,7 +93,7 @@ def final_round_records(year, records):
     workflow = api.portal.get_tool("portal_workflow")
     for result in importer.apply_rows(final, plans):
         record = final[result["@id"].rsplit("/", 1)[1]]
-        if record.project in submit:
+        if target_uid(record.project) in submit:
             workflow.doActionFor(record, "submit")
 
 
@@ -107,7 +109,7 @@ def score_card(path, entries):
         if template is None:
             return
         attach_template(report, template)
-    project = api.content.get(UID=report.project)
+    project = target_of(report.project)
     entries = _entries(project, entries)
     if api.content.get_state(report) == "draft":
         save_entries(report, entries)

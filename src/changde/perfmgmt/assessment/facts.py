@@ -8,11 +8,11 @@ each fact with the URL where it is held."""
 from decimal import Decimal
 
 from plone import api
-from plone.app.uuid.utils import uuidToObject
 
 from changde.perfmgmt.assessment.rules.scoring import CardFacts
 from changde.perfmgmt.assessment.rules.scoring import ExecutionFacts
 from changde.perfmgmt.assessment.rules.scoring import IndicatorFacts
+from changde.perfmgmt.core.relations import target_of
 from changde.perfmgmt.core.rules.numbers import to_decimal
 
 
@@ -20,9 +20,10 @@ def _catalog():
     return api.portal.get_tool("portal_catalog")
 
 
-def object_of(uid):
-    """The object of ``uid`` whether or not the user may see it, or None."""
-    return uuidToObject(uid, unrestricted=True) if uid else None
+def object_of(value):
+    """The item a relation (or a UID) names, whether or not the user may see
+    it, or None (core's :func:`target_of`)."""
+    return target_of(value)
 
 
 def final_round(year):

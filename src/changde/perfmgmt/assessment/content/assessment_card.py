@@ -14,12 +14,11 @@ from plone.app.vocabularies.catalog import StaticCatalogVocabulary
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.schema import JSONField
+from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.interface import implementer
 
-from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
-from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
 from changde.perfmgmt.core.rules.years import MAX_YEAR
 from changde.perfmgmt.core.rules.years import MIN_YEAR
 from changde.perfmgmt.i18n import _
@@ -29,7 +28,7 @@ MANAGE = "changde.perfmgmt.ManageAssessment"
 TARGET_TYPES = {"BudgetUnit": "unit", "Jurisdiction": "district"}
 
 
-class IAssessmentCard(ITenancyCopy):
+class IAssessmentCard(model.Schema):
     directives.write_permission(year=MANAGE, target=MANAGE)
     year = schema.Int(
         title=_("label_assessment_year", default="考核年度"),
@@ -91,7 +90,7 @@ class IAssessmentCard(ITenancyCopy):
 
 
 @implementer(IAssessmentCard)
-class AssessmentCard(Item, TenancyCopy):
+class AssessmentCard(Item):
     """One unit's or district's yearly assessment."""
 
     target = None
