@@ -31,6 +31,10 @@ NAMED_VIEWS = {
         "rectification-overview",
         "missing-self-evaluations",
     ),
+    "AssessmentFolder": ("assessment-ranking", "it-subsidies"),
+    "EvaluationReport": ("scorecard",),
+    "ScorecardTemplate": ("edit-criteria",),
+    "BudgetProject": ("actual-values",),
 }
 #: pages at the site root
 SITE_PAGES = (
