@@ -571,7 +571,7 @@ class TestCopyToLibrary(LibraryTestCase):
         before = len(self.library_templates())
         response = self.copy(self.approved, user=UNIT_A_USER)
         self.assertEqual(response.status_code, 403, response.text)
-        self.assertEqual(response.json()["error"]["type"], "Unauthorized")
+        self.assertEqual(response.json()["error"]["type"], "Forbidden")
         self.assertEqual(len(self.library_templates()), before)
 
     def test_anonymous_is_refused(self):

@@ -245,14 +245,23 @@ class TestGradeEdgesOverRest(RestTestCase):
             self.assertEqual(response.status_code, 400, response.text)
 
     def test_grade_is_never_typed(self):
-        # the grade is read-only: plone.restapi ignores it, the score decides
+        # the grade is read-only: refused by name; the score decides
         response = self.create_report(score="50", grade="excellent")
+        self.assertEqual(response.status_code, 400, response.text)
+        (error,) = response.json()["error"]["errors"]
+        self.assertEqual(
+            (error["field"], error["code"]), ("grade", "field_not_writable")
+        )
+        response = self.create_report(score="50")
         self.assertEqual(response.status_code, 201, response.text)
         self.assertEqual(response.json()["grade"], "poor")
         url = response.json()["@id"]
         response = self.call("PATCH", url, json={"grade": "excellent"})
-        self.assertIn(response.status_code, (204, 400), response.text)
+        self.assertEqual(response.status_code, 400, response.text)
         self.assertEqual(self.call("GET", url).json()["grade"], "poor")
+        # sending back the grade it has is no change
+        response = self.call("PATCH", url, json={"grade": "poor", "score": "55"})
+        self.assertEqual(response.status_code, 204, response.text)
 
 
 class PublishedReportTestCase(RestTestCase):

@@ -1,6 +1,13 @@
 """Upgrade steps of the core profile (``changde.perfmgmt.core:default``)."""
 
+import logging
+
 from plone import api
+
+from changde.perfmgmt.core.tenancy import staff_group_id
+from changde.perfmgmt.core.tenancy import staff_group_title
+
+logger = logging.getLogger("changde.perfmgmt.core.upgrades")
 
 PROFILE = "profile-changde.perfmgmt.core:default"
 
@@ -16,3 +23,99 @@ def to_1001(context):
         portal_type=["Jurisdiction", "BudgetUnit"]
     ):
         brain._unrestrictedGetObject().reindexObject(idxs=["allowedRolesAndUsers"])
+
+
+def to_1002(context):
+    """Staff groups named by the folder's kind and UID (core.tenancy):
+    ``perfmgmt-<jurisdiction>-<unit>-staff`` was ambiguous. Each jurisdiction
+    and unit gets its new group with the old group's members, and every
+    local role of the old group (on the folder, its contents and the
+    content that copies its tenancy) moves to the new one; the old group is
+    deleted. Where two folders shared one old group, both new groups get all
+    its members (no one loses access) and a warning names the folders, so
+    that an administrator can sort the members out."""
+    catalog = api.portal.get_tool("portal_catalog")
+    folders_by_group = {}
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type=["Jurisdiction", "BudgetUnit"]
+    ):
+        folder = brain._unrestrictedGetObject()
+        old = folder.__dict__.get("staff_group")
+        if old and old != staff_group_id(folder):
+            folders_by_group.setdefault(old, []).append(folder)
+    with api.env.adopt_roles(["Manager"]):
+        for old, folders in folders_by_group.items():
+            rename_staff_group(old, folders, catalog)
+
+
+def rename_staff_group(old, folders, catalog):
+    old_group = api.group.get(groupname=old)
+    members = (
+        [user.getId() for user in api.user.get_users(groupname=old)]
+        if old_group is not None
+        else []
+    )
+    if len(folders) > 1:
+        logger.warning(
+            "staff group %s was shared by %s: each now has its own group with "
+            "all of its %d members; remove those who do not belong",
+            old,
+            ", ".join("/".join(folder.getPhysicalPath()) for folder in folders),
+            len(members),
+        )
+    new_ids = {}
+    for folder in folders:
+        new = staff_group_id(folder)
+        new_ids[folder] = new
+        if api.group.get(groupname=new) is None:
+            api.group.create(groupname=new, title=staff_group_title(folder))
+        for member in members:
+            api.group.add_user(groupname=new, username=member)
+        folder.staff_group = new
+    for brain in catalog.unrestrictedSearchResults(allowedRolesAndUsers=f"user:{old}"):
+        obj = brain._unrestrictedGetObject()
+        move_local_roles(obj, old, groups_for(obj, folders, new_ids))
+    for folder in folders:  # a folder may grant its group no View of itself
+        move_local_roles(folder, old, [new_ids[folder]])
+    if old_group is not None:
+        api.group.delete(groupname=old)
+
+
+def groups_for(obj, folders, new_ids):
+    """The new groups that take over ``obj``'s roles: the folders it lives
+    in, else those its copied tenancy names, else all of them."""
+    path = obj.getPhysicalPath()
+    inside = [
+        folder
+        for folder in folders
+        if path[: len(folder.getPhysicalPath())] == folder.getPhysicalPath()
+    ]
+    if not inside:
+        jurisdiction = getattr(obj, "jurisdiction", None)
+        unit = getattr(obj, "budget_unit", None)
+        inside = [
+            folder
+            for folder in folders
+            if (folder.portal_type == "Jurisdiction" and folder.getId() == jurisdiction)
+            or (
+                folder.portal_type == "BudgetUnit"
+                and folder.getId() == unit
+                and folder.aq_parent.getId() == jurisdiction
+            )
+        ]
+    return [new_ids[folder] for folder in inside or folders]
+
+
+def move_local_roles(obj, old, new_groups):
+    roles = list(obj.get_local_roles_for_userid(old))
+    if not roles:
+        return
+    obj.manage_delLocalRoles([old])
+    for group in new_groups:
+        merged = set(obj.get_local_roles_for_userid(group)) | set(roles)
+        obj.manage_setLocalRoles(group, sorted(merged))
+    tenant_groups = tuple(obj.__dict__.get("_tenant_groups", ()))
+    if old in tenant_groups:
+        kept = [group for group in tenant_groups if group != old]
+        obj._tenant_groups = tuple(kept + [g for g in new_groups if g not in kept])
+    obj.reindexObjectSecurity()
