@@ -26,7 +26,8 @@ def to_1001(context):
 
 
 def to_1002(context):
-    """Staff groups named by the folder's kind and UID (core.tenancy):
+    """The permission to view summaries (signed-in users); staff groups
+    named by the folder's kind and UID (core.tenancy):
     ``perfmgmt-<jurisdiction>-<unit>-staff`` was ambiguous. Each jurisdiction
     and unit gets its new group with the old group's members, and every
     local role of the old group (on the folder, its contents and the
@@ -34,6 +35,7 @@ def to_1002(context):
     deleted. Where two folders shared one old group, both new groups get all
     its members (no one loses access) and a warning names the folders, so
     that an administrator can sort the members out."""
+    context.runImportStepFromProfile(PROFILE, "rolemap")  # View summaries
     catalog = api.portal.get_tool("portal_catalog")
     folders_by_group = {}
     for brain in catalog.unrestrictedSearchResults(

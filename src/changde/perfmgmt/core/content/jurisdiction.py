@@ -3,7 +3,7 @@ county-level city or management zone. Holds its budget units; its staff group
 gets local roles on it (see :mod:`changde.perfmgmt.core.tenancy`)."""
 
 from plone import api
-from plone.dexterity.content import Container
+from changde.perfmgmt.core.content.tenant_folder import TenantFolder
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
@@ -25,7 +25,7 @@ class IJurisdiction(model.Schema):
 
 
 @implementer(IJurisdiction)
-class Jurisdiction(Container):
+class Jurisdiction(TenantFolder):
     """A jurisdiction; ``staff_group`` is the id of its staff group."""
 
     staff_group = None
