@@ -41,6 +41,7 @@ setup(
         "openpyxl",
         "chinese-calendar",
         "pypinyin",
+        "PyYAML",
     ],
     extras_require={
         "test": [
@@ -49,6 +50,7 @@ setup(
             "plone.testing",
             "zope.testrunner",
             "requests",
+            "selenium",
         ],
     },
     entry_points={

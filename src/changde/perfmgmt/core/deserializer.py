@@ -6,7 +6,7 @@ plone.restapi's deserializer, with what the add-on needs of it:
 - **Any wrong value is a 400 naming its field**, never a 500: a value the
   field cannot read (``"abc"``, a list or an object where a number or a date
   belongs) is that field's error, like a value its rules refuse. Numbers are
-  read by :func:`changde.perfmgmt.core.numbers.read_number` (finite, at most
+  read by :func:`changde.perfmgmt.core.rules.numbers.read_number` (finite, at most
   6 decimal places, below 10^15, within the field's ``min`` and ``max``,
   whole for an ``Int``); a field whose ``constraint`` is a rule
   (:class:`~changde.perfmgmt.core.validation.RuleConstraint`) explains a
@@ -59,12 +59,12 @@ from zope.schema.interfaces import RequiredMissing
 from zope.schema.interfaces import ValidationError
 from zope.schema.vocabulary import getVocabularyRegistry
 
-from changde.perfmgmt.core.numbers import NumberRefused
-from changde.perfmgmt.core.numbers import read_number
-from changde.perfmgmt.core.numbers import shown
 from changde.perfmgmt.core.rest import FieldError
 from changde.perfmgmt.core.rest import InputRefused
 from changde.perfmgmt.core.rest import json_body
+from changde.perfmgmt.core.rules.numbers import NumberRefused
+from changde.perfmgmt.core.rules.numbers import read_number
+from changde.perfmgmt.core.rules.numbers import shown
 from changde.perfmgmt.core.validation import RuleConstraint
 from changde.perfmgmt.core.validation import RuleInvalid
 from changde.perfmgmt.core.validation import RuleViolationError

@@ -17,10 +17,10 @@ from plone.rest.interfaces import IAPIRequest
 from zope.i18nmessageid import Message
 from ZPublisher.Converters import get_converter
 
-from changde.perfmgmt.core.numbers import shown
 from changde.perfmgmt.core.rest import FieldError
 from changde.perfmgmt.core.rest import InputRefused
 from changde.perfmgmt.core.rest import body_problem
+from changde.perfmgmt.core.rules.numbers import shown
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.interfaces import IChangdePerfmgmtLayer
 

@@ -39,11 +39,11 @@ from zope.i18nmessageid import Message
 
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.messages import violation_message
-from changde.perfmgmt.core.rules import MAX_YEAR
-from changde.perfmgmt.core.rules import MIN_YEAR
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import stringify_params
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.violations import Violation
+from changde.perfmgmt.core.rules.violations import stringify_params
+from changde.perfmgmt.core.rules.years import MAX_YEAR
+from changde.perfmgmt.core.rules.years import MIN_YEAR
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 
 #: The largest request body read as JSON (bytes): files travel base64-encoded

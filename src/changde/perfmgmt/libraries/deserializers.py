@@ -8,9 +8,9 @@ from zope.component import adapter
 from zope.interface import implementer
 
 from changde.perfmgmt.core.deserializer import IInputRules
-from changde.perfmgmt.core.numbers import NumberRefused
-from changde.perfmgmt.core.numbers import read_number
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.numbers import NumberRefused
+from changde.perfmgmt.core.rules.numbers import read_number
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.libraries.content.internal_review_round import (
     IInternalReviewRound,
 )

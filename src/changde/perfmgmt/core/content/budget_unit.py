@@ -1,11 +1,11 @@
 """BudgetUnit (预算单位): a budget unit inside a jurisdiction. Holds projects;
 its staff group gets local roles on it (see :mod:`changde.perfmgmt.core.tenancy`)."""
 
-from changde.perfmgmt.core.content.tenant_folder import TenantFolder
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.content.tenant_folder import TenantFolder
 from changde.perfmgmt.i18n import _
 
 

@@ -3,7 +3,7 @@ per service; their shared helpers are in :mod:`changde.perfmgmt.core.rest`."""
 
 from changde.perfmgmt.core.rest import FieldError
 from changde.perfmgmt.core.rest import InputRefused
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 
 NOTHING_WRITTEN = _(

@@ -5,7 +5,7 @@ approved projects of the year whose self-evaluation is not submitted
 from plone.restapi.services import Service
 
 from changde.perfmgmt.core.rest import query_year
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.evaluation.self_evaluations import STARTED
 from changde.perfmgmt.evaluation.self_evaluations import missing_self_evaluations
 

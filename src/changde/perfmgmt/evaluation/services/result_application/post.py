@@ -13,7 +13,7 @@ from zope.interface import alsoProvides
 from changde.perfmgmt.core.rest import FieldError
 from changde.perfmgmt.core.rest import InputRefused
 from changde.perfmgmt.core.rest import json_body
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.application import run_result_application
 from changde.perfmgmt.i18n import _
 

@@ -13,7 +13,7 @@ from zope.interface import alsoProvides
 from changde.perfmgmt.core.rest import FieldError
 from changde.perfmgmt.core.rest import InputRefused
 from changde.perfmgmt.core.rest import json_body
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.self_evaluations import create_self_evaluation_drafts
 from changde.perfmgmt.evaluation.self_evaluations import draft_info
 from changde.perfmgmt.evaluation.self_evaluations import missing_self_evaluations

@@ -4,7 +4,7 @@ rounds against the plan (5 by default) and its excellent reports (3–5)."""
 from plone.restapi.services import Service
 
 from changde.perfmgmt.core.rest import query_year
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.libraries.reviews import year_summary
 
 

@@ -9,7 +9,7 @@ from plone.restapi.services import Service
 
 from changde.perfmgmt.core.rest import query_value
 from changde.perfmgmt.core.rest import query_year
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.monitoring.interfaces import IMonitoringFolder
 from changde.perfmgmt.monitoring.rounds import monitoring_folder
 from changde.perfmgmt.monitoring.rounds import round_info

@@ -9,8 +9,8 @@ from zope.interface import alsoProvides
 from changde.perfmgmt.core.rest import FieldError
 from changde.perfmgmt.core.rest import InputRefused
 from changde.perfmgmt.core.rest import json_body
-from changde.perfmgmt.core.rules import year_or_none
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.interfaces import IMonitoringFolder
 from changde.perfmgmt.monitoring.rounds import create_year_rounds
