@@ -7,7 +7,7 @@ plone.restapi's deserializer, with what the add-on needs of it:
   field cannot read (``"abc"``, a list or an object where a number or a date
   belongs) is that field's error, like a value its rules refuse. Numbers are
   read by :func:`changde.perfmgmt.core.rules.numbers.read_number` (finite, at most
-  6 decimal places, below 10^15, within the field's ``min`` and ``max``,
+  6 decimal places, below 10^18, within the field's ``min`` and ``max``,
   whole for an ``Int``); a field whose ``constraint`` is a rule
   (:class:`~changde.perfmgmt.core.validation.RuleConstraint`) explains a
   value it cannot read with the rule's own message.

@@ -129,11 +129,13 @@ def percent(
 
 
 #: No number the add-on keeps comes near this: amounts are yuan (a city's
-#: whole budget is far below 10^15), rates, weights and scores are at most
+#: whole budget is far below 10^18), rates, weights and scores are at most
 #: a few hundred. Larger numbers are typing errors or attacks.
-MAX_MAGNITUDE = Decimal("1E15")
-#: Decimal places a number may have (yuan have 2, rates 2, weights 2).
+MAX_MAGNITUDE = Decimal("1E18")
+#: Decimal places a number may have.
 MAX_PLACES = 6
+#: Decimal places of an amount of yuan (fen), a rate, a weight or a score.
+MONEY_PLACES = 2
 #: The longest text read as a number; longer text is not a number.
 MAX_TEXT_LENGTH = 40
 #: How much of a refused value a message shows.
@@ -273,7 +275,7 @@ def read_number(
                 "number_too_large",
                 '"${value}" is too large: a number here is below ${limit}.',
                 field,
-                {**params, "limit": "1,000,000,000,000,000"},
+                {**params, "limit": f"{MAX_MAGNITUDE:,.0f}"},
             )
         )
     if whole and decimal_places(number):
