@@ -29,6 +29,7 @@ import json
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
+from DateTime import DateTime
 from plone.restapi.deserializer import json_body as restapi_json_body
 from plone.restapi.exceptions import DeserializationError
 from zExceptions import BadRequest
@@ -36,6 +37,7 @@ from zExceptions import Forbidden
 from zExceptions import NotFound
 from zope.i18n import translate
 from zope.i18nmessageid import Message
+from ZPublisher.HTTPResponse import status_codes
 
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.messages import violation_message
@@ -183,6 +185,12 @@ class NothingFound(Refusal, NotFound):
     error_type = "NotFound"
 
 
+# Zope (and Plone's error page) set a response's status from the name of
+# the exception's class: give the refusals theirs.
+for _refusal in (InputRefused, ActionRefused, NothingFound):
+    status_codes[_refusal.__name__.lower()] = _refusal.status
+
+
 def refuse_field(field, message, **where):
     """Raise :class:`InputRefused` for one field (``message`` an i18n message)."""
     raise InputRefused(message, [FieldError(field, message, where=where)])
@@ -279,7 +287,7 @@ def body_problem(request):
 
 QUERY_REPEATED = _(
     "api_query_repeated",
-    default='The query parameter "${name}" is given more than once; give it once.',
+    default='The query parameter "${name}" must be given once, as one value.',
 )
 
 
@@ -288,6 +296,8 @@ def query_value(request, name, default=None, repeatable=False):
     or empty). Given twice, as ``name:list`` or as a record, it is refused
     (400), unless ``repeatable``: then the answer is a list of texts."""
     value = request.form.get(name)
+    if isinstance(value, int | float | DateTime) and not isinstance(value, bool):
+        value = str(value)  # converted by Zope (``year:int=2026``)
     if repeatable:
         if value is None or value == "":
             return [] if default is None else default

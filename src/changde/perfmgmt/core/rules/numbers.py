@@ -155,6 +155,8 @@ def shown(value) -> str:
     as JSON, cut to :data:`SHOWN_LENGTH` characters."""
     if isinstance(value, str):
         text = value
+    elif isinstance(value, Decimal | int) and not isinstance(value, bool):
+        text = str(value)
     elif isinstance(value, float) and value != value:
         text = "NaN"
     elif isinstance(value, float) and value in (float("inf"), float("-inf")):
