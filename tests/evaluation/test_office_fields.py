@@ -1,10 +1,10 @@
 """What defines a rectification item or a report is the office's: a unit
 (Editor on its open item, or on its self-evaluation draft) writes the
 measures and evidence, or the score and the text, never the problem, owner,
-deadline, kind, target or the office's findings — over REST (ignored, as
-plone.restapi does with fields the user may not write) and in the edit form
-(not shown). Items are refused outside a key evaluation, and in the folder
-without a monitoring record (functional)."""
+deadline, kind, target or the office's findings — over REST (refused,
+naming the fields) and in the edit form (not shown). Items are refused
+outside a key evaluation, and in the folder without a monitoring record
+(functional)."""
 
 import datetime
 

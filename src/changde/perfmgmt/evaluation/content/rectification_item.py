@@ -1,7 +1,9 @@
 """RectificationItem (整改事项): one problem a key evaluation (or a monitoring
 record) found, with the unit that owns it, the deadline, the measures taken
-and the evidence (files). Its workflow: draft (not yet fed back) → open →
-submitted → accepted, or reopened (back to the unit).
+and the evidence: files inside the item (``EvidenceFile``, see
+:mod:`.evidence_file`), added by the unit while the item is open. Its
+workflow: draft (not yet fed back) → open → submitted → accepted, or
+reopened (back to the unit).
 
 Items found by a key evaluation live in its report; items found by
 monitoring live in the evaluation folder and name their monitoring record
@@ -20,8 +22,7 @@ in the forms and over REST).
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone.autoform import directives
-from plone.dexterity.content import Item
-from plone.namedfile.field import NamedBlobFile
+from plone.dexterity.content import Container
 from zope import schema
 from zope.globalrequest import getRequest
 from zope.interface import Invalid
@@ -85,13 +86,6 @@ class IRectificationItem(ITenancyCopy):
     measures = schema.Text(
         title=_("label_measures", default="整改措施"), required=False
     )
-    evidence = schema.List(
-        title=_("label_evidence", default="整改佐证材料"),
-        value_type=NamedBlobFile(),
-        required=False,
-        default=[],
-        missing_value=[],
-    )
 
     year = schema.Int(
         title=_("label_item_year", default="年度"),
@@ -133,7 +127,7 @@ class IRectificationItem(ITenancyCopy):
 
 
 @implementer(IRectificationItem)
-class RectificationItem(Item, TenancyCopy):
+class RectificationItem(Container, TenancyCopy):
     """A problem to rectify; its status is its workflow state."""
 
     title = ""
@@ -141,7 +135,6 @@ class RectificationItem(Item, TenancyCopy):
     owner_unit = None
     deadline = None
     measures = None
-    evidence = []
     year = None
     source_uid = None
     source_kind = None

@@ -1,0 +1,48 @@
+"""Upgrade steps of the evaluation profile (``changde.perfmgmt.evaluation:default``)."""
+
+import logging
+
+from plone import api
+
+PROFILE = "profile-changde.perfmgmt.evaluation:default"
+logger = logging.getLogger("changde.perfmgmt.evaluation.upgrades")
+
+
+def to_1001(context):
+    """Evidence as real content: rectification items become folders holding
+    ``EvidenceFile`` items (the unit adds them while the item is open); the
+    files of the old ``evidence`` list become such items."""
+    for step in ("typeinfo", "workflow", "rolemap"):
+        context.runImportStepFromProfile(PROFILE, step)
+    workflow = api.portal.get_tool("portal_workflow")["perfmgmt_rectification_workflow"]
+    catalog = api.portal.get_tool("portal_catalog")
+    with api.env.adopt_roles(["Manager"]):
+        for brain in catalog.unrestrictedSearchResults(portal_type="RectificationItem"):
+            item = brain._unrestrictedGetObject()
+            make_folderish(item)
+            move_evidence(item)
+            workflow.updateRoleMappingsFor(item)
+            item.reindexObjectSecurity()
+
+
+def make_folderish(item):
+    """An item stored before the type became a folder has no folder data."""
+    if "_tree" not in item.__dict__:
+        item._initBTrees()
+
+
+def move_evidence(item):
+    files = item.__dict__.get("evidence") or []
+    for number, blob in enumerate(files, start=1):
+        filename = getattr(blob, "filename", None) or f"evidence-{number}"
+        api.content.create(
+            container=item,
+            type="EvidenceFile",
+            title=filename,
+            file=blob,
+            safe_id=True,
+            id=f"evidence-{number}",
+        )
+    if "evidence" in item.__dict__:
+        del item.evidence
+        logger.info("%s: %d evidence files moved", item.absolute_url(1), len(files))
