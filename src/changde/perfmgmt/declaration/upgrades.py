@@ -35,3 +35,10 @@ def to_1002(context):
     for brain in catalog.unrestrictedSearchResults(portal_type="Indicator"):
         # idxs names one cheap index: the point is the metadata row
         brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
+
+
+def to_1003(context):
+    """Versions of projects and indicators (CMFEditions, R-P6): the
+    repository's policies and the history view's field comparison."""
+    context.runImportStepFromProfile(PROFILE, "repositorytool")
+    context.runImportStepFromProfile(PROFILE, "difftool")

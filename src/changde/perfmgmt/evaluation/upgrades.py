@@ -11,8 +11,9 @@ logger = logging.getLogger("changde.perfmgmt.evaluation.upgrades")
 def to_1001(context):
     """Evidence as real content: rectification items become folders holding
     ``EvidenceFile`` items (the unit adds them while the item is open); the
-    files of the old ``evidence`` list become such items."""
-    for step in ("typeinfo", "workflow", "rolemap"):
+    files of the old ``evidence`` list become such items. Versions of
+    reports, items and negative-list entries (CMFEditions, R-P6)."""
+    for step in ("typeinfo", "workflow", "rolemap", "repositorytool", "difftool"):
         context.runImportStepFromProfile(PROFILE, step)
     workflow = api.portal.get_tool("portal_workflow")["perfmgmt_rectification_workflow"]
     catalog = api.portal.get_tool("portal_catalog")

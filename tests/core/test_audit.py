@@ -1,0 +1,186 @@
+"""The audit trail (R-P6): CMFEditions keeps a version of projects,
+indicators, evaluation reports, rectification items and negative-list
+entries at every save, with who and when; ``@history`` and the history view
+show them with the workflow history and its comments; reverting is for those
+who may change the item now (functional, real HTTP)."""
+
+import unittest
+
+import requests
+import transaction
+from plone import api
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import setRoles
+from plone.testing.zope import Browser
+
+from changde.perfmgmt.declaration.upgrades import to_1003
+from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+from changde.perfmgmt.testing import OFFICE_USER
+from changde.perfmgmt.testing import PASSWORD
+from changde.perfmgmt.testing import REVIEWER_USER
+from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import UNIT_B_USER
+from changde.perfmgmt.testing import create_city
+from changde.perfmgmt.testing import create_project
+
+VERSIONED = (
+    "BudgetProject",
+    "Indicator",
+    "EvaluationReport",
+    "RectificationItem",
+    "NegativeListEntry",
+)
+
+
+class AuditTestCase(unittest.TestCase):
+    layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        self.city = create_city(self.portal)
+        transaction.commit()
+
+    def call(self, method, url, user=UNIT_A_USER, **kwargs):
+        return requests.request(
+            method,
+            url,
+            headers={"Accept": "application/json", "Accept-Language": "en"},
+            auth=None if user is None else (user, PASSWORD),
+            timeout=60,
+            **kwargs,
+        )
+
+    def create_project(self):
+        response = self.call(
+            "POST",
+            self.city["unit_a"].absolute_url(),
+            json={
+                "@type": "BudgetProject",
+                "id": "roads",
+                "title": "农村公路建设",
+                "year": 2026,
+                "budget_kind": "general_public",
+                "amount": "3000000",
+            },
+        )
+        self.assertEqual(response.status_code, 201, response.text)
+        return response.json()["@id"]
+
+    def versions(self, url, user=OFFICE_USER):
+        response = self.call("GET", f"{url}/@history", user=user)
+        self.assertEqual(response.status_code, 200, response.text)
+        return [entry for entry in response.json() if entry["type"] == "versioning"]
+
+
+class TestVersions(AuditTestCase):
+    def test_every_type_on_record_is_versioned_at_each_save(self):
+        repository = api.portal.get_tool("portal_repository")
+        for portal_type in VERSIONED:
+            self.assertIn(portal_type, repository.getVersionableContentTypes())
+            self.assertIn(
+                "at_edit_autoversion",
+                repository.getPolicyMap().get(portal_type, []),
+                portal_type,
+            )
+
+    def test_the_amount_changed_twice_shows_both_versions_with_who_and_when(self):
+        url = self.create_project()
+        response = self.call(
+            "PATCH", url, json={"amount": "3200000", "changeNote": "按预算调整"}
+        )
+        self.assertEqual(response.status_code, 204, response.text)
+        response = self.call("PATCH", url, user=OFFICE_USER, json={"amount": "2800000"})
+        self.assertEqual(response.status_code, 204, response.text)
+
+        versions = self.versions(url)
+        self.assertEqual(len(versions), 3, versions)
+        by_number = {entry["version"]: entry for entry in versions}
+        self.assertEqual(by_number[0]["actor"]["id"], UNIT_A_USER)
+        self.assertEqual(by_number[1]["actor"]["id"], UNIT_A_USER)
+        self.assertEqual(by_number[1]["comments"], "按预算调整")
+        self.assertEqual(by_number[2]["actor"]["id"], OFFICE_USER)
+        for entry in versions:
+            self.assertTrue(entry["time"].startswith("20"), entry)
+        amounts = [
+            self.call("GET", f"{url}/@history/{number}", user=OFFICE_USER).json()[
+                "amount"
+            ]
+            for number in (0, 1, 2)
+        ]
+        self.assertEqual(amounts, ["3000000", "3200000", "2800000"])
+
+        # the unit reads its own project's history, another unit does not
+        self.assertEqual(len(self.versions(url, user=UNIT_A_USER)), 3)
+        for user in (UNIT_B_USER, REVIEWER_USER):  # reviewers see no drafts
+            other = self.call("GET", f"{url}/@history", user=user)
+            self.assertIn(other.status_code, (401, 403, 404), user)
+
+    def test_the_history_page_lists_the_versions_and_compares_them(self):
+        url = self.create_project()
+        self.call("PATCH", url, json={"amount": "3200000"})
+        browser = Browser(self.layer["app"])
+        browser.handleErrors = False
+        browser.addHeader("Accept-Language", "zh-cn")
+        browser.addHeader("Authorization", f"Basic {OFFICE_USER}:{PASSWORD}")
+        browser.open(f"{url}/@@historyview")
+        self.assertIn(UNIT_A_USER, browser.contents)
+        self.assertIn("@@history?", browser.contents)  # compare two versions
+        browser.open(f"{url}/@@history?one=1&two=0")  # what changed
+        self.assertIn("3200000", browser.contents)
+
+    def test_workflow_comments_are_in_the_history(self):
+        project = create_project(self.city["unit_a"], id="school", indicators=3)
+        transaction.commit()
+        url = project.absolute_url()
+        response = self.call(
+            "POST", f"{url}/@workflow/submit", json={"comment": "请审核"}
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        history = self.call("GET", f"{url}/@history", user=OFFICE_USER).json()
+        transitions = [entry for entry in history if entry["type"] == "workflow"]
+        self.assertIn("请审核", [entry["comments"] for entry in transitions])
+
+
+class TestRevert(AuditTestCase):
+    def test_reverting_is_for_those_who_may_change_the_item_now(self):
+        project = create_project(self.city["unit_a"], id="school", indicators=3)
+        transaction.commit()
+        url = project.absolute_url()
+        self.call("PATCH", url, json={"amount": "3200000"})
+        transaction.begin()
+        workflow = api.portal.get_tool("portal_workflow")
+        for transition in ("submit", "review", "approve"):
+            workflow.doActionFor(project, transition)
+        transaction.commit()
+
+        response = self.call("PATCH", f"{url}/@history", json={"version": 1})
+        self.assertEqual(response.status_code, 403, response.text)
+        self.assertEqual(response.json()["error"]["type"], "Forbidden")
+        self.assertEqual(self.call("GET", url).json()["amount"], "3200000")
+
+        response = self.call(
+            "PATCH", f"{url}/@history", user=OFFICE_USER, json={"version": 99}
+        )
+        self.assertEqual(response.status_code, 400, response.text)
+        response = self.call(
+            "PATCH", f"{url}/@history", user=OFFICE_USER, json={"version": 0}
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual(self.call("GET", url).json()["amount"], "1000000")
+
+
+class TestUpgrade(AuditTestCase):
+    def test_the_upgrade_sets_the_policies(self):
+        repository = api.portal.get_tool("portal_repository")
+        types = [
+            each
+            for each in repository.getVersionableContentTypes()
+            if each not in ("BudgetProject", "Indicator")
+        ]
+        repository.setVersionableContentTypes(types)
+        for portal_type in ("BudgetProject", "Indicator"):
+            repository.removePolicyFromContentType(portal_type, "at_edit_autoversion")
+        to_1003(api.portal.get_tool("portal_setup"))
+        self.assertIn("BudgetProject", repository.getVersionableContentTypes())
+        self.assertIn("at_edit_autoversion", repository.getPolicyMap()["Indicator"])
