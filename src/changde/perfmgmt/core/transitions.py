@@ -95,15 +95,15 @@ def may_make(obj, transition_id):
     workflow, transition, state = _workflow_transition(obj, transition_id)
     if transition is None:
         return False
-    user = api.user.get_current()
-    roles = set(api.user.get_roles(user=user, obj=obj))
+    user = getSecurityManager().getUser()
+    roles = set(user.getRolesInContext(obj))
     if "Manager" in roles:
         return True
     guard = transition.getGuard()
     if guard.roles and not roles.intersection(guard.roles):
         return False
     if guard.groups:
-        groups = set(user.getGroups() or ())
+        groups = set(getattr(user, "getGroups", lambda: ())() or ())
         if not groups.intersection(guard.groups):
             return False
     if guard.permissions:

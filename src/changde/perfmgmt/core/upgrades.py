@@ -1,9 +1,15 @@
 """Upgrade steps of the core profile (``changde.perfmgmt.core:default``)."""
 
 import logging
+import math
 
+import transaction
 from plone import api
+from plone.dexterity.utils import iterSchemata
+from zope.schema import getFields
 
+from changde.perfmgmt.core.deserializer import is_number_field
+from changde.perfmgmt.core.rules.numbers import stored_number
 from changde.perfmgmt.core.tenancy import staff_group_id
 from changde.perfmgmt.core.tenancy import staff_group_title
 
@@ -56,7 +62,8 @@ def to_1003(context):
     content that copies its tenancy) moves to the new one; the old group is
     deleted. Where two folders shared one old group, both new groups get all
     its members (no one loses access) and a warning names the folders, so
-    that an administrator can sort the members out."""
+    that an administrator can sort the members out. Numbers stored before
+    every number was checked are cleared (:func:`clear_bad_numbers`)."""
     context.runImportStepFromProfile(PROFILE, "rolemap")  # View summaries
     catalog = api.portal.get_tool("portal_catalog")
     folders_by_group = {}
@@ -70,6 +77,7 @@ def to_1003(context):
     with api.env.adopt_roles(["Manager"]):
         for old, folders in folders_by_group.items():
             rename_staff_group(old, folders, catalog)
+    clear_bad_numbers(api.portal.get())
 
 
 def rename_staff_group(old, folders, catalog):
@@ -143,3 +151,75 @@ def move_local_roles(obj, old, new_groups):
         kept = [group for group in tenant_groups if group != old]
         obj._tenant_groups = tuple(kept + [g for g in new_groups if g not in kept])
     obj.reindexObjectSecurity()
+
+
+def clear_bad_numbers(portal):
+    """Clear the numbers stored before every number was checked (NaN,
+    Infinity, 1E+70, 1e-999999: ``stored_number`` refuses them) in the
+    number fields of every type the add-on installs, and non-finite numbers
+    inside JSON fields (a record's indicator progress). Each cleared value
+    is logged (path, field, value) for the office to enter again. Answers
+    how many values were cleared."""
+    portal_types = api.portal.get_tool("portal_types")
+    types = [
+        fti.getId()
+        for fti in portal_types.objectValues()
+        if (getattr(fti, "klass", "") or "").startswith("changde.perfmgmt.")
+    ]
+    catalog = api.portal.get_tool("portal_catalog")
+    cleared = 0
+    for number, brain in enumerate(
+        catalog.unrestrictedSearchResults(portal_type=types)
+    ):
+        obj = brain._unrestrictedGetObject()
+        changed = False
+        for schema in iterSchemata(obj):
+            for name, field in getFields(schema).items():
+                value = obj.__dict__.get(name)
+                if value is None:
+                    continue
+                if is_number_field(field):
+                    if stored_number(value) is None:
+                        logger.warning(
+                            "%s: %s=%r is no number the site keeps; cleared",
+                            brain.getPath(),
+                            name,
+                            value,
+                        )
+                        setattr(obj, name, None)
+                        cleared += 1
+                        changed = True
+                elif isinstance(value, list | dict):
+                    fixed, count = finite_json(value)
+                    if count:
+                        logger.warning(
+                            "%s: %s held %d numbers that are not finite; cleared",
+                            brain.getPath(),
+                            name,
+                            count,
+                        )
+                        setattr(obj, name, fixed)
+                        cleared += count
+                        changed = True
+        if changed:
+            obj.reindexObject()
+        if number % 1000 == 999:
+            transaction.savepoint(optimistic=True)
+    return cleared
+
+
+def finite_json(value):
+    """``(value, count)``: JSON data with its non-finite floats replaced by
+    None, and how many there were."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None, 1
+    if isinstance(value, list):
+        items = [finite_json(item) for item in value]
+        return [item for item, _ in items], sum(count for _, count in items)
+    if isinstance(value, dict):
+        items = {key: finite_json(item) for key, item in value.items()}
+        return (
+            {key: item for key, (item, _) in items.items()},
+            sum(count for _, count in items.values()),
+        )
+    return value, 0

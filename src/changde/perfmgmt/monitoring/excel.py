@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 
 from changde.perfmgmt.core.excel import add_header
 from changde.perfmgmt.core.excel import append_row
+from changde.perfmgmt.core.excel import cell_text
 from changde.perfmgmt.core.excel import new_workbook
 from changde.perfmgmt.core.excel import workbook_bytes
 from changde.perfmgmt.core.rules.numbers import to_decimal
@@ -316,5 +317,5 @@ def export_workbook(items, round_title, focus=()):
             ]
             + [answers.get(key[len(FOCUS_PREFIX) :]) for key, _ in extra],
         )
-    workbook.properties.title = round_title
+    workbook.properties.title = cell_text(round_title)
     return workbook_bytes(workbook)
