@@ -250,3 +250,15 @@ class TestStoredNumber(unittest.TestCase):
         self.assertIsNone(stored_number(None))
         for bad in (Decimal("NaN"), Decimal("Infinity"), Decimal("1E+70"), "abc"):
             self.assertIsNone(stored_number(bad), bad)
+
+
+class TestFiniteJson(unittest.TestCase):
+    def test_numbers_json_cannot_hold_become_null(self):
+        from changde.perfmgmt.core.rules.numbers import finite_json
+
+        value, count = finite_json(
+            [{"a": float("inf"), "b": [1.5, float("nan")], "c": "Infinity"}]
+        )
+        self.assertEqual(value, [{"a": None, "b": [1.5, None], "c": "Infinity"}])
+        self.assertEqual(count, 2)
+        self.assertEqual(finite_json({"x": 1}), ({"x": 1}, 0))

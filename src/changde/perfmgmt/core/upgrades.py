@@ -1,7 +1,6 @@
 """Upgrade steps of the core profile (``changde.perfmgmt.core:default``)."""
 
 import logging
-import math
 
 import transaction
 from plone import api
@@ -9,6 +8,7 @@ from plone.dexterity.utils import iterSchemata
 from zope.schema import getFields
 
 from changde.perfmgmt.core.deserializer import is_number_field
+from changde.perfmgmt.core.rules.numbers import finite_json
 from changde.perfmgmt.core.rules.numbers import stored_number
 from changde.perfmgmt.core.tenancy import staff_group_id
 from changde.perfmgmt.core.tenancy import staff_group_title
@@ -206,20 +206,3 @@ def clear_bad_numbers(portal):
         if number % 1000 == 999:
             transaction.savepoint(optimistic=True)
     return cleared
-
-
-def finite_json(value):
-    """``(value, count)``: JSON data with its non-finite floats replaced by
-    None, and how many there were."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None, 1
-    if isinstance(value, list):
-        items = [finite_json(item) for item in value]
-        return [item for item, _ in items], sum(count for _, count in items)
-    if isinstance(value, dict):
-        items = {key: finite_json(item) for key, item in value.items()}
-        return (
-            {key: item for key, (item, _) in items.items()},
-            sum(count for _, count in items.values()),
-        )
-    return value, 0

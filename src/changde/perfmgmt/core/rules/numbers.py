@@ -18,6 +18,7 @@ survives a bad value stored before these checks existed.
 """
 
 import json
+import math
 from decimal import ROUND_HALF_UP
 from decimal import Context
 from decimal import Decimal
@@ -329,3 +330,20 @@ def stored_number(value) -> Decimal | None:
         return read_number(value)
     except NumberRefused:
         return None
+
+
+def finite_json(value):
+    """``(value, count)``: JSON data with its non-finite floats replaced by
+    None, and how many there were."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None, 1
+    if isinstance(value, list):
+        items = [finite_json(item) for item in value]
+        return [item for item, _ in items], sum(count for _, count in items)
+    if isinstance(value, dict):
+        items = {key: finite_json(item) for key, item in value.items()}
+        return (
+            {key: item for key, (item, _) in items.items()},
+            sum(count for _, count in items.values()),
+        )
+    return value, 0
