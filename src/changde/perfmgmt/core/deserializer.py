@@ -27,6 +27,7 @@ plone.restapi's deserializer, with what the add-on needs of it:
 
 import dataclasses
 
+from plone.app.textfield.interfaces import IRichText
 from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
 from plone.dexterity.interfaces import IDexterityContent
 from plone.dexterity.utils import iterSchemata
@@ -319,6 +320,11 @@ class ContentDeserializer(DeserializeFromJson):
         """``raw`` as the field's value (raises what reading it raised)."""
         if is_number_field(field):
             return self.read_number(field, raw)
+        if IRichText.providedBy(field):
+            # plone.restapi stores whatever it is given as the text
+            text = raw.get("data", "") if isinstance(raw, dict) else raw
+            if not isinstance(text, str):
+                raise ValueError("rich text must be text")
         deserializer = queryMultiAdapter(
             (field, self.context, self.request), IFieldDeserializer
         )

@@ -34,6 +34,8 @@ from zope.interface import implementer
 
 from changde.perfmgmt.core.deserializer import IInputRules
 from changde.perfmgmt.core.messages import violation_message
+from changde.perfmgmt.core.rules.numbers import NumberRefused
+from changde.perfmgmt.core.rules.numbers import read_number
 from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.monitoring.content.monitoring_record import IMonitoringRecord
@@ -108,12 +110,10 @@ def record_input_violations(record, data, create=False):
 
 
 def _number(value):
-    if isinstance(value, bool):
-        return None
     try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+        return int(read_number(value, whole=True))
+    except NumberRefused:
+        return None  # the field itself names what is wrong
 
 
 def round_input_violations(monitoring_round, data, create=False):

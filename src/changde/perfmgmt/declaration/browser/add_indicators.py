@@ -12,6 +12,7 @@ from plone import api
 from plone.base.utils import munge_search_term
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from Products.ZCTextIndex.ParseTree import ParseError
 from zope.i18n import translate
 
 from changde.perfmgmt.declaration.indicators import Pick
@@ -108,5 +109,8 @@ class AddIndicatorsView(BrowserView):
         text = text.strip() if isinstance(text, str) else ""
         if text:
             # the words as ZCTextIndex reads them: "a(b" is no query syntax
-            query["SearchableText"] = munge_search_term(text)
-        return api.content.find(**query)
+            query["SearchableText"] = munge_search_term(text.replace('"', " "))
+        try:
+            return api.content.find(**query)
+        except ParseError:  # words the text index cannot search for
+            return []
