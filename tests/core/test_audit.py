@@ -13,7 +13,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 from plone.testing.zope import Browser
 
-from changde.perfmgmt.declaration.upgrades import to_1003
+from changde.perfmgmt.declaration.upgrades import to_1004
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
@@ -181,6 +181,6 @@ class TestUpgrade(AuditTestCase):
         repository.setVersionableContentTypes(types)
         for portal_type in ("BudgetProject", "Indicator"):
             repository.removePolicyFromContentType(portal_type, "at_edit_autoversion")
-        to_1003(api.portal.get_tool("portal_setup"))
+        to_1004(api.portal.get_tool("portal_setup"))
         self.assertIn("BudgetProject", repository.getVersionableContentTypes())
         self.assertIn("at_edit_autoversion", repository.getPolicyMap()["Indicator"])

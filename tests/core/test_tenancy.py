@@ -11,7 +11,7 @@ from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 
-from changde.perfmgmt.core.upgrades import to_1003
+from changde.perfmgmt.core.upgrades import to_1004
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import create_project
@@ -121,7 +121,7 @@ class TestUpgrade(TenantGroupCase):
         api.group.add_user(groupname="perfmgmt-a-b-x-staff", username="x-staff")
         self.assertTrue(self.can_view("x-staff", self.draft))
 
-        to_1003(self.portal.portal_setup)
+        to_1004(self.portal.portal_setup)
 
         new = self.unit_x.staff_group
         self.assertEqual(
@@ -141,7 +141,7 @@ class TestUpgrade(TenantGroupCase):
         self.make_old_group(self.unit_b, "perfmgmt-a-b-staff")
 
         with self.assertLogs("changde.perfmgmt.core.upgrades", "WARNING") as logs:
-            to_1003(self.portal.portal_setup)
+            to_1004(self.portal.portal_setup)
 
         self.assertIn("perfmgmt-a-b-staff", logs.output[0])
         self.assertNotEqual(self.a_b.staff_group, self.unit_b.staff_group)
@@ -155,5 +155,5 @@ class TestUpgrade(TenantGroupCase):
 
     def test_a_site_already_upgraded_is_left_alone(self):
         before = (self.a_b.staff_group, self.unit_b.staff_group)
-        to_1003(self.portal.portal_setup)
+        to_1004(self.portal.portal_setup)
         self.assertEqual((self.a_b.staff_group, self.unit_b.staff_group), before)

@@ -12,7 +12,14 @@ REGISTRY_PREFIX = "changde.perfmgmt."
 # them (and the uninstall profile) from the add-ons control panel.
 MODULE_PROFILES = tuple(
     f"changde.perfmgmt.{module}:default"
-    for module in ("core", "declaration", "monitoring", "libraries", "evaluation")
+    for module in (
+        "core",
+        "declaration",
+        "monitoring",
+        "libraries",
+        "evaluation",
+        "publicity",
+    )
 )
 
 

@@ -14,7 +14,6 @@ from changde.perfmgmt.core.tenancy import staff_group_id
 from changde.perfmgmt.core.tenancy import staff_group_title
 
 logger = logging.getLogger("changde.perfmgmt.core.upgrades")
-
 PROFILE = "profile-changde.perfmgmt.core:default"
 
 
@@ -54,6 +53,18 @@ def to_1002(context):
 
 
 def to_1003(context):
+    """The bureau's face: the stylesheet bundle, the money unit setting
+    (页面显示 panel), the footer with the bureau's name and contact, the
+    home page as the site root's default view, and the bureau's title, logo
+    and favicon."""
+    from changde.perfmgmt.core.setuphandlers import apply_identity
+
+    for step in ("plone.app.registry", "controlpanel", "portlets", "typeinfo"):
+        context.runImportStepFromProfile(PROFILE, step)
+    apply_identity(api.portal.get())
+
+
+def to_1004(context):
     """The permission to view summaries (signed-in users); staff groups
     named by the folder's kind and UID (core.tenancy):
     ``perfmgmt-<jurisdiction>-<unit>-staff`` was ambiguous. Each jurisdiction

@@ -38,6 +38,12 @@ def to_1002(context):
 
 
 def to_1003(context):
+    """The module's top tabs (actions.xml), each shown to those who may use
+    its area."""
+    context.runImportStepFromProfile(PROFILE, "actions")
+
+
+def to_1004(context):
     """Versions of projects and indicators (CMFEditions, R-P6): the
     repository's policies and the history view's field comparison."""
     context.runImportStepFromProfile(PROFILE, "repositorytool")

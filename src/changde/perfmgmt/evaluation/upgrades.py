@@ -4,11 +4,17 @@ import logging
 
 from plone import api
 
-PROFILE = "profile-changde.perfmgmt.evaluation:default"
 logger = logging.getLogger("changde.perfmgmt.evaluation.upgrades")
+PROFILE = "profile-changde.perfmgmt.evaluation:default"
 
 
 def to_1001(context):
+    """The module's top tabs (actions.xml), each shown to those who may use
+    its area."""
+    context.runImportStepFromProfile(PROFILE, "actions")
+
+
+def to_1002(context):
     """Evidence as real content: rectification items become folders holding
     ``EvidenceFile`` items (the unit adds them while the item is open); the
     files of the old ``evidence`` list become such items. Versions of
