@@ -151,6 +151,30 @@ def signed_in_read(make, fields=None, states=(None,), services=None):
     )
 
 
+def published_by_office(make, fields=None, services=None):
+    """A type the office drafts and publishes to everyone (the publicity
+    workflow): draft for the office, published for all."""
+    fields = fields or {}
+    services = services or {}
+    return Rows(
+        make=make,
+        fields=fields,
+        services=services,
+        states={
+            state: State(
+                view=view,
+                write=dict.fromkeys(fields, OFFICE_ONLY),
+                transitions=transitions,
+                services=dict.fromkeys(services, OFFICE_ONLY),
+            )
+            for state, view, transitions in (
+                ("draft", OFFICE_ONLY, {"publish": OFFICE_ONLY}),
+                ("published", EVERYONE, {"retract": OFFICE_ONLY}),
+            )
+        },
+    )
+
+
 def made_in(path, **fields):
     """``make``: an object created in the container at ``path`` (from the
     site root) with ``fields``; for a new module's types."""
@@ -394,6 +418,55 @@ def monitoring_record(fx, portal_type):
     record = fx.record()
     record.executed_amount = Decimal("300000")
     return record
+
+
+def publicity(portal_type):
+    """``make`` of a publicity type: in its section of the column."""
+
+    def make(fx, portal_type):
+        from tests.publicity import base
+
+        from changde.perfmgmt.publicity.column import column
+        from changde.perfmgmt.publicity.column import section
+
+        if portal_type == "PerformanceColumn":
+            return column()
+        if portal_type == "ColumnSection":
+            return section("news")
+        if portal_type == "PolicyDocument":
+            return base.create_policy(section("policies"), id="matrix-policy")
+        if portal_type == "PublicityItem":
+            return base.create_news(section("news"), id="matrix-news")
+        if portal_type == "TrainingEvent":
+            return fx.made(
+                "training",
+                lambda: base.create_training(section("training"), id="matrix-training"),
+            )
+        event = fx.made(
+            "training",
+            lambda: base.create_training(section("training"), id="matrix-training"),
+        )
+        return api.content.create(
+            container=event,
+            type="TrainingMaterial",
+            id="matrix-material",
+            title="课件",
+            material_kind="link",
+            link="https://example.org/slides",
+        )
+
+    return make
+
+
+#: services of the site root: {"METHOD @name": who may call it}
+SITE_SERVICES = {
+    "GET @coverage?year=2026": SIGNED_IN,
+    "GET @monitoring-rounds": SIGNED_IN,
+    "POST @monitoring-rounds": OFFICE_ONLY,
+    "GET @public-column": EVERYONE,
+    "GET @publicity-record?year=2026": EVERYONE,
+    "GET @public-feedback": OFFICE_ONLY,
+}
 
 
 # --- the table -----------------------------------------------------------------
@@ -816,6 +889,30 @@ MATRIX = {
                 transitions={"return": OFFICE_ONLY},
             ),
         },
+    ),
+    "PerformanceColumn": published_by_office(
+        publicity("PerformanceColumn"), fields={"description": "说明"}
+    ),
+    "ColumnSection": published_by_office(
+        publicity("ColumnSection"), fields={"description": "说明"}
+    ),
+    "PolicyDocument": published_by_office(
+        publicity("PolicyDocument"), fields={"issuer": "常德市财政局"}
+    ),
+    "PublicityItem": published_by_office(
+        publicity("PublicityItem"), fields={"participants": 30}
+    ),
+    "TrainingEvent": published_by_office(
+        publicity("TrainingEvent"),
+        fields={"location": "五楼会议室"},
+        services={
+            "GET @training-attendance": None,
+            "POST @training-attendance": {"attended": "x"},
+            "GET @training-feedback": None,
+        },
+    ),
+    "TrainingMaterial": published_by_office(
+        publicity("TrainingMaterial"), fields={"title": "讲义"}
     ),
 }
 

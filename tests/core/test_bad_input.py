@@ -18,6 +18,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 from plone.dexterity.utils import iterSchemata
 from tests.core.matrix import MATRIX
+from tests.core.matrix import SITE_SERVICES
 from tests.core.matrix import Fixture
 from tests.core.matrix import installed_types
 from zope.schema import getFields
@@ -93,6 +94,12 @@ QUERIES = (
 )
 
 
+class _SiteRows:
+    """The site root's services, called as a row's are."""
+
+    services = SITE_SERVICES
+
+
 def kind_of(field):
     if IInt.providedBy(field) or IDecimal.providedBy(field) or IFloat.providedBy(field):
         return "number"
@@ -154,6 +161,7 @@ class TestBadInput(unittest.TestCase):
             transaction.commit()
             self.fields(portal_type, obj)
             self.services(portal_type, obj, rows)
+        self.services("site root", self.portal, _SiteRows)
         self.content_posts()
         self.pages()
         self.assertGreater(self.sent, 1000)

@@ -19,6 +19,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 from tests.core.matrix import MATRIX
 from tests.core.matrix import PRINCIPALS
+from tests.core.matrix import SITE_SERVICES
 from tests.core.matrix import Call
 from tests.core.matrix import Fixture
 from tests.core.matrix import installed_types
@@ -175,6 +176,12 @@ class TestPermissionMatrix(unittest.TestCase):
             for state in states_of(portal_type):
                 self.set_state(obj, state)
                 self.run_state(portal_type, rows, obj, state)
+        portal_url = self.portal.absolute_url()
+        for principal in PRINCIPALS:
+            for name, allowed in SITE_SERVICES.items():
+                self.run_service(
+                    "site root", principal, portal_url, name, None, principal in allowed
+                )
         self.assertGreater(self.checked, 3000)  # every row was asked
         self.assertFalse(
             self.failures,
