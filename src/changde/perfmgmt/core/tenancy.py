@@ -34,7 +34,7 @@ def set_up_staff_group(obj, event=None):
     if api.group.get(groupname=group_id) is None:
         with api.env.adopt_roles(["Manager"]):
             api.group.create(groupname=group_id, title=staff_group_title(obj))
-    previous = obj.__dict__.get("staff_group")
+    previous = getattr(obj, "staff_group", None)
     if previous and previous != group_id:
         # a copy keeps its original's local roles: not its staff
         obj.manage_delLocalRoles([previous])
@@ -102,6 +102,7 @@ def apply_tenancy(obj, values, roles):
     anything changed."""
     values = dict(values)
     groups = values.pop("_groups", ())
+    obj._p_activate()  # a ghost's __dict__ is empty
     previous = tuple(getattr(obj, "_tenant_groups", ()))
     previous_roles = tuple(getattr(obj, "_tenant_roles", ()))
     changed = {

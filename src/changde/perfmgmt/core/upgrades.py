@@ -3,6 +3,7 @@
 import logging
 
 import transaction
+from Acquisition import aq_base
 from plone import api
 from plone.dexterity.utils import iterSchemata
 from zope.schema import getFields
@@ -82,7 +83,7 @@ def to_1004(context):
         portal_type=["Jurisdiction", "BudgetUnit"]
     ):
         folder = brain._unrestrictedGetObject()
-        old = folder.__dict__.get("staff_group")
+        old = getattr(folder, "staff_group", None)
         if old and old != staff_group_id(folder):
             folders_by_group.setdefault(old, []).append(folder)
     with api.env.adopt_roles(["Manager"]):
@@ -157,7 +158,7 @@ def move_local_roles(obj, old, new_groups):
     for group in new_groups:
         merged = set(obj.get_local_roles_for_userid(group)) | set(roles)
         obj.manage_setLocalRoles(group, sorted(merged))
-    tenant_groups = tuple(obj.__dict__.get("_tenant_groups", ()))
+    tenant_groups = tuple(getattr(aq_base(obj), "_tenant_groups", ()))
     if old in tenant_groups:
         kept = [group for group in tenant_groups if group != old]
         obj._tenant_groups = tuple(kept + [g for g in new_groups if g not in kept])
@@ -183,6 +184,7 @@ def clear_bad_numbers(portal):
         catalog.unrestrictedSearchResults(portal_type=types)
     ):
         obj = brain._unrestrictedGetObject()
+        obj._p_activate()  # a ghost's __dict__ is empty
         changed = False
         for schema in iterSchemata(obj):
             for name, field in getFields(schema).items():

@@ -34,6 +34,7 @@ def to_1002(context):
 
 def make_folderish(item):
     """An item stored before the type became a folder has no folder data."""
+    item._p_activate()  # a ghost's __dict__ is empty
     if "_tree" not in item.__dict__:
         item._initBTrees()
 
