@@ -1,8 +1,9 @@
-"""The audit trail (R-P6): CMFEditions keeps a version of projects,
+"""The audit trail (R-P6): CMFEditions keeps versions of projects,
 indicators, evaluation reports, rectification items and negative-list
-entries at every save, with who and when; ``@history`` and the history view
-show them with the workflow history and its comments; reverting is for those
-who may change the item now (functional, real HTTP)."""
+entries from their first change on (the item as it was, then each change),
+with who and when, and none at their creation; ``@history`` and the history
+view show them with the workflow history and its comments; reverting is for
+those who may change the item now (functional, real HTTP)."""
 
 import unittest
 
@@ -11,8 +12,12 @@ import transaction
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
+from plone.dexterity.utils import resolveDottedName
 from plone.testing.zope import Browser
+from zope.lifecycleevent import modified
 
+from changde.perfmgmt.core.versions import POLICY
+from changde.perfmgmt.core.versions import IVersionedOnChange
 from changde.perfmgmt.declaration.upgrades import to_1004
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
@@ -74,15 +79,42 @@ class AuditTestCase(unittest.TestCase):
 
 
 class TestVersions(AuditTestCase):
-    def test_every_type_on_record_is_versioned_at_each_save(self):
+    def test_every_type_on_record_is_versioned_from_its_first_change(self):
         repository = api.portal.get_tool("portal_repository")
+        types = api.portal.get_tool("portal_types")
         for portal_type in VERSIONED:
             self.assertIn(portal_type, repository.getVersionableContentTypes())
-            self.assertIn(
-                "at_edit_autoversion",
-                repository.getPolicyMap().get(portal_type, []),
-                portal_type,
+            policies = repository.getPolicyMap().get(portal_type, [])
+            self.assertIn(POLICY, policies, portal_type)
+            self.assertIn("version_on_revert", policies, portal_type)
+            self.assertNotIn("at_edit_autoversion", policies, portal_type)
+            self.assertIn("plone.versioning", types[portal_type].behaviors)
+        # the policy, the class's interface and the list above agree
+        for portal_type, policies in repository.getPolicyMap().items():
+            if POLICY not in policies:
+                continue
+            klass = resolveDottedName(types[portal_type].klass)
+            self.assertTrue(
+                IVersionedOnChange.implementedBy(klass),
+                f"{portal_type} is mapped to {POLICY}: its class must provide "
+                "IVersionedOnChange",
             )
+            self.assertIn(portal_type, VERSIONED)
+
+    def test_creating_takes_no_version_and_no_history_id(self):
+        """A creation touches neither CMFUid's counter nor the history
+        storage: 100,000 indicators a year are mostly never changed."""
+        url = self.create_project()
+        transaction.begin()  # see what the request stored
+        with api.env.adopt_roles(["Manager"]):
+            project = create_project(self.city["unit_a"], id="school", indicators=3)
+        transaction.commit()
+        handler = api.portal.get_tool("portal_historyidhandler")
+        for item in [self.city["unit_a"]["roads"], project, *project.objectValues()]:
+            self.assertIsNone(handler.queryUid(item), item)
+            self.assertIsNone(getattr(item, "version_id", None), item)
+        self.assertEqual(self.versions(url), [])
+        self.assertEqual(self.versions(project.absolute_url()), [])
 
     def test_the_amount_changed_twice_shows_both_versions_with_who_and_when(self):
         url = self.create_project()
@@ -96,12 +128,15 @@ class TestVersions(AuditTestCase):
         versions = self.versions(url)
         self.assertEqual(len(versions), 3, versions)
         by_number = {entry["version"]: entry for entry in versions}
+        # version 0: the project as its creator left it, before the change
         self.assertEqual(by_number[0]["actor"]["id"], UNIT_A_USER)
+        self.assertIn("before its first change", by_number[0]["comments"])
         self.assertEqual(by_number[1]["actor"]["id"], UNIT_A_USER)
         self.assertEqual(by_number[1]["comments"], "按预算调整")
         self.assertEqual(by_number[2]["actor"]["id"], OFFICE_USER)
-        for entry in versions:
-            self.assertTrue(entry["time"].startswith("20"), entry)
+        times = [by_number[number]["time"] for number in (0, 1, 2)]
+        self.assertTrue(all(time.startswith("20") for time in times), times)
+        self.assertEqual(times, sorted(times))
         amounts = [
             self.call("GET", f"{url}/@history/{number}", user=OFFICE_USER).json()[
                 "amount"
@@ -115,6 +150,41 @@ class TestVersions(AuditTestCase):
         for user in (UNIT_B_USER, REVIEWER_USER):  # reviewers see no drafts
             other = self.call("GET", f"{url}/@history", user=user)
             self.assertIn(other.status_code, (401, 403, 404), user)
+
+    def test_a_change_in_the_edit_form_keeps_the_indicator_as_it_was(self):
+        with api.env.adopt_roles(["Manager"]):
+            project = create_project(self.city["unit_a"], id="school", indicators=1)
+        transaction.commit()
+        indicator = project["indicator-1"]
+        browser = Browser(self.layer["app"])
+        browser.handleErrors = False
+        browser.addHeader("Authorization", f"Basic {UNIT_A_USER}:{PASSWORD}")
+        browser.open(f"{indicator.absolute_url()}/@@edit")
+        browser.getControl(name="form.widgets.target_value").value = "25"
+        browser.getControl(name="form.buttons.save").click()
+        versions = self.versions(indicator.absolute_url())
+        self.assertEqual([entry["version"] for entry in versions], [1, 0])
+        before = self.call("GET", f"{indicator.absolute_url()}/@history/0").json()
+        after = self.call("GET", f"{indicator.absolute_url()}/@history/1").json()
+        self.assertEqual((before["target_value"], after["target_value"]), ("20", "25"))
+        self.assertEqual(versions[0]["actor"]["id"], UNIT_A_USER)
+
+    def test_a_change_made_by_code_is_versioned_after_it(self):
+        with api.env.adopt_roles(["Manager"]):
+            project = create_project(self.city["unit_a"], id="school")
+        transaction.commit()
+        project.amount = project.amount + 1
+        modified(project)
+        transaction.commit()
+        repository = api.portal.get_tool("portal_repository")
+        self.assertEqual(len(repository.getHistoryMetadata(project)), 1)
+        # created and changed in one transaction: still no version
+        with api.env.adopt_roles(["Manager"]):
+            other = create_project(self.city["unit_a"], id="other")
+            other.amount = other.amount + 1
+            modified(other)
+        transaction.commit()
+        self.assertFalse(repository.getHistoryMetadata(other))
 
     def test_the_history_page_lists_the_versions_and_compares_them(self):
         url = self.create_project()
@@ -179,8 +249,13 @@ class TestUpgrade(AuditTestCase):
             if each not in ("BudgetProject", "Indicator")
         ]
         repository.setVersionableContentTypes(types)
-        for portal_type in ("BudgetProject", "Indicator"):
-            repository.removePolicyFromContentType(portal_type, "at_edit_autoversion")
+        for portal_type in ("BudgetProject", "Indicator"):  # as on main before
+            for policy in list(repository.getPolicyMap().get(portal_type, [])):
+                repository.removePolicyFromContentType(portal_type, policy)
+        repository.removePolicy(POLICY)
         to_1004(api.portal.get_tool("portal_setup"))
         self.assertIn("BudgetProject", repository.getVersionableContentTypes())
-        self.assertIn("at_edit_autoversion", repository.getPolicyMap()["Indicator"])
+        self.assertEqual(
+            sorted(repository.getPolicyMap()["Indicator"]),
+            [POLICY, "version_on_revert"],
+        )

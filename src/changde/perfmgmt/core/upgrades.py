@@ -75,8 +75,10 @@ def to_1004(context):
     deleted. Where two folders shared one old group, both new groups get all
     its members (no one loses access) and a warning names the folders, so
     that an administrator can sort the members out. Numbers stored before
-    every number was checked are cleared (:func:`clear_bad_numbers`)."""
+    every number was checked are cleared (:func:`clear_bad_numbers`). The
+    repository's policy of versions from the first change (core.versions)."""
     context.runImportStepFromProfile(PROFILE, "rolemap")  # View summaries
+    context.runImportStepFromProfile(PROFILE, "repositorytool")
     catalog = api.portal.get_tool("portal_catalog")
     folders_by_group = {}
     for brain in catalog.unrestrictedSearchResults(

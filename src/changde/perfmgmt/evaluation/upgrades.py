@@ -6,6 +6,7 @@ from plone import api
 
 logger = logging.getLogger("changde.perfmgmt.evaluation.upgrades")
 PROFILE = "profile-changde.perfmgmt.evaluation:default"
+CORE_PROFILE = "profile-changde.perfmgmt.core:default"
 
 
 def to_1001(context):
@@ -18,7 +19,9 @@ def to_1002(context):
     """Evidence as real content: rectification items become folders holding
     ``EvidenceFile`` items (the unit adds them while the item is open); the
     files of the old ``evidence`` list become such items. Versions of
-    reports, items and negative-list entries (CMFEditions, R-P6)."""
+    reports, items and negative-list entries from their first change on
+    (CMFEditions, R-P6)."""
+    context.runImportStepFromProfile(CORE_PROFILE, "repositorytool")  # the policy
     for step in ("typeinfo", "workflow", "rolemap", "repositorytool", "difftool"):
         context.runImportStepFromProfile(PROFILE, step)
     workflow = api.portal.get_tool("portal_workflow")["perfmgmt_rectification_workflow"]

@@ -31,6 +31,7 @@ from changde.perfmgmt.core.rules.numbers import SCORE_MAX
 from changde.perfmgmt.core.rules.numbers import SCORE_MIN
 from changde.perfmgmt.core.rules.years import MAX_YEAR
 from changde.perfmgmt.core.rules.years import MIN_YEAR
+from changde.perfmgmt.core.versions import IVersionedOnChange
 from changde.perfmgmt.evaluation.content.uids import is_project
 from changde.perfmgmt.evaluation.content.uids import is_unit
 from changde.perfmgmt.evaluation.interfaces import IMemberReference
@@ -217,7 +218,7 @@ alsoProvides(IEvaluationReport["evaluator_agency"], IMemberReference)
 alsoProvides(IEvaluationReport["experts"], IMemberReferences)
 
 
-@implementer(IEvaluationReport)
+@implementer(IEvaluationReport, IVersionedOnChange)
 class EvaluationReport(Container, TenancyCopy):
     """An evaluation report; ``grade`` is computed from the score."""
 

@@ -14,6 +14,7 @@ from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
 from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
 from changde.perfmgmt.core.rules.years import MAX_YEAR
 from changde.perfmgmt.core.rules.years import MIN_YEAR
+from changde.perfmgmt.core.versions import IVersionedOnChange
 from changde.perfmgmt.evaluation.content.uids import is_project_or_unit
 from changde.perfmgmt.evaluation.rules.negative_list import NEGATIVE_LIST_REASON_LABELS
 from changde.perfmgmt.i18n import _
@@ -76,7 +77,7 @@ class INegativeListEntry(ITenancyCopy):
     )
 
 
-@implementer(INegativeListEntry)
+@implementer(INegativeListEntry, IVersionedOnChange)
 class NegativeListEntry(Item, TenancyCopy):
     """A negative-list entry; target data are copied for listings and gates."""
 

@@ -31,6 +31,7 @@ from zope.interface import invariant
 
 from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
 from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
+from changde.perfmgmt.core.versions import IVersionedOnChange
 from changde.perfmgmt.evaluation.content.uids import is_monitoring_record
 from changde.perfmgmt.evaluation.content.uids import is_unit
 from changde.perfmgmt.i18n import _
@@ -126,7 +127,7 @@ class IRectificationItem(ITenancyCopy):
                 )
 
 
-@implementer(IRectificationItem)
+@implementer(IRectificationItem, IVersionedOnChange)
 class RectificationItem(Container, TenancyCopy):
     """A problem to rectify; its status is its workflow state."""
 
