@@ -16,6 +16,7 @@ from plone.dexterity.utils import resolveDottedName
 from plone.testing.zope import Browser
 from zope.lifecycleevent import modified
 
+from changde.perfmgmt.core.versions import HISTORY_IDS
 from changde.perfmgmt.core.versions import POLICY
 from changde.perfmgmt.core.versions import IVersionedOnChange
 from changde.perfmgmt.declaration.upgrades import to_1004
@@ -185,6 +186,40 @@ class TestVersions(AuditTestCase):
             modified(other)
         transaction.commit()
         self.assertFalse(repository.getHistoryMetadata(other))
+
+    def test_first_changes_take_no_number_from_cmfuids_counter(self):
+        """Under load every first version wrote CMFUid's one counter and
+        concurrent changes conflicted: the items and their folders get
+        history ids drawn at random instead, and their versions work."""
+        with api.env.adopt_roles(["Manager"]):
+            project = create_project(self.city["unit_a"], id="school", indicators=2)
+        transaction.commit()
+        generator = api.portal.get_tool("portal_uidgenerator")
+        counter = generator._uid_counter
+        url = project.absolute_url()
+        response = self.call("PATCH", url, json={"amount": "3200000"})
+        self.assertEqual(response.status_code, 204, response.text)
+        for indicator in project.objectValues():
+            response = self.call(
+                "PATCH", indicator.absolute_url(), json={"target_value": "30"}
+            )
+            self.assertEqual(response.status_code, 204, response.text)
+        transaction.begin()  # see what the requests stored
+        modified(project)  # a change by code
+        transaction.commit()
+        self.assertEqual(generator._uid_counter, counter)
+
+        handler = api.portal.get_tool("portal_historyidhandler")
+        low, high = HISTORY_IDS
+        items = [self.city["unit_a"], project, *project.objectValues()]
+        ids = [handler.queryUid(item) for item in items]
+        self.assertTrue(all(low <= hid < high for hid in ids), ids)
+        self.assertEqual(len(set(ids)), len(ids))
+        self.assertEqual(handler.queryObject(ids[1]), project)
+        self.assertEqual([entry["version"] for entry in self.versions(url)], [2, 1, 0])
+        for indicator in project.objectValues():
+            versions = self.versions(indicator.absolute_url())
+            self.assertEqual([entry["version"] for entry in versions], [1, 0])
 
     def test_the_history_page_lists_the_versions_and_compares_them(self):
         url = self.create_project()

@@ -22,13 +22,26 @@ one deserializer) write every field (:class:`VersionBeforeFirstChange`).
 A change made otherwise (code setting attributes, then notifying) is still
 versioned after it (:func:`version_after_change`).
 
+The first version of an item gives it a history id. CMFEditions takes it
+from CMFUid's counter, one integer on ``portal_uidgenerator`` that every
+first version in the site writes: two first changes committed at the same
+moment conflict (Zope retries the later request, and under load fails it).
+So the items versioned here, and the folders holding them (CMFEditions
+records a version's parent), get an id drawn at random instead
+(:func:`claim_history_id`), as Zope's version control draws its own; the
+history storage is keyed by it, a BTree in which concurrent inserts merge.
+
 A type is versioned this way when its class provides
 :class:`IVersionedOnChange`, its module's ``repositorytool.xml`` maps it to
 :data:`POLICY` and ``version_on_revert``, and it has the behavior
 ``plone.versioning``."""
 
+import secrets
+
 import transaction
 from Acquisition import aq_base
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone.app.versioningbehavior.utils import get_change_note
 from Products.CMFCore.utils import getToolByName
 from Products.CMFEditions.interfaces.IModifier import ModifierException
@@ -67,6 +80,40 @@ def has_versions(obj):
     return getattr(aq_base(obj), "version_id", None) is not None
 
 
+#: The history ids :func:`claim_history_id` draws from: above what CMFUid's
+#: counter (one per versioned item, from 1) reaches, below 2**31 (the range
+#: any index or BTree of history ids holds).
+HISTORY_IDS = (10**9, 2**31 - 1)
+
+
+def claim_history_id(obj):
+    """Give ``obj`` a history id drawn at random unless it has one, instead
+    of the next number of CMFUid's counter (a write every concurrent first
+    version contends for). Returns the id."""
+    handler = getToolByName(obj, "portal_historyidhandler")
+    history_id = handler.queryUid(obj, None)
+    if history_id is not None:
+        return history_id
+    storage = getToolByName(obj, "portal_historiesstorage")
+    low, high = HISTORY_IDS
+    while True:
+        history_id = low + secrets.randbelow(high - low)
+        if not storage.isRegistered(history_id) and handler.queryObject(history_id) is None:
+            break
+    handler.setUid(obj, history_id, check_uniqueness=False)
+    return history_id
+
+
+def claim_history_ids(obj):
+    """Before an item's first version: history ids for it and its folder."""
+    if has_versions(obj):
+        return
+    claim_history_id(obj)
+    parent = aq_parent(aq_inner(obj))
+    if parent is not None:
+        claim_history_id(parent)
+
+
 def versioned_on_change(obj):
     """The repository if ``obj``'s type is versioned from its first change
     (and versioning is on for it), else None."""
@@ -100,6 +147,7 @@ def keep_as_it_was(obj):
     }
     savepoint = transaction.savepoint(optimistic=True)
     try:
+        claim_history_ids(obj)
         repository._recursiveSave(obj, {}, sys_metadata, autoapply=repository.autoapply)
     except ModifierException:
         # a modifier refused to version it (as ``save`` does): no version 0
@@ -127,6 +175,7 @@ def version_after_change(obj, event):
     repository = versioned_on_change(obj)
     if repository is None:
         return
+    claim_history_ids(obj)
     request = getattr(obj, "REQUEST", None) or getRequest()
     if request is not None and get_change_note(request):
         return
