@@ -929,3 +929,19 @@ def installed_types(portal):
         for fti in types.objectValues()
         if (getattr(fti, "klass", "") or "").startswith("changde.perfmgmt.")
     )
+
+
+def refusal_message(response):
+    """The message a refusal (4xx) tells its caller: ``error.message`` of the
+    one error shape (docs/errors.md), or the text of a page; empty if none."""
+    if "json" not in response.headers.get("Content-Type", ""):
+        return response.text.strip()
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    if not isinstance(body, dict):
+        return ""
+    error = body.get("error")
+    message = error.get("message") if isinstance(error, dict) else None
+    return str(message or "").strip()

@@ -4,8 +4,9 @@ objects where one value belongs, impossible dates, unknown choices — thrown
 at every field of every type the add-on installs (the objects of the
 permission matrix, ``tests/core/matrix.py``) and bad bodies and query
 parameters at every custom service. A 5xx is always a failure; a number, a
-date or a choice that cannot be read is a 400 naming its field; nothing is
-written. All problems are reported at once."""
+date or a choice that cannot be read is a 400 naming its field; every
+refusal has a message; nothing is written. All problems are reported at
+once."""
 
 import json
 import unittest
@@ -21,6 +22,7 @@ from tests.core.matrix import MATRIX
 from tests.core.matrix import SITE_SERVICES
 from tests.core.matrix import Fixture
 from tests.core.matrix import installed_types
+from tests.core.matrix import refusal_message
 from zope.schema import getFields
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import ICollection
@@ -143,9 +145,12 @@ class TestBadInput(unittest.TestCase):
 
     def send(self, method, url, data=None):
         self.sent += 1
-        return self.session.request(
+        response = self.session.request(
             method, url, data=data, timeout=60, allow_redirects=False
         )
+        if 400 <= response.status_code < 500 and not refusal_message(response):
+            self.note(method, url, response, "a refusal with a message")
+        return response
 
     def note(self, where, what, response, expected):
         self.problems.append(

@@ -23,6 +23,7 @@ from tests.core.matrix import SITE_SERVICES
 from tests.core.matrix import Call
 from tests.core.matrix import Fixture
 from tests.core.matrix import installed_types
+from tests.core.matrix import refusal_message
 
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
@@ -137,6 +138,8 @@ class TestPermissionMatrix(unittest.TestCase):
             self.fail_later(where, principal, action, f"one of {ok}", response)
         elif not allowed and status not in refused:
             self.fail_later(where, principal, action, f"one of {refused}", response)
+        elif status >= 400 and not refusal_message(response):
+            self.fail_later(where, principal, action, "a message", response)
 
     def set_state(self, obj, state):
         transaction.begin()
