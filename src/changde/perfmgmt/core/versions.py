@@ -98,7 +98,10 @@ def claim_history_id(obj):
     low, high = HISTORY_IDS
     while True:
         history_id = low + secrets.randbelow(high - low)
-        if not storage.isRegistered(history_id) and handler.queryObject(history_id) is None:
+        if (
+            not storage.isRegistered(history_id)
+            and handler.queryObject(history_id) is None
+        ):
             break
     handler.setUid(obj, history_id, check_uniqueness=False)
     return history_id
