@@ -12,14 +12,21 @@ import transaction
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
+from plone.dexterity.utils import iterSchemataForType
 from plone.dexterity.utils import resolveDottedName
 from plone.testing.zope import Browser
+from z3c.form.interfaces import IDataManager
+from zope.component import getMultiAdapter
+from zope.interface import Interface
+from zope.interface import implementer
 from zope.lifecycleevent import modified
+from zope.schema import getFields
 
+from changde.perfmgmt.core import versions
 from changde.perfmgmt.core.versions import HISTORY_IDS
 from changde.perfmgmt.core.versions import POLICY
 from changde.perfmgmt.core.versions import IVersionedOnChange
-from changde.perfmgmt.declaration.upgrades import to_1004
+from changde.perfmgmt.declaration.upgrades import to_1005
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
@@ -101,6 +108,27 @@ class TestVersions(AuditTestCase):
                 "IVersionedOnChange",
             )
             self.assertIn(portal_type, VERSIONED)
+
+    def test_every_field_is_written_as_on_any_other_item(self):
+        """A versioned item's fields get the data manager any other item's
+        get (an attribute, a relation, an image), keeping version 0 first: a
+        missing one stored a report's project as the object, not a
+        relation."""
+        types = api.portal.get_tool("portal_types")
+
+        @implementer(Interface)
+        class Other:
+            pass
+
+        for portal_type in VERSIONED:
+            klass = resolveDottedName(types[portal_type].klass)
+            item = klass()
+            for schema in iterSchemataForType(portal_type):
+                for name, field in getFields(schema).items():
+                    manager = getMultiAdapter((item, field), IDataManager)
+                    usual = getMultiAdapter((Other(), field), IDataManager)
+                    self.assertIsInstance(manager, type(usual), f"{portal_type}.{name}")
+                    self.assertIsInstance(manager, versions._KeepAsItWas, name)
 
     def test_creating_takes_no_version_and_no_history_id(self):
         """A creation touches neither CMFUid's counter nor the history
@@ -288,7 +316,7 @@ class TestUpgrade(AuditTestCase):
             for policy in list(repository.getPolicyMap().get(portal_type, [])):
                 repository.removePolicyFromContentType(portal_type, policy)
         repository.removePolicy(POLICY)
-        to_1004(api.portal.get_tool("portal_setup"))
+        to_1005(api.portal.get_tool("portal_setup"))
         self.assertIn("BudgetProject", repository.getVersionableContentTypes())
         self.assertEqual(
             sorted(repository.getPolicyMap()["Indicator"]),

@@ -16,7 +16,7 @@ from tests.evaluation.base import do
 from tests.evaluation.test_rest_path import DENIED
 from tests.evaluation.test_rest_path import RestTestCase
 
-from changde.perfmgmt.evaluation.upgrades import to_1002
+from changde.perfmgmt.evaluation.upgrades import to_1005
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
@@ -129,7 +129,7 @@ class TestUpgrade(EvidenceTestCase):
         item._p_changed = True
         transaction.commit()
 
-        to_1002(api.portal.get_tool("portal_setup"))
+        to_1005(api.portal.get_tool("portal_setup"))
         transaction.commit()
 
         self.assertNotIn("evidence", item.__dict__)

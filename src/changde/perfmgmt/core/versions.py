@@ -42,10 +42,16 @@ import transaction
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from plone.app.relationfield.widget import RelationDataManager
+from plone.app.relationfield.widget import RelationListDataManager
 from plone.app.versioningbehavior.utils import get_change_note
+from plone.formwidget.namedfile.datamanager import NamedImageAttributeField
+from plone.namedfile.interfaces import INamedImageField
 from Products.CMFCore.utils import getToolByName
 from Products.CMFEditions.interfaces.IModifier import ModifierException
 from z3c.form.datamanager import AttributeField
+from z3c.relationfield.interfaces import IRelation
+from z3c.relationfield.interfaces import IRelationList
 from ZODB.utils import z64
 from zope.component import adapter
 from zope.container.interfaces import IContainerModifiedEvent
@@ -157,14 +163,40 @@ def keep_as_it_was(obj):
         savepoint.rollback()
 
 
-@adapter(IVersionedOnChange, IField)
-class VersionBeforeFirstChange(AttributeField):
-    """z3c.form's attribute data manager, keeping the item as it was before
-    it writes the first value of its first change."""
+class _KeepAsItWas:
+    """Keep the item as it was before the data manager writes the first
+    value of its first change."""
 
     def set(self, value):
         keep_as_it_was(self.context)
         super().set(value)
+
+
+# The data managers of a versioned item's fields: each the one any other
+# item's field gets (an attribute, a relation, a list of relations, an
+# image), keeping the item first. Being registered for IVersionedOnChange,
+# they win over those registered for Interface: one missing here would store
+# its field's values as a plain attribute would (a relation as the object).
+
+
+@adapter(IVersionedOnChange, IField)
+class VersionBeforeFirstChange(_KeepAsItWas, AttributeField):
+    """z3c.form's attribute data manager."""
+
+
+@adapter(IVersionedOnChange, IRelation)
+class RelationBeforeFirstChange(_KeepAsItWas, RelationDataManager):
+    """plone.app.relationfield's (a relation from the object given)."""
+
+
+@adapter(IVersionedOnChange, IRelationList)
+class RelationListBeforeFirstChange(_KeepAsItWas, RelationListDataManager):
+    """plone.app.relationfield's (relations from the objects given)."""
+
+
+@adapter(IVersionedOnChange, INamedImageField)
+class ImageBeforeFirstChange(_KeepAsItWas, NamedImageAttributeField):
+    """plone.formwidget.namedfile's (image scales kept in step)."""
 
 
 def version_after_change(obj, event):

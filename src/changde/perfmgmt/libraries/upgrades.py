@@ -2,6 +2,8 @@
 
 from plone import api
 
+from changde.perfmgmt.libraries.members import with_rating_ids
+
 PROFILE = "profile-changde.perfmgmt.libraries:default"
 
 
@@ -12,6 +14,17 @@ def to_1001(context):
 
 
 def to_1002(context):
+    """Every rating gets an id of its own (``@rate/<id>``): deleting one no
+    longer renumbers the others."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type=["Expert", "Agency"]):
+        member = brain._unrestrictedGetObject()
+        ratings = list(getattr(member, "ratings", None) or ())
+        if any(not row.get("id") for row in ratings):
+            member.ratings = with_rating_ids(ratings)
+
+
+def to_1003(context):
     """Search results of the libraries follow View (anonymous visitors, who
     may pass through a library to a published profile, no longer find it)."""
     catalog = api.portal.get_tool("portal_catalog")

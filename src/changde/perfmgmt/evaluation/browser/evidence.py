@@ -18,7 +18,7 @@ def human_size(size):
 
 
 class EvidenceViewlet(ViewletBase):
-    index = ViewPageTemplateFile("templates/evidence.pt")
+    index = ViewPageTemplateFile("evidence.pt")
 
     def update(self):
         super().update()

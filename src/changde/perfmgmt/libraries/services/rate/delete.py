@@ -1,5 +1,5 @@
-"""DELETE @rate/<index> on an Expert or Agency: the office deletes a rating
-given by mistake. 204; 400 with field ``index`` when there is no such
+"""DELETE @rate/<id> on an Expert or Agency: the office deletes a rating
+given by mistake. 204; 400 with field ``id`` when there is no such
 rating."""
 
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -9,13 +9,13 @@ from zope.interface import alsoProvides
 from changde.perfmgmt.core.rest import InputRefused
 from changde.perfmgmt.libraries.members import delete_rating
 from changde.perfmgmt.libraries.services.rate.patch import NOT_SAVED
-from changde.perfmgmt.libraries.services.rate.traverse import RatingIndexTraverse
+from changde.perfmgmt.libraries.services.rate.traverse import RatingIdTraverse
 
 
-class RateDelete(RatingIndexTraverse, Service):
+class RateDelete(RatingIdTraverse, Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        violations = delete_rating(self.context, self.rating_index())
+        violations = delete_rating(self.context, self.rating_id())
         if violations:
             raise InputRefused(NOT_SAVED, violations)
         return self.reply_no_content()
