@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from plone import api
 
+from changde.perfmgmt.core.relations import target_uid
 from changde.perfmgmt.testing import DISTRICT_USER
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
@@ -288,7 +289,9 @@ class Fixture:
 
         def make():
             records = prepare_records(self.monitoring_round())
-            return next(r for r in records if r.project == self.approved.UID())
+            return next(
+                r for r in records if target_uid(r.project) == self.approved.UID()
+            )
 
         return self.made("record", make)
 
