@@ -538,10 +538,12 @@ MATRIX = {
                 {"submit": PROJECT_READERS},
                 PROJECT_READERS,
             ),
+            # reviewers keep reading what they returned; a return of a
+            # returned project is "already there" for those who may return
             "returned": project_state(
-                PROJECT_READERS,
+                PROJECT_READERS_IN_REVIEW,
                 {"amount": PROJECT_READERS, "pre_evaluation_result": OFFICE_ONLY},
-                {"submit": PROJECT_READERS},
+                {"submit": PROJECT_READERS, "return": who(REVIEWER, OFFICE)},
                 PROJECT_READERS,
             ),
             "submitted": project_state(
