@@ -72,7 +72,7 @@ class TestDemo(unittest.TestCase):
         unit = self.portal["shibenji"]["jiaoyuju"]
         self.assertEqual(unit.Title(), "市教育局")
         self.assertEqual(unit.unit_code, "101001")
-        self.assertEqual(unit.staff_group, "perfmgmt-shibenji-jiaoyuju-staff")
+        self.assertEqual(unit.staff_group, f"perfmgmt-unit-{unit.UID()}-staff")
         titles = [u.Title() for u in self.portal["shibenji"].objectValues()]
         self.assertIn("市卫生健康委员会", titles)
         self.assertIn("市交通运输局", titles)

@@ -77,7 +77,7 @@ class TestUpgrades(unittest.TestCase):
         profile = "changde.perfmgmt.evaluation:default"
         self.setup_tool.setLastVersionForProfile(profile, "1000")
         self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1004",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1005",))
         report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
         self.assertEqual(
             report_workflow.states["approved"].title, "Approved by the city"
@@ -116,7 +116,7 @@ class TestUpgrades(unittest.TestCase):
         profile = "changde.perfmgmt.declaration:default"
         self.setup_tool.setLastVersionForProfile(profile, "1003")
         self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1004",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1005",))
         (brain,) = self.catalog(
             portal_type="BudgetProject",
             state_since={
@@ -186,7 +186,7 @@ class TestUpgrades(unittest.TestCase):
         profile = "changde.perfmgmt.libraries:default"
         self.setup_tool.setLastVersionForProfile(profile, "1001")
         self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1002",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1003",))
         first, second = expert.ratings
         self.assertTrue(first["id"])
         self.assertEqual(first["engagement"], "一")

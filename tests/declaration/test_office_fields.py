@@ -50,13 +50,24 @@ class TestOfficeFields(RestClient, unittest.TestCase):
         transaction.begin()
         return (self.project.is_new_major, self.project.pre_evaluation_result)
 
-    def test_a_unit_patch_is_ignored_and_the_gate_still_blocks(self):
+    def test_a_unit_patch_is_refused_naming_the_fields_and_the_gate_still_blocks(
+        self,
+    ):
         response = self.call(
             "PATCH",
             self.url,
             json={"pre_evaluation_result": "passed", "is_new_major": False},
         )
-        self.assertEqual(response.status_code, 204, response.text)
+        self.assertEqual(response.status_code, 400, response.text)
+        errors = response.json()["error"]["errors"]
+        self.assertEqual(
+            {(e["field"], e["code"]) for e in errors},
+            {
+                ("pre_evaluation_result", "field_not_writable"),
+                ("is_new_major", "field_not_writable"),
+            },
+        )
+        self.assertIn("事前评估结果", errors[0]["message"] + errors[1]["message"])
         self.assertEqual(self.fields(), (True, "none"))
         response = self.call("POST", f"{self.url}/@workflow/submit")
         self.assertEqual(response.status_code, 400, response.text)
@@ -80,10 +91,27 @@ class TestOfficeFields(RestClient, unittest.TestCase):
                 "pre_evaluation_result": "passed",
             },
         )
-        self.assertEqual(response.status_code, 201, response.text)
-        body = response.json()
-        self.assertFalse(body["is_new_major"])
-        self.assertEqual(body["pre_evaluation_result"]["token"], "none")
+        self.assertEqual(response.status_code, 400, response.text)
+        errors = response.json()["error"]["errors"]
+        self.assertEqual(
+            sorted(e["field"] for e in errors),
+            ["is_new_major", "pre_evaluation_result"],
+        )
+        self.assertNotIn("own", self.unit.objectIds())
+
+    def test_a_round_trip_of_the_values_they_have_is_accepted(self):
+        body = self.call("GET", self.url).json()
+        response = self.call(
+            "PATCH",
+            self.url,
+            json={
+                "title": "改过的标题",
+                "is_new_major": body["is_new_major"],
+                "pre_evaluation_result": body["pre_evaluation_result"],
+            },
+        )
+        self.assertEqual(response.status_code, 204, response.text)
+        self.assertEqual(self.fields(), (True, "none"))
 
     def test_units_read_the_fields(self):
         response = self.call("GET", self.url)

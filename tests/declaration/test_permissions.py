@@ -129,7 +129,7 @@ class TestTenancy(unittest.TestCase):
 
     def test_creating_a_unit_sets_up_its_staff_group(self):
         unit = self.city["unit_a"]
-        self.assertEqual(unit.staff_group, "perfmgmt-shibenji-unit-a-staff")
+        self.assertEqual(unit.staff_group, f"perfmgmt-unit-{unit.UID()}-staff")
         group = api.group.get(groupname=unit.staff_group)
         self.assertIsNotNone(group)
         self.assertEqual(

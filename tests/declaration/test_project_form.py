@@ -385,7 +385,7 @@ class TestLevelsOverRest(FormTestCase):
             timeout=30,
         )
         self.assertEqual(response.status_code, 400, response.text)
-        (error,) = response.json()["errors"]
+        (error,) = response.json()["error"]["errors"]
         self.assertEqual(error["code"], "indicator_level2_not_under_level1")
         self.assertEqual(error["field"], "level2")
         self.assertEqual(error["message"], "“数量指标”不是“满意度指标”下的二级指标。")

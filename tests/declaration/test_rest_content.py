@@ -242,12 +242,17 @@ class TestRefusalsOverRest(RestTestCase):
         self.assertEqual(response.json()["review_state"], "returned")
         self.assertEqual(response.json()["comments"], "指标不够具体")
 
-    def test_a_transition_that_does_not_exist_is_plone_restapis_answer(self):
+    def test_a_transition_that_does_not_leave_the_state_says_so(self):
         response = self.call("POST", f"{self.project_url}/@workflow/approve")
         self.assertEqual(response.status_code, 400, response.text)
         error = response.json()["error"]
         self.assertEqual(error["type"], "WorkflowException")
-        self.assertNotIn("errors", error)
+        self.assertIn("cannot be made from the state", error["message"])
+
+    def test_a_transition_that_does_not_exist_says_so(self):
+        response = self.call("POST", f"{self.project_url}/@workflow/fly")
+        self.assertEqual(response.status_code, 400, response.text)
+        self.assertEqual(response.json()["error"]["type"], "WorkflowException")
 
 
 class TestOtherDistrict(RestTestCase):

@@ -233,10 +233,9 @@ class TestCoverage(ServiceTestCase):
         response = self.coverage(user=OFFICE_USER, year=2019)
         self.assertEqual(len(response.json()["items"]), 2)
 
-    def test_anonymous_sees_no_jurisdiction(self):
+    def test_anonymous_is_refused(self):
         response = self.coverage(user=None, year=2019)
-        self.assertEqual(response.status_code, 200, response.text)
-        self.assertEqual(response.json()["items"], [])
+        self.assertEqual(response.status_code, 401, response.text)
 
 
 # --- @declaration-check -------------------------------------------------------
@@ -556,7 +555,7 @@ class TestCopyToLibrary(LibraryTestCase):
         before = len(self.library_templates())
         response = self.copy(self.approved, user=UNIT_A_USER)
         self.assertEqual(response.status_code, 403, response.text)
-        self.assertEqual(response.json()["error"]["type"], "Unauthorized")
+        self.assertEqual(response.json()["error"]["type"], "Forbidden")
         self.assertEqual(len(self.library_templates()), before)
 
     def test_anonymous_is_refused(self):

@@ -1,10 +1,10 @@
 """What defines a rectification item or a report is the office's: a unit
 (Editor on its open item, or on its self-evaluation draft) writes the
 measures and evidence, or the score and the text, never the problem, owner,
-deadline, kind, target or the office's findings — over REST (ignored, as
-plone.restapi does with fields the user may not write) and in the edit form
-(not shown). Items are refused outside a key evaluation, and in the folder
-without a monitoring record (functional)."""
+deadline, kind, target or the office's findings — over REST (refused,
+naming the fields) and in the edit form (not shown). Items are refused
+outside a key evaluation, and in the folder without a monitoring record
+(functional)."""
 
 import datetime
 
@@ -24,8 +24,9 @@ from changde.perfmgmt.testing import UNIT_B_USER
 
 
 def message_of(response):
-    """plone.restapi's content validation message (the errors' repr)."""
-    return response.json()["message"]
+    """The messages of a refusal, joined."""
+    error = response.json()["error"]
+    return " ".join([error["message"]] + [e["message"] for e in error["errors"]])
 
 
 class OfficeFieldsTestCase(RestTestCase):
@@ -68,6 +69,12 @@ class TestRectificationItemFields(OfficeFieldsTestCase):
                 "owner_unit": self.city["unit_b"].UID(),
                 "measures": "已加快支付。",
             },
+        )
+        self.assertEqual(response.status_code, 400, response.text)
+        refused = {e["field"] for e in response.json()["error"]["errors"]}
+        self.assertEqual(refused, {"deadline", "problem", "owner_unit"})
+        response = self.call(
+            "PATCH", self.url, user=UNIT_A_USER, json={"measures": "已加快支付。"}
         )
         self.assertEqual(response.status_code, 204, response.text)
         item = self.call("GET", self.url).json()
@@ -155,6 +162,27 @@ class TestSelfEvaluationFields(OfficeFieldsTestCase):
                 "score": "91",
                 "findings": "目标基本完成。",
             },
+        )
+        self.assertEqual(response.status_code, 400, response.text)
+        refused = {e["field"] for e in response.json()["error"]["errors"]}
+        self.assertEqual(
+            refused,
+            {
+                "evaluation_kind",
+                "project",
+                "unit",
+                "year",
+                "goals_unclear",
+                "ineffective",
+                "overlapping_or_fragmented",
+                "funds_idle_months",
+            },
+        )
+        response = self.call(
+            "PATCH",
+            self.url,
+            user=UNIT_A_USER,
+            json={"score": "91", "findings": "目标基本完成。"},
         )
         self.assertEqual(response.status_code, 204, response.text)
         report = self.call("GET", self.url).json()

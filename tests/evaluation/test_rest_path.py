@@ -114,21 +114,48 @@ class TestKeyEvaluationPath(RestTestCase):
             "PATCH",
             item_url,
             user=UNIT_A_USER,
-            json={
-                "measures": "已增派施工力量,2027年5月全部完工。",
-                "evidence": [
-                    {
-                        "data": base64.b64encode(b"%PDF-1.4 evidence").decode(),
-                        "encoding": "base64",
-                        "filename": "完工验收单.pdf",
-                        "content-type": "application/pdf",
-                    }
-                ],
-            },
+            json={"measures": "已增派施工力量,2027年5月全部完工。"},
         )
         self.assertEqual(response.status_code, 204, response.text)
+        response = self.call(
+            "POST",
+            item_url,
+            user=UNIT_A_USER,
+            json={
+                "@type": "EvidenceFile",
+                "file": {
+                    "data": base64.b64encode(b"%PDF-1.4 evidence").decode(),
+                    "encoding": "base64",
+                    "filename": "完工验收单.pdf",
+                    "content-type": "application/pdf",
+                },
+            },
+        )
+        self.assertEqual(response.status_code, 201, response.text)
+        evidence = response.json()
+        self.assertEqual(evidence["title"], "完工验收单.pdf")
+        download = self.call("GET", evidence["file"]["download"], user=UNIT_A_USER)
+        self.assertEqual(download.content, b"%PDF-1.4 evidence")
+        listed = self.call("GET", item_url, user=UNIT_A_USER).json()["items"]
+        self.assertEqual([each["@id"] for each in listed], [evidence["@id"]])
+        for user in (None, UNIT_B_USER, DISTRICT_USER):
+            self.assertIn(
+                self.call("GET", evidence["file"]["download"], user=user).status_code,
+                DENIED,
+                user,
+            )
         response = self.transition(item_url, "submit", user=UNIT_A_USER)
         self.assertEqual(response.status_code, 200, response.text)
+        late = self.call(
+            "POST",
+            item_url,
+            user=UNIT_A_USER,
+            json={
+                "@type": "EvidenceFile",
+                "file": {"data": "eA==", "encoding": "base64", "filename": "x.txt"},
+            },
+        )
+        self.assertIn(late.status_code, DENIED, late.text)
         # the unit cannot accept its own rectification
         response = self.transition(item_url, "accept", user=UNIT_A_USER)
         self.assertNotEqual(response.status_code, 200)
@@ -237,14 +264,23 @@ class TestGradeEdgesOverRest(RestTestCase):
             self.assertEqual(response.status_code, 400, response.text)
 
     def test_grade_is_never_typed(self):
-        # the grade is read-only: plone.restapi ignores it, the score decides
+        # the grade is read-only: refused by name; the score decides
         response = self.create_report(score="50", grade="excellent")
+        self.assertEqual(response.status_code, 400, response.text)
+        (error,) = response.json()["error"]["errors"]
+        self.assertEqual(
+            (error["field"], error["code"]), ("grade", "field_not_writable")
+        )
+        response = self.create_report(score="50")
         self.assertEqual(response.status_code, 201, response.text)
         self.assertEqual(response.json()["grade"], "poor")
         url = response.json()["@id"]
         response = self.call("PATCH", url, json={"grade": "excellent"})
-        self.assertIn(response.status_code, (204, 400), response.text)
+        self.assertEqual(response.status_code, 400, response.text)
         self.assertEqual(self.call("GET", url).json()["grade"], "poor")
+        # sending back the grade it has is no change
+        response = self.call("PATCH", url, json={"grade": "poor", "score": "55"})
+        self.assertEqual(response.status_code, 204, response.text)
 
 
 class PublishedReportTestCase(RestTestCase):

@@ -103,14 +103,21 @@ class TestStatusOnlyThroughElimination(FunctionalCase):
         transaction.commit()
 
     def test_patch_and_post_do_not_set_it(self):
+        """A status sent with a member is refused, naming the field (a PATCH
+        of a field the caller may not write is no silent 204), and nothing
+        of the request is written."""
         url = self.expert.absolute_url()
         response = self.call(
             "PATCH", url, json={"status": "removed", "organisation": "x"}
         )
-        self.assertEqual(response.status_code, 204, response.text)
+        self.assertEqual(response.status_code, 400, response.text)
+        fields = {e["field"] for e in response.json()["error"]["errors"]}
+        self.assertIn("status", fields)
         body = self.call("GET", url).json()
         self.assertEqual(body["status"]["token"], "active")
-        self.assertEqual(body["organisation"], "x")
+        self.assertNotEqual(body["organisation"], "x")
+        response = self.call("PATCH", url, json={"organisation": "x"})
+        self.assertEqual(response.status_code, 204, response.text)
         response = self.call(
             "POST",
             self.library.absolute_url(),
@@ -121,8 +128,9 @@ class TestStatusOnlyThroughElimination(FunctionalCase):
                 "status": "removed",
             },
         )
-        self.assertEqual(response.status_code, 201, response.text)
-        self.assertEqual(response.json()["status"]["token"], "active")
+        self.assertEqual(response.status_code, 400, response.text)
+        fields = {e["field"] for e in response.json()["error"]["errors"]}
+        self.assertIn("status", fields)
 
     def test_the_forms_leave_it_out_and_the_page_shows_it_to_the_office(self):
         browser = self.browser()

@@ -5,8 +5,15 @@ from decimal import ROUND_DOWN
 from decimal import ROUND_HALF_EVEN
 from decimal import Decimal
 
+from changde.perfmgmt.core.rules.numbers import MAX_MAGNITUDE
+from changde.perfmgmt.core.rules.numbers import NumberRefused
+from changde.perfmgmt.core.rules.numbers import decimal_places
+from changde.perfmgmt.core.rules.numbers import number_violations
 from changde.perfmgmt.core.rules.numbers import percent
+from changde.perfmgmt.core.rules.numbers import read_number
 from changde.perfmgmt.core.rules.numbers import round_decimal
+from changde.perfmgmt.core.rules.numbers import shown
+from changde.perfmgmt.core.rules.numbers import stored_number
 from changde.perfmgmt.core.rules.numbers import to_decimal
 
 D = Decimal
@@ -142,3 +149,101 @@ class PercentTests(unittest.TestCase):
 
     def test_accepts_what_to_decimal_accepts(self):
         self.assertEqual(str(percent("1", 8.0)), "12.50")
+
+
+def code_of(value, **bounds):
+    (violation,) = number_violations(value, field="amount", **bounds)
+    return violation.code
+
+
+class TestReadNumber(unittest.TestCase):
+    def test_numbers_and_their_text(self):
+        self.assertEqual(read_number("12.50"), Decimal("12.50"))
+        self.assertEqual(read_number(" 7 "), Decimal(7))
+        self.assertEqual(read_number(3), Decimal(3))
+        self.assertEqual(read_number(0.1), Decimal("0.1"))
+        self.assertEqual(read_number(Decimal("89.99")), Decimal("89.99"))
+        self.assertEqual(read_number("-5"), Decimal(-5))
+
+    def test_what_is_not_a_number(self):
+        for value in ("abc", "", "  ", "1,000", "12abc", [1], {"a": 1}, True, None):
+            self.assertEqual(code_of(value), "number_not_a_number", value)
+
+    def test_text_longer_than_a_number_is_not_one(self):
+        self.assertEqual(code_of("1" * 41), "number_not_a_number")
+        self.assertEqual(code_of("1" * 19), "number_too_large")
+
+    def test_what_is_not_finite(self):
+        for value in ("NaN", "nan", "sNaN", "Infinity", "-Infinity", "inf"):
+            self.assertEqual(code_of(value), "number_not_finite", value)
+        self.assertEqual(code_of(float("inf")), "number_not_finite")
+        self.assertEqual(code_of(float("nan")), "number_not_finite")
+
+    def test_the_largest_number(self):
+        self.assertEqual(
+            read_number("999999999999999999.99"), Decimal("999999999999999999.99")
+        )
+        self.assertEqual(code_of(MAX_MAGNITUDE), "number_too_large")
+        self.assertEqual(code_of("-1E18"), "number_too_large")
+        for value in ("1E+70", "1e999999999", 10**100):
+            self.assertEqual(code_of(value), "number_too_large", value)
+
+    def test_decimal_places(self):
+        self.assertEqual(read_number("0.000001"), Decimal("0.000001"))
+        self.assertEqual(code_of("0.0000001"), "number_too_many_places")
+        self.assertEqual(code_of("1e-999999"), "number_too_many_places")
+        self.assertEqual(read_number("1.50000000"), Decimal("1.50000000"))
+        self.assertEqual(code_of("12.345", places=2), "number_too_many_places")
+        self.assertEqual(read_number("12.34", places=2), Decimal("12.34"))
+
+    def test_zero_is_zero_whatever_its_exponent(self):
+        self.assertEqual(read_number("0E-999999"), Decimal(0))
+        self.assertEqual(read_number("-0"), Decimal(0))
+        self.assertEqual(decimal_places(Decimal("0E-999999")), 0)
+        self.assertEqual(decimal_places(Decimal("3.50")), 1)
+
+    def test_bounds_of_the_field(self):
+        self.assertEqual(read_number("100", maximum=100), Decimal(100))
+        self.assertEqual(code_of("100.01", maximum=100), "number_above_maximum")
+        self.assertEqual(read_number("0", minimum=0), Decimal(0))
+        self.assertEqual(code_of("-0.01", minimum=0), "number_below_minimum")
+
+    def test_whole_numbers(self):
+        self.assertEqual(read_number("2026", whole=True), Decimal(2026))
+        self.assertEqual(read_number("2026.0", whole=True), Decimal("2026.0"))
+        self.assertEqual(code_of("2026.5", whole=True), "number_not_whole")
+
+    def test_a_refusal_is_a_value_error_with_the_violation(self):
+        with self.assertRaises(ValueError) as raised:
+            read_number("abc", field="weight")
+        self.assertIsInstance(raised.exception, NumberRefused)
+        self.assertEqual(raised.exception.violation.field, "weight")
+        self.assertEqual(raised.exception.violation.params, {"value": "abc"})
+
+    def test_messages_show_the_value_as_sent(self):
+        self.assertEqual(shown([1, 2]), "[1, 2]")
+        self.assertEqual(shown({"a": 1}), '{"a": 1}')
+        self.assertEqual(shown(float("inf")), "Infinity")
+        self.assertEqual(shown("x" * 100), "x" * 39 + "…")
+        (violation,) = number_violations("1E+70")
+        self.assertIn("1E+70", violation.text)
+
+
+class TestStoredNumber(unittest.TestCase):
+    def test_a_page_reads_what_it_can_show(self):
+        self.assertEqual(stored_number(Decimal("12.5")), Decimal("12.5"))
+        self.assertIsNone(stored_number(None))
+        for bad in (Decimal("NaN"), Decimal("Infinity"), Decimal("1E+70"), "abc"):
+            self.assertIsNone(stored_number(bad), bad)
+
+
+class TestFiniteJson(unittest.TestCase):
+    def test_numbers_json_cannot_hold_become_null(self):
+        from changde.perfmgmt.core.rules.numbers import finite_json
+
+        value, count = finite_json(
+            [{"a": float("inf"), "b": [1.5, float("nan")], "c": "Infinity"}]
+        )
+        self.assertEqual(value, [{"a": None, "b": [1.5, None], "c": "Infinity"}])
+        self.assertEqual(count, 2)
+        self.assertEqual(finite_json({"x": 1}), ({"x": 1}, 0))

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from openpyxl import Workbook
 from openpyxl import load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.styles import PatternFill
 
@@ -92,11 +93,19 @@ def new_workbook(title, headers, widths=None):
     return workbook, sheet
 
 
+def cell_text(value):
+    """``value`` without the control characters a workbook cannot hold (a
+    title typed with one would otherwise make the whole export fail)."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
 def append_row(sheet, values):
     """Append ``values`` as a row. Text that begins with ``=`` stays text:
     openpyxl would store it as a formula, and a name or a problem typed by a
     user (``=HYPERLINK(...)``) must not run in the office's Excel."""
-    sheet.append(list(values))
+    sheet.append([cell_text(value) for value in values])
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str) and cell.value.startswith("="):
             cell.data_type = "s"

@@ -26,7 +26,7 @@ def jurisdiction_kind(obj):
     return jurisdiction.kind
 
 
-def _roles_and_users_with_view(obj):
+def roles_and_users_with_view(obj):
     """Who may *view* ``obj``: its roles with View plus ``user:<id>`` for the
     users and groups holding one of them locally (Owner left out, as Plone
     does)."""
@@ -48,9 +48,9 @@ def _roles_and_users_with_view(obj):
 # or anyone signed in would find every jurisdiction and unit.
 @indexer(IJurisdiction)
 def jurisdiction_allowed_roles_and_users(obj):
-    return _roles_and_users_with_view(obj)
+    return roles_and_users_with_view(obj)
 
 
 @indexer(IBudgetUnit)
 def budget_unit_allowed_roles_and_users(obj):
-    return _roles_and_users_with_view(obj)
+    return roles_and_users_with_view(obj)

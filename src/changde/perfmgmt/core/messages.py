@@ -20,8 +20,11 @@ def register_param_labels(code, param, labels):
 
 def _param_text(code, param, value):
     labels = _PARAM_LABELS.get((code, param), {})
-    # zope.i18n translates Message values of a mapping along with the message
-    return labels.get(value, str(value))
+    try:
+        # zope.i18n translates Message values of a mapping along with the message
+        return labels.get(value, str(value))
+    except TypeError:  # a list or an object a client sent: not a label's key
+        return str(value)
 
 
 def violation_message(violation):

@@ -1,192 +1,126 @@
-"""Field-level REST errors for content add (POST) and edit (PATCH).
+"""The one answer to every refused REST request (docs/errors.md).
 
-plone.restapi's content deserializer refuses bad fields by raising
-``BadRequest(errors)``, and plone.rest answers ``{"type": "BadRequest",
-"message": "[{'message': ..., 'field': 'amount', 'error': 'ValidationError'}]"}``:
-a Python repr, in no one's words. While the add-on is installed (its browser
-layer), this exception view answers the same ``type``, ``message`` (kept for
-clients that read it) and ``context``, plus ``errors``, one entry per field:
+plone.rest answers an exception with ``{"type", "message", "context"}``;
+plone.restapi's services answer a refusal with ``{"error": {"type",
+"message"}}``. While the add-on is installed (its browser layer), this view
+answers every 4xx raised while serving a REST request in one shape,
+plone.restapi's::
 
-    {"field": "amount", "label": "金额(元)", "message": "金额不能为负数；…",
-     "code": "project_amount_negative", "params": {"amount": "-1"}}
+    {"error": {"type": "BadRequest", "message": "...", "errors": [...]}}
 
-- A field whose ``constraint`` is a :class:`~.validation.RuleConstraint` gets
-  its rule's message, code and params: the rule is run on the raw value sent,
-  so even a value the deserializer could not read is explained by the rule.
-- A cross-field rule (an invariant raising :class:`~.validation.RuleInvalid`)
-  gets the field the rule names.
-- Otherwise: a missing required field says which field is required, a value
-  outside a choice's vocabulary lists the allowed values, anything else keeps
-  the deserializer's (translated) message.
+keeping plone.rest's top-level ``type``, ``message`` and ``context`` beside it
+for Plone's own clients. ``errors`` (when there are any) has one entry per
+problem: ``field``, ``message`` (in the reader's language), ``code`` and
+``params`` where a rule refused, ``label`` for a field of a schema, and
+``row`` or ``index`` for an item of a list.
+
+- :class:`~changde.perfmgmt.core.rest.Refusal` (raised by the add-on's
+  services and its content deserializer) answers its status, message and
+  errors;
+- plone.restapi's own refusals of fields (``BadRequest`` carrying a list of
+  ``{"field", "message"}``, e.g. from the site root or a control panel) get
+  one entry per item;
+- any other client error (``Unauthorized``, ``NotFound``, ``Forbidden``, a
+  ``WorkflowException``) keeps its type and message.
+
+A refusal is not a bug: no traceback is added to it.
 """
 
 import json
 
-from plone.dexterity.interfaces import IDexterityContent
-from plone.dexterity.utils import iterSchemata
-from plone.dexterity.utils import iterSchemataForType
 from plone.rest.errors import ErrorHandling
-from plone.rest.traverse import RESTWrapper
-from Products.CMFCore.interfaces import IDynamicType
+from plone.restapi.exceptions import DeserializationError
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zExceptions import BadRequest
 from zope.i18n import translate
-from zope.schema import getFields
-from zope.schema.interfaces import IChoice
-from zope.schema.vocabulary import getVocabularyRegistry
+from zope.i18nmessageid import Message
 
-from changde.perfmgmt.core.messages import violations_as_json
-from changde.perfmgmt.core.validation import RuleConstraint
-from changde.perfmgmt.core.validation import raised_violations
-from changde.perfmgmt.i18n import _
+from changde.perfmgmt.core.rest import BODY_NOT_AN_OBJECT
+from changde.perfmgmt.core.rest import NOTHING_SAVED
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import Refusal
 from changde.perfmgmt.interfaces import IChangdePerfmgmtLayer
 
-#: At most this many allowed values are listed in a message.
-MAX_LISTED_VALUES = 20
+
+def _field_list(exception):
+    """plone.restapi's list of field errors a BadRequest carries, or None."""
+    raw = exception.args[0] if exception.args else None
+    if (
+        isinstance(raw, list)
+        and raw
+        and all(isinstance(item, dict) and "message" in item for item in raw)
+    ):
+        return raw
+    return None
 
 
-class FieldErrorHandling(ErrorHandling):
-    """plone.rest's error view, with ``errors`` for a field-level BadRequest."""
+class ErrorAnswer(ErrorHandling):
+    """plone.rest's error view, answering the add-on's one error shape."""
+
+    def __call__(self):
+        exception = self.context
+        if isinstance(exception, DeserializationError) and self.for_the_add_on():
+            # plone.restapi's json_body: a body that is not a JSON object
+            exception = self.context = InputRefused(
+                BODY_NOT_AN_OBJECT,
+                [FieldError(None, BODY_NOT_AN_OBJECT, code="body_not_a_json_object")],
+            )
+        if not isinstance(exception, Refusal):
+            return super().__call__()
+        data = self.render_exception(exception)
+        response = self.request.response
+        response.setHeader("Content-Type", "application/json")
+        response.setStatus(exception.status, lock=1)
+        response.setBody(json.dumps(data, indent=2, sort_keys=True), lock=1)
+        response._has_challenged = True  # no login form for a refusal
+        return
+
+    def for_the_add_on(self):
+        return IChangdePerfmgmtLayer.providedBy(self.request)
 
     def render_exception(self, exception):
         result = super().render_exception(exception)
-        if result is None or not IChangdePerfmgmtLayer.providedBy(self.request):
+        if result is None:
             return result
-        errors = field_errors(exception, self.request, self.published_context())
-        if errors is not None:
-            result["errors"] = errors
+        if not isinstance(exception, Refusal) and not self.for_the_add_on():
+            return result
+        error = self.error_of(exception, result)
+        if isinstance(exception, Refusal):
+            result.pop("traceback", None)
+        result["error"] = error
+        result["type"] = error["type"]
+        result["message"] = error["message"]
         return result
 
-    def published_context(self):
-        """The content the request was sent to (a container for an add)."""
-        for parent in self.request.get("PARENTS", ()):
-            if isinstance(parent, RESTWrapper):
-                return parent.context
-            if IDynamicType.providedBy(parent):
-                return parent
-        return None
-
-
-def request_body(request):
-    try:
-        data = json.loads(request.get("BODY") or b"{}")
-    except (TypeError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def schema_fields(context, request, body):
-    """{name: field} of what the request creates (POST with ``@type``) or
-    changes (the content itself)."""
-    if request.get("REQUEST_METHOD") == "POST" and isinstance(body.get("@type"), str):
-        try:
-            schemata = list(iterSchemataForType(body["@type"]))
-        except (KeyError, AttributeError, ValueError):
-            schemata = []
-    elif IDexterityContent.providedBy(context):
-        schemata = list(iterSchemata(context))
-    else:
-        schemata = []
-    fields = {}
-    for schema in schemata:
-        for name, field in getFields(schema).items():
-            fields.setdefault(name, field)
-    return fields
-
-
-def field_errors(exception, request, context):
-    """The entries of ``errors``, or None when ``exception`` is not the
-    deserializer's list of field errors."""
-    raw = exception.args[0] if exception.args else None
-    if not isinstance(raw, list) or not raw:
-        return None
-    if not all(isinstance(item, dict) and "message" in item for item in raw):
-        return None
-    body = request_body(request)
-    fields = schema_fields(context, request, body)
-    raised = raised_violations(request)
-    return [describe(item, fields, body, raised, context, request) for item in raw]
-
-
-def _from_violation(violation, request, label=None):
-    (answer,) = violations_as_json([violation], request)
-    if label is not None:
-        answer["label"] = label
-    return answer
-
-
-def describe(item, fields, body, raised, context, request):
-    name = item.get("field")
-    message = translate(item["message"], context=request)
-    if name is None:
-        # a cross-field rule: the violation an invariant raised says which field
-        for violation in raised:
-            if _from_violation(violation, request)["message"] == message:
-                field = fields.get(violation.field)
-                label = field and translate(field.title, context=request)
-                return _from_violation(violation, request, label or None)
-        return {"field": None, "message": message}
-
-    field = fields.get(name)
-    if field is None:
-        return {"field": name, "message": message}
-    label = translate(field.title, context=request)
-    value = body.get(name)
-
-    constraint = getattr(field, "constraint", None)
-    if isinstance(constraint, RuleConstraint):
-        violations = constraint.check(value)
-        if violations:
-            return _from_violation(violations[0], request, label)
-
-    if value is None and field.required:
-        return {
-            "field": name,
-            "label": label,
-            "message": translate(
-                _(
-                    "api_field_required",
-                    default="${label} is required.",
-                    mapping={"label": label},
-                ),
-                context=request,
-            ),
-        }
-
-    if IChoice.providedBy(field):
-        allowed, tokens = _allowed_values(field, context)
-        if allowed and str(value) not in allowed and str(value) not in tokens:
+    def error_of(self, exception, result):
+        request = self.request
+        if isinstance(exception, Refusal):
+            return exception.as_json(request)
+        if isinstance(exception, BadRequest) and _field_list(exception):
+            errors = [
+                {
+                    "field": item.get("field"),
+                    "message": translate(item["message"], context=request),
+                }
+                for item in _field_list(exception)
+            ]
             return {
-                "field": name,
-                "label": label,
-                "message": translate(
-                    _(
-                        "api_field_value_not_allowed",
-                        default='"${value}" is not a value of ${label}; it must '
-                        "be one of ${allowed}.",
-                        mapping={
-                            "value": str(value),
-                            "label": label,
-                            "allowed": ", ".join(allowed[:MAX_LISTED_VALUES]),
-                        },
+                "type": "BadRequest",
+                "message": "; ".join(entry["message"] for entry in errors)
+                if len(errors) == 1
+                else translate(
+                    Message(
+                        NOTHING_SAVED,
+                        mapping={"count": str(len(errors))},
                     ),
                     context=request,
                 ),
+                "errors": errors,
             }
-
-    return {"field": name, "label": label, "message": message}
-
-
-def _allowed_values(field, context):
-    """(values, tokens) a REST client may send for a choice field, as text;
-    empty when its vocabulary cannot be listed. Values are listed, since
-    some tokens only encode them (Chinese values have hex tokens)."""
-    try:
-        vocabulary = field.bind(context).vocabulary
-        if vocabulary is None and field.vocabularyName:
-            vocabulary = getVocabularyRegistry().get(context, field.vocabularyName)
-        terms = list(vocabulary)
-    except Exception:  # a source that cannot be listed: nothing to say
-        return [], []
-    values = [
-        term.value if isinstance(term.value, str) else str(term.token) for term in terms
-    ]
-    return values, [str(term.token) for term in terms]
+        if isinstance(exception, WorkflowException):
+            return {
+                "type": "WorkflowException",
+                "message": translate(str(exception), context=request),
+            }
+        return {"type": result["type"], "message": result["message"]}

@@ -1,4 +1,10 @@
-"""REST answers for relations: a summary of the related item.
+"""REST answers core gives every type.
+
+JSON fields: without numbers JSON cannot hold (``NaN``, ``Infinity`` stored
+before every number was checked would make the whole answer unreadable;
+they read as ``null``).
+
+Relations: a summary of the related item.
 
 plone.restapi answers a relation with the item's summary whoever asks. Here
 the reader gets the full summary (``@id``, ``@type``, ``title``,
@@ -11,8 +17,10 @@ from plone import api
 from plone.dexterity.interfaces import IDexterityContent
 from plone.restapi.interfaces import IFieldSerializer
 from plone.restapi.interfaces import ISerializeToJsonSummary
+from plone.restapi.serializer.blocks import BlocksJSONFieldSerializer
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.serializer.dxfields import DefaultFieldSerializer
+from plone.schema import IJSONField
 from plone.uuid.interfaces import IUUID
 from z3c.relationfield.interfaces import IRelationChoice
 from z3c.relationfield.interfaces import IRelationList
@@ -21,7 +29,16 @@ from zope.component import getMultiAdapter
 from zope.interface import implementer
 
 from changde.perfmgmt.core.relations import target_of
+from changde.perfmgmt.core.rules.numbers import finite_json
 from changde.perfmgmt.interfaces import IChangdePerfmgmtLayer
+
+
+@adapter(IJSONField, IDexterityContent, IChangdePerfmgmtLayer)
+@implementer(IFieldSerializer)
+class FiniteJSONFieldSerializer(BlocksJSONFieldSerializer):
+    def __call__(self):
+        value, count = finite_json(super().__call__())
+        return value
 
 
 def relation_summary(target, request):

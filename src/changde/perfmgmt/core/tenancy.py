@@ -1,10 +1,15 @@
 """Creating a jurisdiction or a budget unit sets up its staff group.
 
-The group ``perfmgmt-<jurisdiction>-staff`` (for a unit
-``perfmgmt-<jurisdiction>-<unit>-staff``) gets the local roles of
+The group ``perfmgmt-jurisdiction-<UID>-staff`` (for a unit
+``perfmgmt-unit-<UID>-staff``) gets the local roles of
 :data:`roles.STAFF_LOCAL_ROLES` on the folder, so its
 members see and edit their own jurisdiction's or unit's content and nothing of
 the others' (the tenant workflow grants View only to those roles and the office).
+
+Group ids are built from the folder's kind and UID, never from its id: ids
+joined with "-" were ambiguous (the jurisdiction ``a-b`` and the unit ``b``
+of ``a`` shared one group), and a UID does not change when the folder is
+renamed. The group's title names the folder.
 """
 
 from plone import api
@@ -15,10 +20,8 @@ from changde.perfmgmt.core.roles import STAFF_LOCAL_ROLES
 
 
 def staff_group_id(obj):
-    if IBudgetUnit.providedBy(obj):
-        jurisdiction = obj.aq_parent
-        return f"perfmgmt-{jurisdiction.getId()}-{obj.getId()}-staff"
-    return f"perfmgmt-{obj.getId()}-staff"
+    kind = "unit" if IBudgetUnit.providedBy(obj) else "jurisdiction"
+    return f"perfmgmt-{kind}-{api.content.get_uuid(obj)}-staff"
 
 
 def staff_group_title(obj):
@@ -31,6 +34,10 @@ def set_up_staff_group(obj, event=None):
     if api.group.get(groupname=group_id) is None:
         with api.env.adopt_roles(["Manager"]):
             api.group.create(groupname=group_id, title=staff_group_title(obj))
+    previous = getattr(obj, "staff_group", None)
+    if previous and previous != group_id:
+        # a copy keeps its original's local roles: not its staff
+        obj.manage_delLocalRoles([previous])
     obj.staff_group = group_id
     obj.manage_setLocalRoles(group_id, list(STAFF_LOCAL_ROLES))
     obj.reindexObjectSecurity()
@@ -95,6 +102,7 @@ def apply_tenancy(obj, values, roles):
     anything changed."""
     values = dict(values)
     groups = values.pop("_groups", ())
+    obj._p_activate()  # a ghost's __dict__ is empty
     previous = tuple(getattr(obj, "_tenant_groups", ()))
     previous_roles = tuple(getattr(obj, "_tenant_roles", ()))
     changed = {

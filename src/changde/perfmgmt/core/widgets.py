@@ -1,19 +1,24 @@
-"""A textarea for lists of dates, one ISO date a line (2027-10-01), as the
-office copies them from the State Council's holiday notice."""
+"""Widgets and converters: a textarea for lists of dates, one ISO date a line
+(2027-10-01), as the office copies them from the State Council's holiday
+notice; decimals shown even when a bad value was stored."""
 
 from datetime import date
 
 from z3c.form.browser.textlines import TextLinesWidget
 from z3c.form.converter import BaseDataConverter
+from z3c.form.converter import DecimalDataConverter
 from z3c.form.converter import FormatterValidationError
 from z3c.form.interfaces import IFieldWidget
 from z3c.form.interfaces import ITextLinesWidget
+from z3c.form.interfaces import ITextWidget
 from z3c.form.widget import FieldWidget
 from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import implementer_only
+from zope.schema.interfaces import IDecimal
 from zope.schema.interfaces import IList
 
+from changde.perfmgmt.core.rules.numbers import stored_number
 from changde.perfmgmt.i18n import _
 
 
@@ -54,3 +59,17 @@ class DateLinesConverter(BaseDataConverter):
                     line,
                 )
         return sorted(set(days)) or self.field.missing_value
+
+
+@adapter(IDecimal, ITextWidget)
+class StoredDecimalConverter(DecimalDataConverter):
+    """z3c.form's decimal converter, showing a stored value that is no
+    number the site keeps (NaN, Infinity, 1E+70 stored before every number
+    was checked) as its text instead of failing the whole page; saving the
+    form then asks for a proper number."""
+
+    def toWidgetValue(self, value):
+        stored = value is not None and value is not self.field.missing_value
+        if stored and stored_number(value) is None:
+            return str(value)
+        return super().toWidgetValue(value)

@@ -8,13 +8,15 @@ on their answer, for the workflow, the views and the REST services alike.
 
 import transaction
 from plone import api
-from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
 
 from changde.perfmgmt.core.indexers import jurisdiction_of
+from changde.perfmgmt.core.messages import violation_message
 from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
+from changde.perfmgmt.core.transitions import TransitionRefusal
 from changde.perfmgmt.declaration.interfaces import INegativeListSource
+from changde.perfmgmt.declaration.messages import readable
 from changde.perfmgmt.declaration.messages import translate_violations
 from changde.perfmgmt.declaration.rules import gates
 from changde.perfmgmt.declaration.rules.gates import ProjectFacts
@@ -126,17 +128,16 @@ def approval_violations(project):
     )
 
 
-class GateRefusal(WorkflowException):
+class GateRefusal(TransitionRefusal):
     """A transition the gates refuse. Its text is the rules' messages (what
     the UI shows); ``violations`` are the rules' answers (what the REST
-    ``@workflow`` service answers, field by field)."""
+    ``@workflow`` service answers, field by field: the message with its
+    amounts readable, the params plain)."""
 
-    def __init__(self, violations, messages=()):
-        if isinstance(violations, GateRefusal):
-            # portal_workflow re-raises an exception as type(exc)(exc)
-            messages, violations = [str(violations)], violations.violations
-        super().__init__(" ".join(messages))
-        self.violations = list(violations)
+    def entry(self, violation):
+        entry = super().entry(violation)
+        entry.message = violation_message(readable(violation))
+        return entry
 
 
 def refuse(violations, request):

@@ -6,6 +6,7 @@ returned, the reviewer's reason (the queue and the lists by year)."""
 from plone.indexer import indexer
 from Products.CMFCore.utils import getToolByName
 
+from changde.perfmgmt.core.rules.numbers import stored_number
 from changde.perfmgmt.declaration.content.budget_project import IBudgetProject
 from changde.perfmgmt.declaration.content.indicator import IIndicator
 from changde.perfmgmt.declaration.content.indicator_template import IIndicatorTemplate
@@ -85,3 +86,10 @@ def reindex_state_since(project, event):
     """IAfterTransitionEvent: the workflow tool reindexes only its own
     variables; the queue sorts by ``state_since``."""
     project.reindexObject(idxs=["state_since"])
+
+
+@indexer(IBudgetProject)
+def project_amount(obj):
+    """The amount as a number (a bad one stored before the checks, NaN or
+    Infinity, would break the catalog's index: not indexed)."""
+    return _value(stored_number(getattr(obj, "amount", None)), "amount")

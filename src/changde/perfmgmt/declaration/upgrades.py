@@ -4,6 +4,7 @@
 from plone import api
 
 PROFILE = "profile-changde.perfmgmt.declaration:default"
+CORE_PROFILE = "profile-changde.perfmgmt.core:default"
 
 
 def to_1001(context):
@@ -65,3 +66,12 @@ def to_1004(context):
     ):
         # idxs names one cheap index: the point is the metadata row
         brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
+
+
+def to_1005(context):
+    """Versions of projects and indicators from their first change on
+    (CMFEditions, R-P6): the repository's policies and the history view's
+    field comparison."""
+    context.runImportStepFromProfile(CORE_PROFILE, "repositorytool")  # the policy
+    context.runImportStepFromProfile(PROFILE, "repositorytool")
+    context.runImportStepFromProfile(PROFILE, "difftool")

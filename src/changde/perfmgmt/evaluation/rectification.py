@@ -97,7 +97,9 @@ def rectification_summary(year=None, today=None, **filters):
     source_uids = {item["source_uid"] for item in items if item["source_uid"]}
     if source_uids:
         catalog = api.portal.get_tool("portal_catalog")
-        for brain in catalog.unrestrictedSearchResults(UID=list(source_uids)):
+        # only the sources the reader may view are named (a draft report
+        # whose items were opened early is not)
+        for brain in catalog.searchResults(UID=list(source_uids)):
             sources[brain.UID] = brain
     for item in items:
         source = sources.get(item["source_uid"])

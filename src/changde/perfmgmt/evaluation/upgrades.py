@@ -1,11 +1,15 @@
 """Upgrade steps of the evaluation profile
 (``changde.perfmgmt.evaluation:default``)."""
 
+import logging
+
 from plone import api
 
 from changde.perfmgmt.core.relations import convert_uid_fields
 
+logger = logging.getLogger("changde.perfmgmt.evaluation.upgrades")
 PROFILE = "profile-changde.perfmgmt.evaluation:default"
+CORE_PROFILE = "profile-changde.perfmgmt.core:default"
 
 #: portal type -> (fields that held a UID, fields that held a list of UIDs)
 UID_FIELDS = {
@@ -45,3 +49,47 @@ def to_1004(context):
         for brain in catalog.unrestrictedSearchResults(portal_type=portal_type):
             obj = brain._unrestrictedGetObject()
             convert_uid_fields(obj, names, list_names)
+
+
+def to_1005(context):
+    """Evidence as real content: rectification items become folders holding
+    ``EvidenceFile`` items (the unit adds them while the item is open); the
+    files of the old ``evidence`` list become such items. Versions of
+    reports, items and negative-list entries from their first change on
+    (CMFEditions, R-P6)."""
+    context.runImportStepFromProfile(CORE_PROFILE, "repositorytool")  # the policy
+    for step in ("typeinfo", "workflow", "rolemap", "repositorytool", "difftool"):
+        context.runImportStepFromProfile(PROFILE, step)
+    workflow = api.portal.get_tool("portal_workflow")["perfmgmt_rectification_workflow"]
+    catalog = api.portal.get_tool("portal_catalog")
+    with api.env.adopt_roles(["Manager"]):
+        for brain in catalog.unrestrictedSearchResults(portal_type="RectificationItem"):
+            item = brain._unrestrictedGetObject()
+            make_folderish(item)
+            move_evidence(item)
+            workflow.updateRoleMappingsFor(item)
+            item.reindexObjectSecurity()
+
+
+def make_folderish(item):
+    """An item stored before the type became a folder has no folder data."""
+    item._p_activate()  # a ghost's __dict__ is empty
+    if "_tree" not in item.__dict__:
+        item._initBTrees()
+
+
+def move_evidence(item):
+    files = item.__dict__.get("evidence") or []
+    for number, blob in enumerate(files, start=1):
+        filename = getattr(blob, "filename", None) or f"evidence-{number}"
+        api.content.create(
+            container=item,
+            type="EvidenceFile",
+            title=filename,
+            file=blob,
+            safe_id=True,
+            id=f"evidence-{number}",
+        )
+    if "evidence" in item.__dict__:
+        del item.evidence
+        logger.info("%s: %d evidence files moved", item.absolute_url(1), len(files))

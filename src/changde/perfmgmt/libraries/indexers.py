@@ -14,9 +14,11 @@ any index can be queried by whoever may search.
 
 from plone.indexer import indexer
 
+from changde.perfmgmt.core.indexers import roles_and_users_with_view
 from changde.perfmgmt.core.rules.pinyin import pinyin_sort_string
 from changde.perfmgmt.libraries.content.supervision_member import ISupervisionMember
 from changde.perfmgmt.libraries.interfaces import ILibraryMember
+from changde.perfmgmt.libraries.interfaces import IMemberLibrary
 from changde.perfmgmt.libraries.interfaces import IRatedMember
 from changde.perfmgmt.libraries.members import PERSON_TYPES
 
@@ -52,3 +54,11 @@ def library_specialties(obj):
     """Fields of expertise or qualifications, joined (a public field)."""
     values = getattr(obj, "expertise", None) or getattr(obj, "qualifications", None)
     return "、".join(values or ())
+
+
+# The libraries grant "Access contents information" to anonymous visitors,
+# so that they reach a published profile through them; search results must
+# follow View, or anonymous search would list the libraries.
+@indexer(IMemberLibrary)
+def library_allowed_roles_and_users(obj):
+    return roles_and_users_with_view(obj)

@@ -22,3 +22,13 @@ def to_1002(context):
         ratings = list(getattr(member, "ratings", None) or ())
         if any(not row.get("id") for row in ratings):
             member.ratings = with_rating_ids(ratings)
+
+
+def to_1003(context):
+    """Search results of the libraries follow View (anonymous visitors, who
+    may pass through a library to a published profile, no longer find it)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type=["ExpertLibrary", "AgencyLibrary", "SupervisionLibrary"]
+    ):
+        brain._unrestrictedGetObject().reindexObject(idxs=["allowedRolesAndUsers"])

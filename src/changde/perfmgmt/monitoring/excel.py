@@ -17,6 +17,7 @@ keeps what the record has). Optional sheet 指标进度: one row per indicator:
 from changde.perfmgmt.core.excel import UnreadableWorkbook
 from changde.perfmgmt.core.excel import add_header
 from changde.perfmgmt.core.excel import append_row
+from changde.perfmgmt.core.excel import cell_text
 from changde.perfmgmt.core.excel import hide_columns
 from changde.perfmgmt.core.excel import new_workbook
 from changde.perfmgmt.core.excel import open_workbook
@@ -297,5 +298,5 @@ def export_workbook(items, round_title, focus=()):
             ]
             + [answers.get(key[len(FOCUS_PREFIX) :]) for key, _ in extra],
         )
-    workbook.properties.title = round_title
+    workbook.properties.title = cell_text(round_title)
     return workbook_bytes(workbook)

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from plone import api
 
+from changde.perfmgmt.core.rules.numbers import stored_number
 from changde.perfmgmt.core.rules.pinyin import pinyin_sort_string
 from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.monitoring.rules.execution import aggregate_rate
@@ -75,9 +76,15 @@ def _text(value):
     return None if value is None else str(value)
 
 
+def brain_amounts(brain):
+    """(budget, executed) of a record's brain; an amount that is no number
+    the site keeps (stored before amounts were checked) reads as missing."""
+    return stored_number(brain.budget_amount), stored_number(brain.executed_amount)
+
+
 def brain_rate(brain):
     try:
-        return execution_rate(brain.budget_amount, brain.executed_amount)
+        return execution_rate(*brain_amounts(brain))
     except ValueError:
         return None
 
@@ -85,6 +92,7 @@ def brain_rate(brain):
 def record_item(brain):
     """A record as plain data, from its brain's metadata."""
     rate = brain_rate(brain)
+    budget_amount, executed_amount = brain_amounts(brain)
     return {
         "@id": brain.getURL(),
         "UID": brain.UID,
@@ -97,8 +105,8 @@ def record_item(brain):
         "unit_title": brain.unit_title,
         "year": brain.year,
         "round_number": brain.round_number,
-        "budget_amount": _text(brain.budget_amount),
-        "executed_amount": _text(brain.executed_amount),
+        "budget_amount": _text(budget_amount),
+        "executed_amount": _text(executed_amount),
         "execution_rate": _text(rate),
         "flags": list(brain.monitoring_flags or ()),
         "severity": brain.severity,

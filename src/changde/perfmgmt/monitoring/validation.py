@@ -15,40 +15,31 @@ rules of the module go further, so before it writes anything:
 - a round's ``(year, round_number)`` is not another round's
   (:func:`rules.validate_round_unique`; in the forms too, on the field).
 
-A refused request raises :class:`InputRefused`; :class:`InputRefusedView`
-answers it as every service of the add-on does: ``400`` with
-``{"error": {"type", "message", "errors": [{"field", "code", "message",
-"params"}]}}``. The exception aborts the transaction: nothing is written.
+The checks are subscription adapters of core's one deserialization path
+(:class:`changde.perfmgmt.core.deserializer.IInputRules`): a refusal is
+answered as every refusal of the add-on (400, one entry per field, with its
+``code``) and nothing is written.
 """
-
-import json
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone import api
-from plone.rest.interfaces import IAPIRequest
-from plone.restapi.deserializer import json_body
-from plone.restapi.deserializer.dxcontent import DeserializeFromJson
-from plone.restapi.interfaces import IDeserializeFromJson
-from Products.Five.browser import BrowserView
 from z3c.form import validator
 from z3c.form.interfaces import NO_VALUE
 from z3c.form.interfaces import IDataConverter
-from zExceptions import BadRequest
 from zope.component import adapter
 from zope.interface import Invalid
 from zope.interface import implementer
 
+from changde.perfmgmt.core.deserializer import IInputRules
 from changde.perfmgmt.core.messages import violation_message
 from changde.perfmgmt.core.relations import reference_uid
 from changde.perfmgmt.core.relations import target_of
 from changde.perfmgmt.core.relations import target_uid
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import violation_errors
+from changde.perfmgmt.core.rules.numbers import NumberRefused
+from changde.perfmgmt.core.rules.numbers import read_number
 from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.core.rules.years import year_or_none
-from changde.perfmgmt.i18n import _
-from changde.perfmgmt.interfaces import IChangdePerfmgmtLayer
 from changde.perfmgmt.monitoring.content.monitoring_record import IMonitoringRecord
 from changde.perfmgmt.monitoring.content.monitoring_round import IMonitoringRound
 from changde.perfmgmt.monitoring.records import project_of
@@ -58,37 +49,6 @@ from changde.perfmgmt.monitoring.rules.progress import validate_progress
 from changde.perfmgmt.monitoring.rules.rounds import validate_round_unique
 
 SET_RECORD_PROJECT_TITLE = "changde.perfmgmt: Set the project of a monitoring record"
-
-
-class InputRefused(BadRequest):
-    """The rules refuse a request's values (``violations``)."""
-
-    def __init__(self, violations):
-        self.violations = list(violations)
-        super().__init__("; ".join(violation.text for violation in self.violations))
-
-
-@adapter(InputRefused, IAPIRequest)
-class InputRefusedView(BrowserView):
-    """The REST answer to :class:`InputRefused`: 400 with field errors."""
-
-    def __call__(self):
-        request = self.request
-        violations = self.context.violations
-        body = bad_request(
-            request,
-            _(
-                "monitoring_input_refused",
-                default="未保存：${count} 处填写不符合要求。",
-                mapping={"count": str(len(violations))},
-            ),
-            violation_errors(violations, request),
-        )
-        response = request.response
-        response.setHeader("Content-Type", "application/json")
-        response.setStatus(400, lock=1)
-        response.setBody(json.dumps(body, indent=2, sort_keys=True), lock=1)
-        response._has_challenged = True  # no login form for a 400
 
 
 def _round_of(record):
@@ -154,12 +114,10 @@ def record_input_violations(record, data, create=False):
 
 
 def _number(value):
-    if isinstance(value, bool):
-        return None
     try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+        return int(read_number(value, whole=True))
+    except NumberRefused:
+        return None  # the field itself names what is wrong
 
 
 def round_input_violations(monitoring_round, data, create=False):
@@ -182,40 +140,22 @@ def round_input_violations(monitoring_round, data, create=False):
     )
 
 
-class _CheckedDeserializer(DeserializeFromJson):
-    """Check the data with the rules first; nothing is written when they
-    refuse it."""
+@implementer(IInputRules)
+@adapter(IMonitoringRecord)
+class RecordInputRules:
+    def __init__(self, context):
+        self.context = context
 
-    def violations(self, data, create):
-        raise NotImplementedError
-
-    def __call__(
-        self, validate_all=False, data=None, create=False, mask_validation_errors=True
-    ):
-        if data is None:
-            data = json_body(self.request)
-        if isinstance(data, dict):
-            violations = self.violations(data, create)
-            if violations:
-                raise InputRefused(violations)
-        return super().__call__(
-            validate_all=validate_all,
-            data=data,
-            create=create,
-            mask_validation_errors=mask_validation_errors,
-        )
-
-
-@implementer(IDeserializeFromJson)
-@adapter(IMonitoringRecord, IChangdePerfmgmtLayer)
-class RecordDeserializer(_CheckedDeserializer):
     def violations(self, data, create):
         return record_input_violations(self.context, data, create)
 
 
-@implementer(IDeserializeFromJson)
-@adapter(IMonitoringRound, IChangdePerfmgmtLayer)
-class RoundDeserializer(_CheckedDeserializer):
+@implementer(IInputRules)
+@adapter(IMonitoringRound)
+class RoundInputRules:
+    def __init__(self, context):
+        self.context = context
+
     def violations(self, data, create):
         return round_input_violations(self.context, data, create)
 

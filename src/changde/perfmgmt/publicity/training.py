@@ -282,9 +282,11 @@ def organisation_index():
 
 
 def staff_group_of(key):
-    """The staff group of the jurisdiction or unit at ``key`` (core.tenancy's
-    naming)."""
-    return "perfmgmt-" + key.replace("/", "-") + "-staff"
+    """The staff group of the jurisdiction or unit at ``key`` (its own
+    ``staff_group``: group ids are not derived from paths, see
+    core.tenancy)."""
+    folder = api.portal.get().unrestrictedTraverse(key, None)
+    return getattr(folder, "staff_group", None)
 
 
 def user_organisation(user=None):
@@ -296,7 +298,8 @@ def user_organisation(user=None):
     groups = set(user.getGroups() or ())
     found = None
     for key, _jur, unit in organisations():
-        if staff_group_of(key) in groups:
+        group = staff_group_of(key)
+        if group and group in groups:
             if unit:
                 return key
             found = found or key

@@ -1,11 +1,11 @@
 """BudgetUnit (预算单位): a budget unit inside a jurisdiction. Holds projects;
 its staff group gets local roles on it (see :mod:`changde.perfmgmt.core.tenancy`)."""
 
-from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.content.tenant_folder import TenantFolder
 from changde.perfmgmt.i18n import _
 
 
@@ -21,7 +21,7 @@ class IBudgetUnit(model.Schema):
 
 
 @implementer(IBudgetUnit)
-class BudgetUnit(Container):
+class BudgetUnit(TenantFolder):
     """A budget unit; ``staff_group`` is the id of its staff group."""
 
     staff_group = None

@@ -3,11 +3,11 @@ county-level city or management zone. Holds its budget units; its staff group
 gets local roles on it (see :mod:`changde.perfmgmt.core.tenancy`)."""
 
 from plone import api
-from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.content.tenant_folder import TenantFolder
 from changde.perfmgmt.i18n import _
 
 
@@ -25,7 +25,7 @@ class IJurisdiction(model.Schema):
 
 
 @implementer(IJurisdiction)
-class Jurisdiction(Container):
+class Jurisdiction(TenantFolder):
     """A jurisdiction; ``staff_group`` is the id of its staff group."""
 
     staff_group = None

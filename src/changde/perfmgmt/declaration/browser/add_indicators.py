@@ -9,8 +9,10 @@ while the project is open for changes (the view's permission).
 """
 
 from plone import api
+from plone.base.utils import munge_search_term
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from Products.ZCTextIndex.ParseTree import ParseError
 from zope.i18n import translate
 
 from changde.perfmgmt.declaration.indicators import Pick
@@ -88,7 +90,8 @@ class AddIndicatorsView(BrowserView):
         return [uids] if isinstance(uids, str) else list(uids)
 
     def sector(self):
-        return self.request.form.get("sector") or ""
+        sector = self.request.form.get("sector")
+        return sector if isinstance(sector, str) else ""
 
     def sectors(self):
         catalog = api.portal.get_tool("portal_catalog")
@@ -102,7 +105,12 @@ class AddIndicatorsView(BrowserView):
         }
         if self.sector():
             query["sector"] = self.sector()
-        text = (self.request.form.get("text") or "").strip()
+        text = self.request.form.get("text")
+        text = text.strip() if isinstance(text, str) else ""
         if text:
-            query["SearchableText"] = text
-        return api.content.find(**query)
+            # the words as ZCTextIndex reads them: "a(b" is no query syntax
+            query["SearchableText"] = munge_search_term(text.replace('"', " "))
+        try:
+            return api.content.find(**query)
+        except ParseError:  # words the text index cannot search for
+            return []

@@ -18,6 +18,7 @@ from zope.interface import alsoProvides
 from zope.interface import implementer
 
 from changde.perfmgmt.core.validation import RuleConstraint
+from changde.perfmgmt.core.versions import IVersionedOnChange
 from changde.perfmgmt.declaration.rules.fields import DEFAULT_SETTINGS
 from changde.perfmgmt.declaration.rules.fields import validate_amount
 from changde.perfmgmt.declaration.rules.fields import validate_budget_kind
@@ -122,7 +123,7 @@ class IBudgetProject(model.Schema):
 alsoProvides(IBudgetProject["year"], IYearField)
 
 
-@implementer(IBudgetProject)
+@implementer(IBudgetProject, IVersionedOnChange)
 class BudgetProject(Container):
     """A declared project; holds its indicators."""
 

@@ -10,6 +10,7 @@ from zope.interface import invariant
 
 from changde.perfmgmt.core.validation import RuleConstraint
 from changde.perfmgmt.core.validation import RuleInvalid
+from changde.perfmgmt.core.versions import IVersionedOnChange
 from changde.perfmgmt.declaration.rules.indicators import MAX_WEIGHT
 from changde.perfmgmt.declaration.rules.indicators import MIN_WEIGHT
 from changde.perfmgmt.declaration.rules.indicators import validate_indicator_fields
@@ -90,7 +91,7 @@ class IIndicator(IIndicatorLevels):
             raise RuleInvalid(violations[0])
 
 
-@implementer(IIndicator)
+@implementer(IIndicator, IVersionedOnChange)
 class Indicator(Item):
     """A level-3 performance indicator."""
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from changde.perfmgmt.core.rules.money import format_yuan
+from changde.perfmgmt.core.rules.numbers import MONEY_PLACES
+from changde.perfmgmt.core.rules.numbers import number_violations
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.values import is_blank
 from changde.perfmgmt.core.rules.violations import Violation
@@ -136,6 +138,9 @@ def validate_amount(amount) -> list[Violation]:
                 {"amount": amount},
             )
         ]
+    out_of_range = number_violations(number, field="amount", places=MONEY_PLACES)
+    if out_of_range:
+        return out_of_range
     if number < 0:
         return [
             Violation(

@@ -3,6 +3,8 @@ comparator."""
 
 from decimal import Decimal
 
+from changde.perfmgmt.core.rules.numbers import MONEY_PLACES
+from changde.perfmgmt.core.rules.numbers import number_violations
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.values import is_blank
 from changde.perfmgmt.core.rules.violations import Violation
@@ -36,6 +38,9 @@ def validate_indicator_weight(weight) -> list[Violation]:
                 {"weight": weight},
             )
         ]
+    out_of_range = number_violations(number, field="weight", places=MONEY_PLACES)
+    if out_of_range:
+        return out_of_range
     if not MIN_WEIGHT <= number <= MAX_WEIGHT:
         return [
             Violation(

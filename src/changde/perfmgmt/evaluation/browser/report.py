@@ -5,6 +5,7 @@ may see, and, once published, the link to the public feedback form."""
 
 from plone import api
 from plone.dexterity.browser.view import DefaultView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
 
 from changde.perfmgmt.core.display import ContentView
@@ -133,7 +134,10 @@ class ReportView(DefaultView):
 
 class RectificationItemView(ContentView):
     """A rectification item's page: the owner unit and jurisdiction by name,
-    not the UIDs and ids they are copied from."""
+    not the UIDs and ids they are copied from; its fields in the content core,
+    so that the evidence viewlet lists its files below them."""
+
+    index = ViewPageTemplateFile("rectification_item.pt")
 
     omitted = (
         "monitoring_record",

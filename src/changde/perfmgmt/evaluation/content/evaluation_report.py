@@ -34,6 +34,7 @@ from changde.perfmgmt.core.rules.numbers import SCORE_MAX
 from changde.perfmgmt.core.rules.numbers import SCORE_MIN
 from changde.perfmgmt.core.rules.years import MAX_YEAR
 from changde.perfmgmt.core.rules.years import MIN_YEAR
+from changde.perfmgmt.core.versions import IVersionedOnChange
 from changde.perfmgmt.evaluation.interfaces import IMemberReference
 from changde.perfmgmt.evaluation.interfaces import IMemberReferences
 from changde.perfmgmt.evaluation.rules.grades import GRADE_LABELS
@@ -226,7 +227,7 @@ alsoProvides(IEvaluationReport["evaluator_agency"], IMemberReference)
 alsoProvides(IEvaluationReport["experts"], IMemberReferences)
 
 
-@implementer(IEvaluationReport)
+@implementer(IEvaluationReport, IVersionedOnChange)
 class EvaluationReport(Container):
     """An evaluation report; ``grade`` is computed from the score."""
 

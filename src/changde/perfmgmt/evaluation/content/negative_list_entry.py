@@ -18,6 +18,7 @@ from changde.perfmgmt.core.relations import picker
 from changde.perfmgmt.core.relations import source as relation_source
 from changde.perfmgmt.core.rules.years import MAX_YEAR
 from changde.perfmgmt.core.rules.years import MIN_YEAR
+from changde.perfmgmt.core.versions import IVersionedOnChange
 from changde.perfmgmt.evaluation.rules.negative_list import NEGATIVE_LIST_REASON_LABELS
 from changde.perfmgmt.i18n import _
 
@@ -84,7 +85,7 @@ class INegativeListEntry(model.Schema):
     )
 
 
-@implementer(INegativeListEntry)
+@implementer(INegativeListEntry, IVersionedOnChange)
 class NegativeListEntry(Item):
     """A negative-list entry; target data are copied for listings and gates."""
 

@@ -1,7 +1,9 @@
 """RectificationItem (整改事项): one problem a key evaluation (or a monitoring
 record) found, with the unit that owns it, the deadline, the measures taken
-and the evidence (files). Its workflow: draft (not yet fed back) → open →
-submitted → accepted, or reopened (back to the unit).
+and the evidence: files inside the item (``EvidenceFile``, see
+:mod:`.evidence_file`), added by the unit while the item is open. Its
+workflow: draft (not yet fed back) → open → submitted → accepted, or
+reopened (back to the unit).
 
 Items found by a key evaluation live in its report; items found by
 monitoring live in the evaluation folder and name their monitoring record
@@ -20,8 +22,7 @@ in the forms and over REST).
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone.autoform import directives
-from plone.dexterity.content import Item
-from plone.namedfile.field import NamedBlobFile
+from plone.dexterity.content import Container
 from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
@@ -33,6 +34,7 @@ from zope.interface import invariant
 from changde.perfmgmt.core.relations import PICKER
 from changde.perfmgmt.core.relations import picker
 from changde.perfmgmt.core.relations import source
+from changde.perfmgmt.core.versions import IVersionedOnChange
 from changde.perfmgmt.i18n import _
 
 MANAGE = "changde.perfmgmt.ManageEvaluation"
@@ -88,13 +90,6 @@ class IRectificationItem(model.Schema):
     measures = schema.Text(
         title=_("label_measures", default="整改措施"), required=False
     )
-    evidence = schema.List(
-        title=_("label_evidence", default="整改佐证材料"),
-        value_type=NamedBlobFile(),
-        required=False,
-        default=[],
-        missing_value=[],
-    )
 
     year = schema.Int(
         title=_("label_item_year", default="年度"),
@@ -135,8 +130,8 @@ class IRectificationItem(model.Schema):
                 )
 
 
-@implementer(IRectificationItem)
-class RectificationItem(Item):
+@implementer(IRectificationItem, IVersionedOnChange)
+class RectificationItem(Container):
     """A problem to rectify; its status is its workflow state."""
 
     title = ""
@@ -144,7 +139,6 @@ class RectificationItem(Item):
     owner_unit = None
     deadline = None
     measures = None
-    evidence = []
     year = None
     source_uid = None
     source_kind = None

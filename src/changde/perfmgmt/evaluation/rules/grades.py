@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from changde.perfmgmt.core.rules.numbers import SCORE_MAX
 from changde.perfmgmt.core.rules.numbers import SCORE_MIN
+from changde.perfmgmt.core.rules.numbers import number_violations
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.core.rules.violations import raise_if_violations
@@ -80,6 +81,9 @@ def validate_score(score, field: str = "score") -> Violation | None:
             field=field,
             params={"value": score},
         )
+    too_precise = number_violations(number, field=field)
+    if too_precise:
+        return too_precise[0]
     if SCORE_MIN <= number <= SCORE_MAX:
         return None
     return Violation(

@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from collections.abc import Sequence
 from decimal import Decimal
 
+from changde.perfmgmt.core.rules.numbers import MONEY_PLACES
 from changde.perfmgmt.core.rules.numbers import SCORE_MAX
 from changde.perfmgmt.core.rules.numbers import SCORE_MIN
+from changde.perfmgmt.core.rules.numbers import number_violations
 from changde.perfmgmt.core.rules.numbers import round_decimal
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.values import is_blank
@@ -52,6 +54,8 @@ def validate_rating(date_value, engagement, score, rater: str = "x") -> list[Vio
                 params={"value": score},
             )
         )
+    elif number_violations(number, field="score", places=MONEY_PLACES):
+        violations.extend(number_violations(number, field="score", places=MONEY_PLACES))
     elif not SCORE_MIN <= number <= SCORE_MAX:
         violations.append(
             Violation(

@@ -5,8 +5,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from changde.perfmgmt.core.rules.numbers import MONEY_PLACES
 from changde.perfmgmt.core.rules.numbers import SCORE_MAX
 from changde.perfmgmt.core.rules.numbers import SCORE_MIN
+from changde.perfmgmt.core.rules.numbers import number_violations
 from changde.perfmgmt.core.rules.numbers import round_decimal
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.values import is_count
@@ -103,6 +105,10 @@ def validate_review_scores(scores: Mapping[str, object]) -> list[Violation]:
                     params={"value": value},
                 )
             )
+            continue
+        too_precise = number_violations(number, field=criterion, places=MONEY_PLACES)
+        if too_precise:
+            violations.extend(too_precise)
             continue
         if not SCORE_MIN <= number <= SCORE_MAX:
             violations.append(

@@ -1,8 +1,8 @@
 """REST services of the libraries module (docs/libraries-api.md), one folder
 per service; their shared helpers are in :mod:`changde.perfmgmt.core.rest`."""
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import field_error
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 
@@ -26,6 +26,4 @@ def year_of(value):
 
 
 def bad_year(request):
-    return bad_request(
-        request, ELIMINATION_YEAR, [field_error(request, "year", ELIMINATION_YEAR)]
-    )
+    raise InputRefused(ELIMINATION_YEAR, [FieldError("year", ELIMINATION_YEAR)])

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
 
+from changde.perfmgmt.core.rules.numbers import number_violations
 from changde.perfmgmt.core.rules.numbers import percent
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.values import is_blank
@@ -34,7 +35,12 @@ def validate_amounts(budget_amount, executed_amount) -> list[Violation]:
             )
             continue
         number = to_decimal(value)
-        if number is None:
+        out_of_range = (
+            [] if number is None else number_violations(number, field=field, places=2)
+        )
+        if out_of_range:
+            violations.extend(out_of_range)
+        elif number is None:
             violations.append(
                 Violation(
                     code="monitoring_amount_not_a_number",

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from decimal import Decimal
 
+from changde.perfmgmt.core.rules.numbers import number_violations
 from changde.perfmgmt.core.rules.values import is_blank
 from changde.perfmgmt.core.rules.violations import Violation
 
@@ -16,6 +17,9 @@ PROGRESS_KEYS = (
     "deviation_cause",
     "corrective_measure",
 )
+
+#: The longest target or actual value of a progress row (characters).
+MAX_PROGRESS_TEXT = 200
 
 
 def validate_progress_row(row, prefix: str = "indicators") -> list[Violation]:
@@ -62,6 +66,20 @@ def validate_progress_row(row, prefix: str = "indicators") -> list[Violation]:
                 params={"value": on_track},
             )
         )
+    for key in ("target_value", "actual_value"):
+        value = row.get(key)
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            # a number is a number within the range (no NaN, Infinity, 1E+70)
+            violations.extend(number_violations(value, field=f"{prefix}.{key}"))
+        elif isinstance(value, str) and len(value) > MAX_PROGRESS_TEXT:
+            violations.append(
+                Violation(
+                    code="monitoring_progress_text_too_long",
+                    default="'${name}' is too long: at most ${limit} characters.",
+                    field=f"{prefix}.{key}",
+                    params={"name": key, "limit": MAX_PROGRESS_TEXT},
+                )
+            )
     for key in ("title", "target_value", "actual_value"):
         value = row.get(key)
         if value is not None and not isinstance(value, str | int | float | Decimal):

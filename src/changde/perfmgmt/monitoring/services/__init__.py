@@ -1,14 +1,13 @@
 """REST services of the monitoring module (docs/monitoring-api.md), one
-folder per service; their shared helpers are in :mod:`changde.perfmgmt.core.rest`."""
+folder per service; they read requests and refuse them with
+:mod:`changde.perfmgmt.core.rest`."""
 
-from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.core.rest import FieldError
 
 
-def row_errors(problems, request):
-    """Row violations as ``errors`` items: row, field, code, message, params."""
-    answer = []
-    for problem in problems:
-        item = problem.as_dict()
-        item["message"] = translate_violation(problem.violation, request)
-        answer.append(item)
-    return answer
+def row_errors(problems):
+    """Row violations as ``errors`` entries: row, field, code, message, params."""
+    return [
+        FieldError.from_violation(problem.violation, row=problem.row)
+        for problem in problems
+    ]

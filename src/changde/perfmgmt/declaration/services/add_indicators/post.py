@@ -13,11 +13,10 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rest import forbidden
-from changde.perfmgmt.core.rest import invalid_body
-from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rest import ActionRefused
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.declaration.indicators import TEMPLATES as FIELD
 from changde.perfmgmt.declaration.indicators import add_from_templates
 from changde.perfmgmt.declaration.indicators import may_add_indicators
@@ -31,8 +30,7 @@ class AddIndicatorsPost(Service):
         alsoProvides(self.request, IDisableCSRFProtection)
         project = self.context
         if not may_add_indicators(project):
-            return forbidden(
-                self.request,
+            raise ActionRefused(
                 _(
                     "add_indicators_project_read_only",
                     default="Indicators cannot be added to this project in its "
@@ -40,9 +38,7 @@ class AddIndicatorsPost(Service):
                     mapping={"state": api.content.get_state(project)},
                 ),
             )
-        data = read_json_object(self.request)
-        if data is None:
-            return invalid_body(self.request)
+        data = json_body(self.request)
         items = data.get(FIELD)
         if not isinstance(items, list) or not items:
             message = _(
@@ -50,15 +46,12 @@ class AddIndicatorsPost(Service):
                 default='Give the indicator templates to add: "templates" is a '
                 'list of their UIDs (or of {"template": UID, "target_value": ...}).',
             )
-            return bad_request(
-                self.request, message, [field_error(self.request, FIELD, message)]
-            )
+            raise InputRefused(message, [FieldError(FIELD, message)])
 
         picks = picks_from_json(items)
         templates, problems = resolve_picks(picks)
         if problems:
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 _(
                     "add_indicators_nothing_added",
                     default="Nothing was added: ${count} of the ${total} templates "
@@ -69,12 +62,10 @@ class AddIndicatorsPost(Service):
                     },
                 ),
                 [
-                    field_error(
-                        self.request,
+                    FieldError(
                         problem.field,
                         problem.message,
-                        index=problem.index,
-                        uid=problem.uid,
+                        where={"index": problem.index, "uid": problem.uid},
                     )
                     for problem in problems
                 ],

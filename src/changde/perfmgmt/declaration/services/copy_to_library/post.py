@@ -15,11 +15,10 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rest import forbidden
-from changde.perfmgmt.core.rest import invalid_body
-from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rest import ActionRefused
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.core.rest import translated
 from changde.perfmgmt.declaration.library import copy_to_library
 from changde.perfmgmt.declaration.library import find_library
@@ -34,22 +33,18 @@ class CopyToLibraryPost(Service):
         project = self.context
         message = not_approved_message(project)
         if message is not None:
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 message,
-                [field_error(self.request, "review_state", message)],
+                [FieldError("review_state", message)],
             )
 
-        data = read_json_object(self.request)
-        if data is None:
-            return invalid_body(self.request)
+        data = json_body(self.request)
         library, errors = self.resolve_library(data.get("library"))
         sector = data.get("sector")
         sector = sector.strip() if isinstance(sector, str) else ""
         if not sector:
             errors.append(
-                field_error(
-                    self.request,
+                FieldError(
                     "sector",
                     _(
                         "copy_to_library_sector_required",
@@ -58,8 +53,7 @@ class CopyToLibraryPost(Service):
                 )
             )
         if errors:
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 _(
                     "copy_to_library_nothing_copied",
                     default="Nothing was copied: the request is not valid.",
@@ -68,8 +62,7 @@ class CopyToLibraryPost(Service):
             )
 
         if not may_add_templates(library):
-            return forbidden(
-                self.request,
+            raise ActionRefused(
                 _(
                     "copy_to_library_not_allowed",
                     default="You may not add templates to the indicator library "
@@ -96,7 +89,7 @@ class CopyToLibraryPost(Service):
                 default='No indicator library has the UID "${uid}".',
                 mapping={"uid": str(uid)},
             )
-        return None, [field_error(self.request, "library", message)]
+        return None, [FieldError("library", message)]
 
     def answer(self, project, library, sector):
         result = copy_to_library(project, library, sector)

@@ -10,8 +10,8 @@ whoever asks (see
 
 from plone.restapi.services import Service
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import violation_errors
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import query_value
 from changde.perfmgmt.declaration.coverage import coverage_of
 from changde.perfmgmt.declaration.coverage import year_violations
 from changde.perfmgmt.i18n import _
@@ -27,16 +27,15 @@ def special_funds(item):
 
 class CoverageGet(Service):
     def reply(self):
-        value = self.request.form.get("year")
+        value = query_value(self.request, "year")
         violations = year_violations(value)
         if violations:
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 _(
                     "coverage_year_needed",
                     default="Give the budget year of the coverage as ?year=2019.",
                 ),
-                violation_errors(violations, self.request),
+                violations,
             )
         year = int(value)
         items = [

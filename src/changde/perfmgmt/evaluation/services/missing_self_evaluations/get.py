@@ -4,16 +4,15 @@ approved projects of the year whose self-evaluation is not submitted
 
 from plone.restapi.services import Service
 
+from changde.perfmgmt.core.rest import query_year
 from changde.perfmgmt.core.rules.clock import today_in_china
-from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.self_evaluations import STARTED
 from changde.perfmgmt.evaluation.self_evaluations import missing_self_evaluations
 
 
 class MissingSelfEvaluationsGet(Service):
     def reply(self):
-        year = year_or_none(self.request.form.get("year"))
-        year = year or today_in_china().year - 1
+        year = query_year(self.request, default=today_in_china().year - 1)
         items = missing_self_evaluations(year)
         url = self.context.absolute_url()
         started = sum(1 for item in items if item["status"] == STARTED)

@@ -5,16 +5,16 @@ see (a unit sees its own)."""
 
 from plone.restapi.services import Service
 
-from changde.perfmgmt.core.rules.years import year_or_none
+from changde.perfmgmt.core.rest import query_value
+from changde.perfmgmt.core.rest import query_year
 from changde.perfmgmt.evaluation.rectification import rectification_summary
 
 
 class RectificationGet(Service):
     def reply(self):
-        form = self.request.form
         summary = rectification_summary(
-            year=year_or_none(form.get("year")),
-            jurisdiction=form.get("jurisdiction"),
-            budget_unit=form.get("budget_unit"),
+            year=query_year(self.request),
+            jurisdiction=query_value(self.request, "jurisdiction"),
+            budget_unit=query_value(self.request, "budget_unit"),
         )
         return {"@id": f"{self.context.absolute_url()}/@rectification", **summary}

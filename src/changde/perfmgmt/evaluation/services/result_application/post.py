@@ -10,10 +10,9 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rest import invalid_body
-from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.application import run_result_application
 from changde.perfmgmt.i18n import _
@@ -21,15 +20,12 @@ from changde.perfmgmt.i18n import _
 
 class ResultApplicationPost(Service):
     def reply(self):
-        data = read_json_object(self.request)
-        if data is None:
-            return invalid_body(self.request)
+        data = json_body(self.request)
         errors = []
         year = year_or_none(data.get("year"))
         if year is None:
             errors.append(
-                field_error(
-                    self.request,
+                FieldError(
                     "year",
                     _("error_year_required", default="请填写年度(2000–2100)。"),
                 )
@@ -40,8 +36,7 @@ class ResultApplicationPost(Service):
                 as_of = datetime.date.fromisoformat(str(data["as_of"]))
             except ValueError:
                 errors.append(
-                    field_error(
-                        self.request,
+                    FieldError(
                         "as_of",
                         _(
                             "error_as_of_not_a_date",
@@ -50,8 +45,7 @@ class ResultApplicationPost(Service):
                     )
                 )
         if errors:
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 _("error_result_application_refused", default="结果应用未运行。"),
                 errors,
             )

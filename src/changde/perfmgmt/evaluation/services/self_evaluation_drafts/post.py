@@ -8,10 +8,9 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rest import invalid_body
-from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.self_evaluations import create_self_evaluation_drafts
@@ -22,23 +21,19 @@ from changde.perfmgmt.i18n import _
 
 class SelfEvaluationDraftsPost(Service):
     def reply(self):
-        data = read_json_object(self.request)
-        if data is None:
-            return invalid_body(self.request)
+        data = json_body(self.request)
         if data.get("year") in (None, ""):
             year = today_in_china().year - 1
         else:
             year = year_or_none(data.get("year"))
         if year is None:
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 _(
                     "error_self_evaluation_drafts_refused",
                     default="未生成自评草稿。",
                 ),
                 [
-                    field_error(
-                        self.request,
+                    FieldError(
                         "year",
                         _("error_year_required", default="请填写年度(2000–2100)。"),
                     )

@@ -5,6 +5,7 @@ and the confirmed runs. Nothing is written."""
 
 from plone.restapi.services import Service
 
+from changde.perfmgmt.core.rest import query_value
 from changde.perfmgmt.libraries.members import elimination_as_json
 from changde.perfmgmt.libraries.services import bad_year
 from changde.perfmgmt.libraries.services import year_of
@@ -12,7 +13,7 @@ from changde.perfmgmt.libraries.services import year_of
 
 class EliminationGet(Service):
     def reply(self):
-        year = year_of(self.request.form.get("year"))
+        year = year_of(query_value(self.request, "year"))
         if year is False:
             return bad_year(self.request)
         return elimination_as_json(self.context, year=year)

@@ -15,11 +15,9 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import invalid_body
-from changde.perfmgmt.core.rest import read_json_object
-from changde.perfmgmt.core.rest import translated
-from changde.perfmgmt.core.rest import violation_errors
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import confirm_elimination
 from changde.perfmgmt.libraries.members import elimination_as_json
@@ -44,9 +42,7 @@ def parse_decisions(items):
 class EliminationPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_object(self.request)
-        if data is None:
-            return invalid_body(self.request)
+        data = json_body(self.request)
         year = year_of(data.get("year"))
         if year is False:
             return bad_year(self.request)
@@ -62,20 +58,18 @@ class EliminationPost(Service):
                 default='请给出决定:"decisions" 为列表,每项包含 member、'
                 "decision(remove 或 keep)和 reason。",
             )
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 message,
-                [{"field": "decisions", "message": translated(self.request, message)}],
+                [FieldError("decisions", message)],
             )
         violations, run = confirm_elimination(
             self.context, decisions, api.user.get_current().getId(), year=year
         )
         if violations:
             transaction.doom()
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 NOTHING_WRITTEN,
-                violation_errors(violations, self.request),
+                violations,
             )
         answer = elimination_as_json(self.context, year=year)
         answer["confirmed"] = run

@@ -14,16 +14,14 @@ written.
 import base64
 import binascii
 
-import transaction
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
 from changde.perfmgmt.core.excel import UnreadableWorkbook
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import invalid_body
-from changde.perfmgmt.core.rest import read_json_object
-from changde.perfmgmt.core.rest import translated
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.core.rest import violation_errors
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries import excel
@@ -33,7 +31,7 @@ from changde.perfmgmt.libraries.services import NOTHING_WRITTEN
 def import_errors(errors, request):
     answer = []
     for row, violation in errors:
-        answer.extend(violation_errors([violation], request, row=row))
+        answer.extend(violation_errors([violation], row=row))
     return answer
 
 
@@ -54,9 +52,7 @@ def imported_json(members, action):
 class LibraryImportPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_object(self.request)
-        if data is None:
-            return invalid_body(self.request)
+        data = json_body(self.request)
         if "file" in data:
             try:
                 content = base64.b64decode(data["file"] or "", validate=True)
@@ -66,10 +62,9 @@ class LibraryImportPost(Service):
                     "library_import_bad_file",
                     default="文件无法读取:请上传 base64 编码的 .xlsx 文件。",
                 )
-                return bad_request(
-                    self.request,
+                raise InputRefused(
                     message,
-                    [{"field": "file", "message": translated(self.request, message)}],
+                    [FieldError("file", message)],
                 )
         elif isinstance(data.get("rows"), list):
             rows = list(enumerate(data["rows"], start=1))
@@ -78,17 +73,13 @@ class LibraryImportPost(Service):
                 "library_import_rows_required",
                 default='请提供 "rows"(成员列表)或 "file"(base64 编码的 .xlsx)。',
             )
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 message,
-                [{"field": "rows", "message": translated(self.request, message)}],
+                [FieldError("rows", message)],
             )
         created, updated, errors = excel.import_rows(self.context, rows)
         if errors:
-            transaction.doom()
-            return bad_request(
-                self.request, NOTHING_WRITTEN, import_errors(errors, self.request)
-            )
+            raise InputRefused(NOTHING_WRITTEN, import_errors(errors, self.request))
         self.request.response.setStatus(201 if created else 200)
         items = imported_json(created, "created") + imported_json(updated, "updated")
         return {

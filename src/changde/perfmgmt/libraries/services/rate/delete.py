@@ -6,8 +6,7 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import violation_errors
+from changde.perfmgmt.core.rest import InputRefused
 from changde.perfmgmt.libraries.members import delete_rating
 from changde.perfmgmt.libraries.services.rate.patch import NOT_SAVED
 from changde.perfmgmt.libraries.services.rate.traverse import RatingIdTraverse
@@ -18,7 +17,5 @@ class RateDelete(RatingIdTraverse, Service):
         alsoProvides(self.request, IDisableCSRFProtection)
         violations = delete_rating(self.context, self.rating_id())
         if violations:
-            return bad_request(
-                self.request, NOT_SAVED, violation_errors(violations, self.request)
-            )
+            raise InputRefused(NOT_SAVED, violations)
         return self.reply_no_content()

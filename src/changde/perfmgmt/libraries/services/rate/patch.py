@@ -12,10 +12,8 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import invalid_body
-from changde.perfmgmt.core.rest import read_json_object
-from changde.perfmgmt.core.rest import violation_errors
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import change_rating
 from changde.perfmgmt.libraries.members import rating_position
@@ -29,17 +27,13 @@ NOT_SAVED = _("rating_not_saved", default="评分未保存:请更正以下错误
 class RatePatch(RatingIdTraverse, Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_object(self.request)
-        if data is None:
-            return invalid_body(self.request)
+        data = json_body(self.request)
         rating_id = self.rating_id()
         violations = change_rating(
             self.context, rating_id, data, api.user.get_current().getId()
         )
         if violations:
-            return bad_request(
-                self.request, NOT_SAVED, violation_errors(violations, self.request)
-            )
+            raise InputRefused(NOT_SAVED, violations)
         summary = rating_summary(self.context)
         return {
             "@id": f"{self.context.absolute_url()}/@rate/{rating_id}",

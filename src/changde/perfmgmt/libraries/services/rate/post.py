@@ -12,10 +12,8 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import invalid_body
-from changde.perfmgmt.core.rest import read_json_object
-from changde.perfmgmt.core.rest import violation_errors
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import add_rating
@@ -25,9 +23,7 @@ from changde.perfmgmt.libraries.members import rating_summary
 class RatePost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_object(self.request)
-        if data is None:
-            return invalid_body(self.request)
+        data = json_body(self.request)
         violations = add_rating(
             self.context,
             data.get("date") or today_in_china(),
@@ -37,10 +33,9 @@ class RatePost(Service):
             data.get("note") or "",
         )
         if violations:
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 _("rating_not_saved", default="评分未保存:请更正以下错误。"),
-                violation_errors(violations, self.request),
+                violations,
             )
         self.request.response.setStatus(201)
         summary = rating_summary(self.context)

@@ -9,15 +9,13 @@ All or nothing: 400 with errors (``index`` of the report, ``field``) and
 nothing written.
 """
 
-import transaction
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import invalid_body
-from changde.perfmgmt.core.rest import read_json_object
-from changde.perfmgmt.core.rest import translated
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.core.rest import violation_errors
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.reviews import round_as_json
@@ -28,25 +26,21 @@ from changde.perfmgmt.libraries.services import NOTHING_WRITTEN
 class ReviewReportsPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_object(self.request)
-        if data is None:
-            return invalid_body(self.request)
+        data = json_body(self.request)
         reports = data.get("reports")
         if not isinstance(reports, list):
             message = _(
                 "review_reports_required",
                 default='请提供 "reports":点评报告的列表。',
             )
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 message,
-                [{"field": "reports", "message": translated(self.request, message)}],
+                [FieldError("reports", message)],
             )
         errors = set_report_rows(self.context, reports)
         if errors:
-            transaction.doom()
             answer = []
             for index, violation in errors:
-                answer.extend(violation_errors([violation], self.request, index=index))
-            return bad_request(self.request, NOTHING_WRITTEN, answer)
+                answer.extend(violation_errors([violation], index=index))
+            raise InputRefused(NOTHING_WRITTEN, answer)
         return round_as_json(self.context)

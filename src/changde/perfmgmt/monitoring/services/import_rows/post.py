@@ -6,13 +6,13 @@ transaction is also doomed). Otherwise the records are created or updated in
 this one transaction and each row's result is answered.
 """
 
-import transaction
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring import importer
 from changde.perfmgmt.monitoring.services import row_errors
@@ -21,27 +21,24 @@ from changde.perfmgmt.monitoring.services import row_errors
 class ImportPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_object(self.request)
-        rows = None if data is None else data.get("rows")
+        rows = json_body(self.request).get("rows")
         if not isinstance(rows, list):
             message = _(
                 "monitoring_import_rows_required",
                 default='The body must be a JSON object with "rows": a list of rows.',
             )
-            return bad_request(self.request, message, [])
+            raise InputRefused(message, [FieldError("rows", message)])
         plans, problems = importer.check_rows(self.context, rows)
         if problems:
-            transaction.doom()
             bad_rows = sorted({problem.row for problem in problems})
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 _(
                     "monitoring_import_rejected",
                     default="Nothing was imported: ${count} of the ${total} rows "
                     "are not valid.",
                     mapping={"count": str(len(bad_rows)), "total": str(len(rows))},
                 ),
-                row_errors(problems, self.request),
+                row_errors(problems),
             )
         results = importer.apply_rows(self.context, plans)
         created = sum(1 for result in results if result["action"] == "created")

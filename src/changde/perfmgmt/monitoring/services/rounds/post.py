@@ -4,11 +4,11 @@ the settings in one action. Rounds that exist are left alone and listed
 
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from zope.i18n import translate
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
@@ -21,22 +21,15 @@ from changde.perfmgmt.monitoring.rounds import round_info
 class RoundsPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_object(self.request)
-        year = None if data is None else year_or_none(data.get("year"))
+        year = year_or_none(json_body(self.request).get("year"))
         if year is None:
             message = _(
                 "monitoring_year_required",
                 default='Give the year of the rounds, e.g. {"year": 2026}.',
             )
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 message,
-                [
-                    {
-                        "field": "year",
-                        "message": translate(message, context=self.request),
-                    }
-                ],
+                [FieldError("year", message)],
             )
         if IMonitoringFolder.providedBy(self.context):
             folder = self.context

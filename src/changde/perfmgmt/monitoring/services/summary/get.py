@@ -7,8 +7,8 @@ target and the rates by jurisdiction. An unknown ``flag``, ``severity``,
 
 from plone.restapi.services import Service
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import violation_errors
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import query_value
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.rounds import round_info
 from changde.perfmgmt.monitoring.summary import FILTERS
@@ -18,16 +18,18 @@ from changde.perfmgmt.monitoring.summary import round_summary
 
 class SummaryGet(Service):
     def reply(self):
-        form = self.request.form
+        form = {
+            name: query_value(self.request, name)
+            for name in (*FILTERS, "sort_on", "sort_order")
+        }
         violations = query_violations(form)
         if violations:
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 _(
                     "monitoring_query_refused",
                     default="查询参数中有无法识别的值。",
                 ),
-                violation_errors(violations, self.request),
+                violations,
             )
         filters = {name: form.get(name) for name in FILTERS if form.get(name)}
         summary = round_summary(

@@ -4,7 +4,8 @@ by year and report, with the counts."""
 
 from plone.restapi.services import Service
 
-from changde.perfmgmt.core.rules.years import year_or_none
+from changde.perfmgmt.core.rest import query_value
+from changde.perfmgmt.core.rest import query_year
 from changde.perfmgmt.publicity import public_feedback
 from changde.perfmgmt.publicity.services.json import jsonable
 
@@ -20,11 +21,12 @@ ANSWERED = {
 
 class PublicFeedbackGet(Service):
     def reply(self):
-        form = self.request.form
         rows = public_feedback.feedback_rows(
-            year=year_or_none(form.get("year")),
-            report=form.get("report") or None,
-            answered=ANSWERED.get(str(form.get("answered", "")).lower()),
+            year=query_year(self.request),
+            report=query_value(self.request, "report"),
+            answered=ANSWERED.get(
+                (query_value(self.request, "answered") or "").lower()
+            ),
         )
         answered = sum(1 for row in rows if row["answered"])
         return {

@@ -8,10 +8,9 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rest import invalid_body
-from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.core.rest import violation_errors
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.publicity import public_feedback
@@ -23,15 +22,12 @@ from changde.perfmgmt.publicity.settings import public_form_settings
 class PublicFeedbackPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_object(self.request)
-        if data is None:
-            return invalid_body(self.request)
+        data = json_body(self.request)
         errors = []
         row_id = data.get("id")
         if isinstance(row_id, bool) or not isinstance(row_id, int):
             errors.append(
-                field_error(
-                    self.request,
+                FieldError(
                     "id",
                     _(
                         "api_feedback_id",
@@ -42,19 +38,14 @@ class PublicFeedbackPost(Service):
         answered = data.get("answered", True)
         if not isinstance(answered, bool):
             errors.append(
-                field_error(
-                    self.request,
+                FieldError(
                     "answered",
                     _("api_feedback_answered", default="true or false."),
                 )
             )
         note = data.get("note")
         if note is not None and not isinstance(note, str):
-            errors.append(
-                field_error(
-                    self.request, "note", _("api_feedback_note", default="Text.")
-                )
-            )
+            errors.append(FieldError("note", _("api_feedback_note", default="Text.")))
         elif note is not None:
             errors.extend(
                 violation_errors(
@@ -68,15 +59,13 @@ class PublicFeedbackPost(Service):
             row_id, answered=answered, note=note
         ):
             errors.append(
-                field_error(
-                    self.request,
+                FieldError(
                     "id",
                     _("api_feedback_unknown", default="No opinion has this id."),
                 )
             )
         if errors:
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 _("api_feedback_not_marked", default="The opinion was not changed."),
                 errors,
             )

@@ -6,11 +6,8 @@ had, and the items — what the annual report counts (R-M1, R-M2)."""
 from plone import api
 from plone.restapi.services import Service
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import field_error
+from changde.perfmgmt.core.rest import query_year
 from changde.perfmgmt.core.rules.clock import today_in_china
-from changde.perfmgmt.core.rules.years import year_or_none
-from changde.perfmgmt.i18n import _
 from changde.perfmgmt.publicity.portal import news_item
 from changde.perfmgmt.publicity.portal import public_item
 from changde.perfmgmt.publicity.portal import training_item
@@ -36,28 +33,7 @@ def publicity_record(year):
 
 class PublicityRecordGet(Service):
     def reply(self):
-        raw = self.request.form.get("year")
-        year = year_or_none(raw) if raw not in (None, "") else today_in_china().year
-        if year is None:
-            return bad_request(
-                self.request,
-                _(
-                    "api_year_invalid",
-                    default="Not a year: ${value}.",
-                    mapping={"value": raw},
-                ),
-                [
-                    field_error(
-                        self.request,
-                        "year",
-                        _(
-                            "api_year_invalid",
-                            default="Not a year: ${value}.",
-                            mapping={"value": raw},
-                        ),
-                    )
-                ],
-            )
+        year = query_year(self.request, default=today_in_china().year)
         return {
             "@id": f"{self.context.absolute_url()}/@publicity-record?year={year}",
             **jsonable(publicity_record(year)),

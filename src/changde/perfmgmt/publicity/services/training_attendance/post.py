@@ -7,10 +7,9 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from changde.perfmgmt.core.rest import bad_request
-from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rest import invalid_body
-from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rest import FieldError
+from changde.perfmgmt.core.rest import InputRefused
+from changde.perfmgmt.core.rest import json_body
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.publicity import training
 from changde.perfmgmt.publicity.services.training_attendance.get import (
@@ -34,17 +33,14 @@ def _ids(value):
 class TrainingAttendancePost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = read_json_object(self.request)
-        if data is None:
-            return invalid_body(self.request)
+        data = json_body(self.request)
         errors = []
         lists = {}
         for name in FIELDS:
             ids = _ids(data.get(name, []))
             if ids is None:
                 errors.append(
-                    field_error(
-                        self.request,
+                    FieldError(
                         name,
                         _(
                             "api_attendance_not_ids",
@@ -56,8 +52,7 @@ class TrainingAttendancePost(Service):
         unknown_fields = sorted(set(data) - set(FIELDS))
         for name in unknown_fields:
             errors.append(
-                field_error(
-                    self.request,
+                FieldError(
                     name,
                     _(
                         "api_unknown_field",
@@ -70,14 +65,13 @@ class TrainingAttendancePost(Service):
             both = set(lists["attended"]) & set(lists["absent"])
             if both:
                 errors.append(
-                    field_error(
-                        self.request,
+                    FieldError(
                         "absent",
                         _(
                             "api_attendance_both",
                             default="A sign-up cannot be both attended and absent.",
                         ),
-                        ids=sorted(both),
+                        where={"ids": sorted(both)},
                     )
                 )
         if not errors:
@@ -86,19 +80,17 @@ class TrainingAttendancePost(Service):
             )
             if unknown:
                 errors.append(
-                    field_error(
-                        self.request,
+                    FieldError(
                         "attended",
                         _(
                             "api_attendance_unknown",
                             default="Not a sign-up of this training.",
                         ),
-                        ids=unknown,
+                        where={"ids": unknown},
                     )
                 )
         if errors:
-            return bad_request(
-                self.request,
+            raise InputRefused(
                 _("api_attendance_refused", default="The attendance was not saved."),
                 errors,
             )
