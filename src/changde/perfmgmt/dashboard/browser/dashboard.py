@@ -1,0 +1,180 @@
+"""The page ``@@dashboard`` (驾驶舱) and its Excel export ``@@dashboard-export``.
+
+A year (``year``, default this year in China) and, for those who see more than
+one jurisdiction, a jurisdiction (``jurisdiction``, its id). Each section has
+a chart (Apache ECharts, served by the add-on as the Plone bundle
+``changde-perfmgmt-dashboard``, loaded on this page only), its data table
+beside it and an Excel export of that table; the numbers are those of
+``@dashboard`` over REST (:mod:`changde.perfmgmt.dashboard.figures`).
+"""
+
+import json
+from decimal import Decimal
+
+from plone import api
+from Products.CMFPlone.resources import add_bundle_on_request
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+
+from changde.perfmgmt.core.excel import workbook_bytes
+from changde.perfmgmt.core.excel import xlsx_response
+from changde.perfmgmt.core.rules import format_yuan
+from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.dashboard import charts
+from changde.perfmgmt.dashboard.excel import dashboard_workbook
+from changde.perfmgmt.dashboard.figures import SECTIONS
+from changde.perfmgmt.dashboard.figures import dashboard_figures
+from changde.perfmgmt.dashboard.figures import scope_for
+from changde.perfmgmt.dashboard.titles import light_title
+from changde.perfmgmt.dashboard.titles import negative_list_state_titles
+from changde.perfmgmt.dashboard.titles import section_title
+from changde.perfmgmt.i18n import _
+
+BUNDLE = "changde-perfmgmt-dashboard"
+
+
+def read_scope(request):
+    """``(scope, errors)`` from the request's ``year`` and ``jurisdiction``:
+    a wrong value gets a message and the default instead (this year, every
+    jurisdiction)."""
+    errors = []
+    form = request.form
+    default_year = today_in_china().year
+    year = default_year
+    if form.get("year") not in (None, ""):
+        year = year_or_none(form.get("year"))
+        if year is None:
+            errors.append(
+                _(
+                    "dashboard_year_invalid",
+                    default="“${value}” is not a budget year (2000–2100); "
+                    "showing ${year}.",
+                    mapping={"value": str(form.get("year")), "year": str(default_year)},
+                )
+            )
+            year = default_year
+    jurisdiction = form.get("jurisdiction") or None
+    try:
+        scope = scope_for(year, jurisdiction)
+    except ValueError:
+        errors.append(
+            _(
+                "dashboard_jurisdiction_unknown",
+                default="There is no jurisdiction “${value}” that you may see; "
+                "showing all of them.",
+                mapping={"value": str(jurisdiction)},
+            )
+        )
+        scope = scope_for(year)
+    return scope, errors
+
+
+class DashboardView(BrowserView):
+    def __call__(self):
+        add_bundle_on_request(self.request, BUNDLE)
+        self.scope, errors = read_scope(self.request)
+        self.errors = [translate(error, context=self.request) for error in errors]
+        self.figures = dashboard_figures(self.scope, self.request)
+        return self.index()
+
+    # --- the filter ---------------------------------------------------------
+
+    def years(self):
+        """The years to choose from: those the catalog knows, this year and
+        the one shown, newest first."""
+        catalog = api.portal.get_tool("portal_catalog")
+        years = {
+            year
+            for year in catalog.uniqueValuesFor("year")
+            if isinstance(year, int) and year_or_none(year)
+        }
+        years.update({today_in_china().year, self.scope.year})
+        return sorted(years, reverse=True)
+
+    def show_jurisdiction_filter(self):
+        return len(self.scope.jurisdictions) > 1
+
+    def export_url(self, section=None):
+        params = {"year": self.scope.year}
+        if self.scope.jurisdiction_id:
+            params["jurisdiction"] = self.scope.jurisdiction_id
+        if section:
+            params["section"] = section
+        query = "&".join(f"{name}={value}" for name, value in params.items())
+        return f"{self.context.absolute_url()}/@@dashboard-export?{query}"
+
+    def rest_url(self):
+        query = f"year={self.scope.year}"
+        if self.scope.jurisdiction_id:
+            query += f"&jurisdiction={self.scope.jurisdiction_id}"
+        return f"{self.context.absolute_url()}/@dashboard?{query}"
+
+    # --- the charts ---------------------------------------------------------
+
+    def chart(self, name, *args):
+        """``{"option": JSON, "height": "…px"}`` of a chart for the template."""
+        builder = getattr(charts, f"{name}_chart")
+        option, height = builder(*args, self.request)
+        return {
+            "option": json.dumps(option, ensure_ascii=False),
+            "height": f"height: {height}px",
+        }
+
+    def negative_list_chart(self):
+        section = self.figures["negative_list"]
+        option, height = charts.negative_list_chart(
+            section, self.request, negative_list_state_titles(self.request)
+        )
+        return {
+            "option": json.dumps(option, ensure_ascii=False),
+            "height": f"height: {height}px",
+        }
+
+    # --- formatting -----------------------------------------------------------
+
+    def section_title(self, section):
+        return section_title(section, self.request)
+
+    def light_title(self, light):
+        return light_title(light, self.request)
+
+    def state_titles(self):
+        return negative_list_state_titles(self.request)
+
+    @staticmethod
+    def percent(value):
+        """A percentage as people read it (``85.50%``), or — without one."""
+        if value is None:
+            return "—"
+        return f"{Decimal(value):.2f}%"
+
+    @staticmethod
+    def money(value):
+        return format_yuan(value)
+
+    def sections(self):
+        return SECTIONS
+
+
+class DashboardExport(BrowserView):
+    """The dashboard's tables as an Excel workbook: every section, or the one
+    named by ``section``."""
+
+    def __call__(self):
+        scope, errors = read_scope(self.request)
+        section = self.request.form.get("section") or None
+        if section is not None and section not in SECTIONS:
+            section = None
+        figures = dashboard_figures(scope, self.request)
+        workbook = dashboard_workbook(figures, self.request, section)
+        name = translate(
+            _("dashboard_export_filename", default="dashboard"), context=self.request
+        )
+        suffix = f"-{section}" if section else ""
+        jurisdiction = f"-{scope.jurisdiction_id}" if scope.jurisdiction_id else ""
+        return xlsx_response(
+            self.request,
+            workbook_bytes(workbook),
+            f"{name}-{scope.year}{jurisdiction}{suffix}.xlsx",
+        )

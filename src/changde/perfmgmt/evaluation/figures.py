@@ -1,0 +1,129 @@
+"""Evaluation's numbers for the dashboards, the workbench and the annual
+report, read from catalog metadata (no report, item or entry is woken): the
+grade distribution of the year's evaluations, the rectification rate with
+the overdue items, the negative list by reason. The arithmetic is in
+:mod:`changde.perfmgmt.evaluation.figure_rules`.
+
+Everything is counted as the current user may see it (restricted searches).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from plone import api
+
+from changde.perfmgmt.core.rules import pinyin_sort_string
+from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.evaluation import figure_rules
+from changde.perfmgmt.evaluation import rules
+from changde.perfmgmt.evaluation.reports import COUNTED_ITEM_STATES
+from changde.perfmgmt.evaluation.reports import RESULT_STATES
+from changde.perfmgmt.evaluation.settings import rectification_settings
+
+
+def _query(portal_type, year, jurisdiction=None, **query):
+    query.update(portal_type=portal_type, year=year)
+    if jurisdiction:
+        query["jurisdiction"] = jurisdiction
+    return query
+
+
+def as_date(value):
+    """A deadline from metadata as a date (a Zope DateTime is converted)."""
+    if value is None or isinstance(value, datetime.date):
+        return value
+    if hasattr(value, "asdatetime"):
+        return value.asdatetime().date()
+    return None
+
+
+# --- grades --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GradeFigures:
+    #: {evaluation kind: {grade: count}} for the kinds that have evaluations
+    by_kind: dict
+    #: {grade: count} of all of them
+    total: dict
+
+
+def grade_figures(year, jurisdiction=None):
+    """The grades of ``year``'s evaluations whose result counts (approved,
+    fed back, published) by evaluation kind, in the kinds' order."""
+    pairs = [
+        (brain.evaluation_kind, brain.evaluation_grade)
+        for brain in api.content.find(
+            **_query(
+                "EvaluationReport",
+                year,
+                jurisdiction,
+                review_state=list(RESULT_STATES),
+            )
+        )
+    ]
+    by_kind = {
+        kind: figure_rules.grade_counts(grade for k, grade in pairs if k == kind)
+        for kind in rules.EVALUATION_KINDS
+        if any(k == kind for k, grade in pairs)
+    }
+    return GradeFigures(
+        by_kind=by_kind,
+        total=figure_rules.grade_counts(grade for kind, grade in pairs),
+    )
+
+
+# --- rectification -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JurisdictionRectification:
+    jurisdiction: str
+    title: str
+    counts: figure_rules.RectificationCounts
+
+
+def rectification_figures(year, jurisdiction=None, today=None):
+    """The rectification of ``year``'s fed-back items (open, submitted,
+    accepted, reopened): overall and by jurisdiction (by pinyin)."""
+    today = today or today_in_china()
+    settings = rectification_settings()
+    items, titles = [], {}
+    for brain in api.content.find(
+        **_query(
+            "RectificationItem",
+            year,
+            jurisdiction,
+            review_state=list(COUNTED_ITEM_STATES),
+        )
+    ):
+        titles.setdefault(brain.jurisdiction, brain.jurisdiction_title or "")
+        items.append((brain.jurisdiction, brain.review_state, as_date(brain.deadline)))
+    overall = figure_rules.rectification_counts(
+        ((state, deadline) for key, state, deadline in items), today, settings
+    )
+    by_jurisdiction = [
+        JurisdictionRectification(
+            jurisdiction=key,
+            title=titles[key],
+            counts=figure_rules.rectification_counts(
+                ((state, deadline) for k, state, deadline in items if k == key),
+                today,
+                settings,
+            ),
+        )
+        for key in sorted(titles, key=lambda key: pinyin_sort_string(titles[key]))
+    ]
+    return overall, by_jurisdiction, settings.target_rate
+
+
+# --- negative list ---------------------------------------------------------------
+
+
+def negative_list_figures(year, jurisdiction=None):
+    """``{reason: {state: count}}`` of ``year``'s negative-list entries the
+    user may see (:func:`figure_rules.negative_list_counts`)."""
+    return figure_rules.negative_list_counts(
+        (brain.negative_reason, brain.review_state)
+        for brain in api.content.find(**_query("NegativeListEntry", year, jurisdiction))
+    )

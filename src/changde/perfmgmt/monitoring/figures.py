@@ -1,0 +1,122 @@
+"""Monitoring's numbers for the dashboards, the workbench and the annual
+report, read from the catalog: the records' amounts and flags are metadata
+(no record is woken); the year's rounds (a handful) are read as objects for
+their targets and report deadlines. The arithmetic is in
+:mod:`changde.perfmgmt.monitoring.figure_rules`.
+
+Records are counted as the current user may see them (restricted search): a
+district sees its own jurisdiction's rates, a unit its own.
+"""
+
+from dataclasses import dataclass
+
+from plone import api
+
+from changde.perfmgmt.core.rules import pinyin_sort_string
+from changde.perfmgmt.monitoring import figure_rules
+from changde.perfmgmt.monitoring.rounds import round_info
+
+
+@dataclass(frozen=True)
+class JurisdictionExecution:
+    jurisdiction: str
+    title: str
+    execution: figure_rules.Execution
+    light: str | None
+
+
+@dataclass(frozen=True)
+class RoundExecution:
+    #: the round as plain data (:func:`changde.perfmgmt.monitoring.rounds.round_info`)
+    round: dict
+    execution: figure_rules.Execution
+    light: str | None
+    by_jurisdiction: list
+
+
+def year_rounds(year):
+    """The rounds of ``year`` (objects, by number) the user may see."""
+    brains = api.content.find(portal_type="MonitoringRound", year=year)
+    return sorted(
+        (brain.getObject() for brain in brains),
+        key=lambda obj: obj.round_number or 0,
+    )
+
+
+def record_values(year, jurisdiction=None):
+    """The year's records the user may see (of ``jurisdiction``, an id), as
+    :class:`figure_rules.RecordValues`, and ``{jurisdiction: title}``."""
+    query = {"portal_type": "MonitoringRecord", "year": year}
+    if jurisdiction:
+        query["jurisdiction"] = jurisdiction
+    values, titles = [], {}
+    for brain in api.content.find(**query):
+        key = brain.jurisdiction
+        if key not in titles:
+            titles[key] = brain.jurisdiction_title or key
+        values.append(
+            figure_rules.RecordValues(
+                round_number=brain.round_number,
+                jurisdiction=key,
+                budget_amount=brain.budget_amount,
+                executed_amount=brain.executed_amount,
+                flags=tuple(brain.monitoring_flags or ()),
+            )
+        )
+    return values, titles
+
+
+def execution_figures(year, margin, jurisdiction=None, order=(), today=None):
+    """The execution of each round of ``year``: overall and by jurisdiction,
+    each with its traffic light against the round's target (``margin``
+    percentage points of yellow). Jurisdictions come in ``order`` (ids),
+    the others after them by pinyin."""
+    values, titles = record_values(year, jurisdiction)
+    by_round = figure_rules.execution_by(values, lambda record: record.round_number)
+    by_round_and_jurisdiction = figure_rules.execution_by(
+        values, lambda record: (record.round_number, record.jurisdiction)
+    )
+    position = {key: index for index, key in enumerate(order)}
+
+    def jurisdiction_order(key):
+        return (position.get(key, len(position)), pinyin_sort_string(titles[key]))
+
+    answer = []
+    for monitoring_round in year_rounds(year):
+        number = monitoring_round.round_number
+        target = monitoring_round.target_rate
+        execution = by_round.get(number, figure_rules.Execution())
+        keys = sorted(
+            (
+                key
+                for (round_number, key) in by_round_and_jurisdiction
+                if round_number == number
+            ),
+            key=jurisdiction_order,
+        )
+        rows = []
+        for key in keys:
+            group = by_round_and_jurisdiction[(number, key)]
+            rows.append(
+                JurisdictionExecution(
+                    jurisdiction=key,
+                    title=titles[key],
+                    execution=group,
+                    light=_light(group.rate, target, margin),
+                )
+            )
+        answer.append(
+            RoundExecution(
+                round=round_info(monitoring_round, today=today),
+                execution=execution,
+                light=_light(execution.rate, target, margin),
+                by_jurisdiction=rows,
+            )
+        )
+    return answer
+
+
+def _light(rate, target, margin):
+    if target is None:
+        return None
+    return figure_rules.traffic_light(rate, target, margin)

@@ -1,0 +1,106 @@
+"""The workbench (工作台) on the home page (the viewlet
+``changde.perfmgmt.workbench`` of the home page's manager) and as the page
+``@@workbench``: the same numbers as ``@workbench`` over REST
+(:mod:`changde.perfmgmt.workbench.figures`)."""
+
+from decimal import Decimal
+
+from plone import api
+from plone.app.layout.viewlets.common import ViewletBase
+from Products.CMFPlone.resources import add_bundle_on_request
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+
+from changde.perfmgmt.core.rules import format_yuan
+from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.i18n import _
+from changde.perfmgmt.workbench.figures import workbench_figures
+
+#: The dashboard's stylesheet (traffic lights) serves the workbench too.
+BUNDLE = "changde-perfmgmt-dashboard"
+
+
+def requested_year(request):
+    """``(year, error)``: the request's ``year``, else this year in China."""
+    value = request.form.get("year")
+    default = today_in_china().year
+    if value in (None, ""):
+        return default, None
+    year = year_or_none(value)
+    if year is None:
+        return default, translate(
+            _(
+                "workbench_year_invalid",
+                default="“${value}” is not a budget year (2000–2100); showing ${year}.",
+                mapping={"value": str(value), "year": str(default)},
+            ),
+            context=request,
+        )
+    return year, None
+
+
+class WorkbenchBody:
+    """What the page and the viewlet share: the numbers and their formats."""
+
+    body_template = ViewPageTemplateFile("templates/workbench_body.pt")
+
+    def update_figures(self):
+        self.year, self.error = requested_year(self.request)
+        self.figures = workbench_figures(self.request, year=self.year)
+
+    def body(self):
+        return self.body_template()
+
+    def years(self):
+        this_year = today_in_china().year
+        return sorted(
+            {this_year + 1, this_year, this_year - 1, self.year}, reverse=True
+        )
+
+    def form_action(self):
+        return f"{api.portal.get().absolute_url()}/@@workbench"
+
+    @staticmethod
+    def percent(value):
+        if value is None:
+            return "—"
+        return f"{Decimal(value):.2f}%"
+
+    @staticmethod
+    def money(value):
+        return "—" if value is None else format_yuan(value)
+
+    @staticmethod
+    def date(value):
+        """A date as people in China write it: 2026年11月14日."""
+        if value is None:
+            return "—"
+        if isinstance(value, str):
+            return value
+        return f"{value.year}年{value.month}月{value.day}日"
+
+
+class WorkbenchView(WorkbenchBody, BrowserView):
+    def __call__(self):
+        add_bundle_on_request(self.request, BUNDLE)
+        self.update_figures()
+        return self.index()
+
+
+class WorkbenchViewlet(WorkbenchBody, ViewletBase):
+    """The workbench on the home page, for signed-in users that have one."""
+
+    def update(self):
+        super().update()
+        self.figures = None
+        if api.user.is_anonymous():
+            return
+        add_bundle_on_request(self.request, BUNDLE)
+        self.update_figures()
+
+    def render(self):
+        if not self.figures or self.figures["empty"]:
+            return ""
+        return self.body()
