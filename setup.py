@@ -49,6 +49,7 @@ setup(
             "plone.testing",
             "zope.testrunner",
             "requests",
+            "selenium",
         ],
     },
     entry_points={
