@@ -16,8 +16,53 @@ from changde.perfmgmt.i18n import _
 SHEET_TITLE_LENGTH = 31
 
 
-def _t(request, msgid, default):
-    return translate(_(msgid, default=default), context=request)
+#: The words of the workbook (column headers, cells).
+LABELS = {
+    "accepted": _("excel_accepted", default="Accepted"),
+    "all_jurisdictions": _("excel_all_jurisdictions", default="All"),
+    "all_kinds": _("excel_all_kinds", default="All"),
+    "approved_special_funds": _(
+        "excel_approved_special_funds", default="Approved special funds"
+    ),
+    "below_target": _("excel_below_target", default="Below target"),
+    "budget_amount": _("excel_budget_amount", default="Budget (yuan)"),
+    "by_jurisdiction": _("excel_by_jurisdiction", default="jurisdictions"),
+    "by_unit": _("excel_by_unit", default="units"),
+    "cap": _("excel_cap", default="Cap"),
+    "cell_covered": _("excel_cell_covered", default="Covered"),
+    "cell_gap": _("excel_cell_gap", default="Gap"),
+    "covered": _("excel_covered", default="Covered"),
+    "evaluation_kind": _("excel_evaluation_kind", default="Evaluation kind"),
+    "executed_amount": _("excel_executed_amount", default="Executed (yuan)"),
+    "execution_rate": _("excel_execution_rate", default="Execution rate (%)"),
+    "indicators": _("excel_indicators", default="Indicators"),
+    "items": _("excel_items", default="Items"),
+    "jurisdiction": _("excel_jurisdiction", default="Jurisdiction"),
+    "jurisdiction_kind": _("excel_jurisdiction_kind", default="Kind"),
+    "light": _("excel_light", default="Light"),
+    "no": _("excel_no", default="No"),
+    "overdue": _("excel_overdue", default="Overdue"),
+    "quantified": _("excel_quantified", default="Quantified"),
+    "quantified_share": _("excel_quantified_share", default="Share quantified (%)"),
+    "reason": _("excel_reason", default="Reason"),
+    "records": _("excel_records", default="Records"),
+    "rectification_rate": _(
+        "excel_rectification_rate", default="Rectification rate (%)"
+    ),
+    "remaining": _("excel_remaining", default="Remaining"),
+    "required": _("excel_required", default="Required"),
+    "round": _("excel_round", default="Round"),
+    "suspension": _("excel_suspension", default="Funding to suspend"),
+    "target_met": _("excel_target_met", default="Target met"),
+    "target_rate": _("excel_target_rate", default="Target rate (%)"),
+    "total": _("excel_total", default="Total"),
+    "unit": _("excel_unit", default="Budget unit"),
+    "yes": _("excel_yes", default="Yes"),
+}
+
+
+def _t(request, key):
+    return translate(LABELS[key], context=request)
 
 
 def dashboard_workbook(figures, request, section=None):
@@ -40,8 +85,8 @@ def _sheet(workbook, title, headers, widths=None):
 
 def _yes_no(request, value):
     if value:
-        return _t(request, "excel_yes", "Yes")
-    return _t(request, "excel_no", "No")
+        return _t(request, "yes")
+    return _t(request, "no")
 
 
 def write_coverage(workbook, figures, request):
@@ -51,17 +96,17 @@ def write_coverage(workbook, figures, request):
         workbook,
         section_title("coverage", request),
         [
-            _t(request, "excel_jurisdiction", "Jurisdiction"),
-            _t(request, "excel_jurisdiction_kind", "Kind"),
+            _t(request, "jurisdiction"),
+            _t(request, "jurisdiction_kind"),
             *[kind["title"] for kind in kinds],
-            _t(request, "excel_covered", "Covered"),
-            _t(request, "excel_required", "Required"),
-            _t(request, "excel_target_met", "Target met"),
+            _t(request, "covered"),
+            _t(request, "required"),
+            _t(request, "target_met"),
         ],
         [18, 12, *[14] * len(kinds), 10, 10, 10],
     )
-    covered = _t(request, "excel_cell_covered", "Covered")
-    gap = _t(request, "excel_cell_gap", "Gap")
+    covered = _t(request, "cell_covered")
+    gap = _t(request, "cell_gap")
     for row in section["rows"]:
         cells = []
         for kind in kinds:
@@ -90,11 +135,11 @@ def write_special_funds(workbook, figures, request):
         workbook,
         section_title("special_funds", request),
         [
-            _t(request, "excel_jurisdiction", "Jurisdiction"),
-            _t(request, "excel_approved_special_funds", "Approved special funds"),
-            _t(request, "excel_cap", "Cap"),
-            _t(request, "excel_remaining", "Remaining"),
-            _t(request, "excel_light", "Light"),
+            _t(request, "jurisdiction"),
+            _t(request, "approved_special_funds"),
+            _t(request, "cap"),
+            _t(request, "remaining"),
+            _t(request, "light"),
         ],
         [18, 16, 10, 10, 14],
     )
@@ -116,20 +161,20 @@ def write_execution(workbook, figures, request):
         workbook,
         section_title("execution", request),
         [
-            _t(request, "excel_round", "Round"),
-            _t(request, "excel_target_rate", "Target rate (%)"),
-            _t(request, "excel_jurisdiction", "Jurisdiction"),
-            _t(request, "excel_records", "Records"),
-            _t(request, "excel_budget_amount", "Budget (yuan)"),
-            _t(request, "excel_executed_amount", "Executed (yuan)"),
-            _t(request, "excel_execution_rate", "Execution rate (%)"),
-            _t(request, "excel_light", "Light"),
-            _t(request, "excel_below_target", "Below target"),
-            _t(request, "excel_suspension", "Funding to suspend"),
+            _t(request, "round"),
+            _t(request, "target_rate"),
+            _t(request, "jurisdiction"),
+            _t(request, "records"),
+            _t(request, "budget_amount"),
+            _t(request, "executed_amount"),
+            _t(request, "execution_rate"),
+            _t(request, "light"),
+            _t(request, "below_target"),
+            _t(request, "suspension"),
         ],
         [22, 12, 18, 10, 18, 18, 12, 12, 10, 10],
     )
-    total = _t(request, "excel_all_jurisdictions", "All")
+    total = _t(request, "all_jurisdictions")
     for each in figures["execution"]["rounds"]:
         for row in [{**each, "title": total}, *each["by_jurisdiction"]]:
             append_row(
@@ -156,9 +201,9 @@ def write_grades(workbook, figures, request):
         workbook,
         section_title("grades", request),
         [
-            _t(request, "excel_evaluation_kind", "Evaluation kind"),
+            _t(request, "evaluation_kind"),
             *[grade["title"] for grade in grades],
-            _t(request, "excel_total", "Total"),
+            _t(request, "total"),
         ],
         [20, *[8] * len(grades), 8],
     )
@@ -174,7 +219,7 @@ def write_grades(workbook, figures, request):
     append_row(
         sheet,
         [
-            _t(request, "excel_all_kinds", "All"),
+            _t(request, "all_kinds"),
             *[section["total"][grade["id"]] for grade in grades],
             section["count"],
         ],
@@ -187,17 +232,17 @@ def write_rectification(workbook, figures, request):
         workbook,
         section_title("rectification", request),
         [
-            _t(request, "excel_jurisdiction", "Jurisdiction"),
-            _t(request, "excel_items", "Items"),
-            _t(request, "excel_accepted", "Accepted"),
-            _t(request, "excel_overdue", "Overdue"),
-            _t(request, "excel_rectification_rate", "Rectification rate (%)"),
-            _t(request, "excel_target_met", "Target met"),
+            _t(request, "jurisdiction"),
+            _t(request, "items"),
+            _t(request, "accepted"),
+            _t(request, "overdue"),
+            _t(request, "rectification_rate"),
+            _t(request, "target_met"),
         ],
         [18, 10, 10, 10, 14, 10],
     )
     rows = [
-        {**section, "title": _t(request, "excel_all_jurisdictions", "All")},
+        {**section, "title": _t(request, "all_jurisdictions")},
         *section["by_jurisdiction"],
     ]
     for row in rows:
@@ -221,7 +266,7 @@ def write_negative_list(workbook, figures, request):
         workbook,
         section_title("negative_list", request),
         [
-            _t(request, "excel_reason", "Reason"),
+            _t(request, "reason"),
             *[titles[state] for state in section["states"]],
         ],
         [32, *[10] * len(section["states"])],
@@ -234,14 +279,14 @@ def write_quantified(workbook, figures, request):
     section = figures["quantified"]
     title = section_title("quantified", request)
     headers = [
-        _t(request, "excel_indicators", "Indicators"),
-        _t(request, "excel_quantified", "Quantified"),
-        _t(request, "excel_quantified_share", "Share quantified (%)"),
+        _t(request, "indicators"),
+        _t(request, "quantified"),
+        _t(request, "quantified_share"),
     ]
     by_jurisdiction = _sheet(
         workbook,
-        f"{title}（{_t(request, 'excel_by_jurisdiction', 'jurisdictions')}）",
-        [_t(request, "excel_jurisdiction", "Jurisdiction"), *headers],
+        f"{title}（{_t(request, 'by_jurisdiction')}）",
+        [_t(request, "jurisdiction"), *headers],
         [18, 10, 10, 14],
     )
     for row in section["by_jurisdiction"]:
@@ -252,7 +297,7 @@ def write_quantified(workbook, figures, request):
     append_row(
         by_jurisdiction,
         [
-            _t(request, "excel_all_jurisdictions", "All"),
+            _t(request, "all_jurisdictions"),
             section["indicators"],
             section["quantified"],
             section["share"],
@@ -260,10 +305,10 @@ def write_quantified(workbook, figures, request):
     )
     by_unit = _sheet(
         workbook,
-        f"{title}（{_t(request, 'excel_by_unit', 'units')}）",
+        f"{title}（{_t(request, 'by_unit')}）",
         [
-            _t(request, "excel_jurisdiction", "Jurisdiction"),
-            _t(request, "excel_unit", "Budget unit"),
+            _t(request, "jurisdiction"),
+            _t(request, "unit"),
             *headers,
         ],
         [18, 28, 10, 10, 14],

@@ -156,6 +156,14 @@ def _since(brain):
     return value.asdatetime().astimezone(CHINA_TIMEZONE).date()
 
 
+def _moment(brain):
+    """Sort key: when the item entered its state (unknown last)."""
+    value = getattr(brain, "state_since", None)
+    if value is None or not hasattr(value, "timeTime"):
+        return (1, 0.0)
+    return (0, value.timeTime())
+
+
 class _Ages:
     """Working days waited, memoized by date (many items arrive the same day)."""
 
@@ -437,7 +445,7 @@ def reviewer_section(context):
     brains = _find(portal_type="BudgetProject", review_state=list(QUEUE_STATES))
     rows = sorted(
         ((_since(brain), brain) for brain in brains),
-        key=lambda pair: (pair[0] is None, pair[0] or datetime.date.max),
+        key=lambda pair: _moment(pair[1]),
     )
     titles = _unit_titles() if rows else {}
     items = []
@@ -462,7 +470,7 @@ def reviewer_section(context):
         )
     return {
         "count": len(rows),
-        "items": items,
+        "queue": items,
         "url": lists.list_url(context.portal_url, lists.REVIEW_QUEUE),
     }
 
@@ -523,10 +531,13 @@ def tenant_section(context, tenant, kind):
                 "unit_title": _unit_of(brain, titles) if titles else tenant.title,
                 "reason": brain.state_comment,
                 "since": since,
+                "_moment": _moment(brain),
                 "days": ages.days(since),
             }
         )
-    returned.sort(key=lambda row: row["since"] or datetime.date.min)
+    returned.sort(key=lambda row: row["_moment"])
+    for row in returned:
+        del row["_moment"]
     return {
         "kind": kind,
         "id": tenant.id,

@@ -43,7 +43,8 @@ def people(user=None):
             return People()
         user = api.user.get_current()
     roles = set(api.user.get_roles(user=user))
-    groups = {group.getId() for group in api.group.get_groups(user=user)}
+    # group ids only: GroupData wrappers would outlive the request's connection
+    groups = set(user.getGroups()) if hasattr(user, "getGroups") else set()
     answer = People(
         office=bool(roles.intersection(OFFICE_ROLES)),
         reviewer=BUDGET_REVIEWER in roles,

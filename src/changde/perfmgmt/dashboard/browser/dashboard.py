@@ -31,7 +31,13 @@ from changde.perfmgmt.dashboard.titles import negative_list_state_titles
 from changde.perfmgmt.dashboard.titles import section_title
 from changde.perfmgmt.i18n import _
 
-BUNDLE = "changde-perfmgmt-dashboard"
+#: The Plone bundles of the dashboard: ECharts, then its script and styles.
+BUNDLES = ("changde-perfmgmt-echarts", "changde-perfmgmt-dashboard")
+
+
+def add_bundles(request):
+    for bundle in BUNDLES:
+        add_bundle_on_request(request, bundle)
 
 
 def read_scope(request):
@@ -72,7 +78,7 @@ def read_scope(request):
 
 class DashboardView(BrowserView):
     def __call__(self):
-        add_bundle_on_request(self.request, BUNDLE)
+        add_bundles(self.request)
         self.scope, errors = read_scope(self.request)
         self.errors = [translate(error, context=self.request) for error in errors]
         self.figures = dashboard_figures(self.scope, self.request)

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
-from Products.CMFPlone.resources import add_bundle_on_request
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
@@ -17,9 +16,6 @@ from changde.perfmgmt.core.rules import year_or_none
 from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.workbench.figures import workbench_figures
-
-#: The dashboard's stylesheet (traffic lights) serves the workbench too.
-BUNDLE = "changde-perfmgmt-dashboard"
 
 
 def requested_year(request):
@@ -84,7 +80,6 @@ class WorkbenchBody:
 
 class WorkbenchView(WorkbenchBody, BrowserView):
     def __call__(self):
-        add_bundle_on_request(self.request, BUNDLE)
         self.update_figures()
         return self.index()
 
@@ -97,7 +92,6 @@ class WorkbenchViewlet(WorkbenchBody, ViewletBase):
         self.figures = None
         if api.user.is_anonymous():
             return
-        add_bundle_on_request(self.request, BUNDLE)
         self.update_figures()
 
     def render(self):
