@@ -26,6 +26,15 @@ STATE_COLOURS = {
     "released": "#5b9bd5",
     "rejected": "#9aa5b1",
 }
+#: The budget kinds in a word, for the axis of the coverage chart (the table
+#: beside it names them in full).
+SHORT_KIND_TITLES = {
+    "general_public": _("chart_kind_general_public", default="General"),
+    "government_fund": _("chart_kind_government_fund", default="Fund"),
+    "state_capital": _("chart_kind_state_capital", default="State capital"),
+    "social_insurance": _("chart_kind_social_insurance", default="Social ins."),
+    "government_debt": _("chart_kind_government_debt", default="Debt"),
+}
 #: Height of one row of a horizontal bar chart, in pixels.
 ROW_HEIGHT = 28
 
@@ -63,6 +72,10 @@ def coverage_chart(section, request):
     """A heatmap of jurisdictions × budget kinds: covered green, gaps red,
     not covered and not required grey."""
     kinds = section["budget_kinds"]
+    short = {
+        kind: translate(title, context=request)
+        for kind, title in SHORT_KIND_TITLES.items()
+    }
     rows = list(reversed(section["rows"]))  # the first jurisdiction on top
     data = []
     for y, row in enumerate(rows):
@@ -76,11 +89,8 @@ def coverage_chart(section, request):
             data.append([x, y, value])
     labels = {
         2: translate(_("chart_covered", default="Covered"), context=request),
-        1: translate(_("chart_gap", default="Gap against the target"), context=request),
-        0: translate(
-            _("chart_not_required", default="Not covered, not required"),
-            context=request,
-        ),
+        1: translate(_("chart_gap", default="Gap"), context=request),
+        0: translate(_("chart_not_required", default="Not required"), context=request),
     }
     option = _base()
     option.update(
@@ -94,8 +104,13 @@ def coverage_chart(section, request):
             },
             "xAxis": {
                 "type": "category",
-                "data": [kind["title"] for kind in kinds],
-                "axisLabel": {"interval": 0, "width": 70, "overflow": "break"},
+                "data": [short.get(kind["id"], kind["title"]) for kind in kinds],
+                "axisLabel": {
+                    "interval": 0,
+                    "fontSize": 11,
+                    "width": 44,
+                    "overflow": "break",
+                },
             },
             "yAxis": {"type": "category", "data": [row["title"] for row in rows]},
             "visualMap": {
@@ -103,6 +118,8 @@ def coverage_chart(section, request):
                 "orient": "horizontal",
                 "left": "center",
                 "bottom": 0,
+                "itemGap": 8,
+                "textStyle": {"fontSize": 11},
                 "pieces": [
                     {"value": value, "label": labels[value], "color": colour}
                     for value, colour in (
