@@ -81,6 +81,7 @@ def build_city(portal, today=None):
         "a3": create_project(
             unit_a,
             id="a3",
+            title="市直学校信息化建设",
             indicators=2,
             project_code="A-003",
             budget_kind="state_capital",
@@ -120,6 +121,7 @@ def build_city(portal, today=None):
         "w2": create_project(
             unit_w,
             id="w2",
+            title="武陵区学前教育补助",
             indicators=2,
             project_code="W-002",
             budget_kind="government_fund",
@@ -253,3 +255,15 @@ CITY_FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(CITY_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE),
     name="DashboardCityLayer:FunctionalTesting",
 )
+
+
+def _browser_layer():
+    from changde.perfmgmt.testing import ChromiumLayer
+
+    return ChromiumLayer(
+        bases=(CITY_FUNCTIONAL_TESTING,), name="DashboardCityLayer:BrowserTesting"
+    )
+
+
+#: Chromium against the city (browser tests of the dashboard and workbench).
+CITY_BROWSER_TESTING = _browser_layer()

@@ -160,7 +160,9 @@ class DashboardView(BrowserView):
         return format_yuan(value)
 
     def sections(self):
-        return SECTIONS
+        """The sections shown (the special funds to those who may see the
+        municipal level)."""
+        return [section for section in SECTIONS if self.figures[section] is not None]
 
 
 class DashboardExport(BrowserView):
