@@ -41,6 +41,7 @@ setup(
         "openpyxl",
         "chinese-calendar",
         "pypinyin",
+        "PyYAML",
     ],
     extras_require={
         "test": [
