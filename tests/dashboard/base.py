@@ -21,7 +21,7 @@ from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.testing import zope as zope_testing
 
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.evaluation.folders import evaluation_folder
 from changde.perfmgmt.evaluation.negative_list import negative_list_folder
 from changde.perfmgmt.monitoring.rounds import create_year_rounds

@@ -19,18 +19,18 @@ from plone import api
 from zope.i18n import translate
 
 from changde.perfmgmt.core import lists
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.vocabularies import JURISDICTION_KIND_TITLES
-from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.dashboard.settings import margins
 from changde.perfmgmt.declaration import figures as declaration_figures
-from changde.perfmgmt.declaration import rules as declaration_rules
 from changde.perfmgmt.declaration.coverage import MANAGED_STATES
+from changde.perfmgmt.declaration.rules.budgets import BUDGET_KINDS
 from changde.perfmgmt.declaration.vocabularies import BUDGET_KIND_TITLES
-from changde.perfmgmt.evaluation import figure_rules as evaluation_figure_rules
 from changde.perfmgmt.evaluation import figures as evaluation_figures
-from changde.perfmgmt.evaluation import rules as evaluation_rules
 from changde.perfmgmt.evaluation.reports import COUNTED_ITEM_STATES
 from changde.perfmgmt.evaluation.reports import RESULT_STATES
+from changde.perfmgmt.evaluation.rules.grades import GRADES
+from changde.perfmgmt.evaluation.rules.grades import UNGRADED
 from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
 from changde.perfmgmt.evaluation.vocabularies import KIND_TITLES
 from changde.perfmgmt.evaluation.vocabularies import REASON_TITLES
@@ -139,7 +139,7 @@ def coverage_section(context):
     )
     kinds = [
         {"id": kind, "title": context.translate(BUDGET_KIND_TITLES[kind])}
-        for kind in declaration_rules.BUDGET_KINDS
+        for kind in BUDGET_KINDS
     ]
     return {
         "budget_kinds": kinds,
@@ -270,11 +270,11 @@ def grades_section(context):
     )
     grades = [
         {"id": grade, "title": context.translate(GRADE_TITLES[grade])}
-        for grade in evaluation_rules.GRADES
+        for grade in GRADES
     ]
     grades.append(
         {
-            "id": evaluation_figure_rules.UNGRADED,
+            "id": UNGRADED,
             "title": context.translate(_("grade_ungraded", default="No grade")),
         }
     )

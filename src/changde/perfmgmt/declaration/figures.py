@@ -1,7 +1,8 @@
 """The declaration's numbers for the dashboards, the workbench and the annual
 report, read from the catalog (brains and their metadata: no project or
 indicator is woken). The arithmetic is in
-:mod:`changde.perfmgmt.declaration.figure_rules` and the declaration rules.
+:mod:`changde.perfmgmt.declaration.rules` (coverage, special_funds,
+quantified).
 
 Every function counts what the current user may see (restricted catalog
 searches), except the coverage and the special-fund count, which are facts of
@@ -13,11 +14,15 @@ from dataclasses import dataclass
 
 from plone import api
 
-from changde.perfmgmt.declaration import figure_rules
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
 from changde.perfmgmt.declaration.coverage import MANAGED_STATES
 from changde.perfmgmt.declaration.coverage import coverage_of
 from changde.perfmgmt.declaration.gates import municipal_special_fund_usage
+from changde.perfmgmt.declaration.rules.coverage import Coverage
+from changde.perfmgmt.declaration.rules.coverage import coverage_gaps
+from changde.perfmgmt.declaration.rules.quantified import QuantifiedShare
+from changde.perfmgmt.declaration.rules.quantified import quantified_shares
+from changde.perfmgmt.declaration.rules.special_funds import special_fund_usage
 
 
 @dataclass(frozen=True)
@@ -129,8 +134,8 @@ def _count(value):
 @dataclass(frozen=True)
 class CoverageRow:
     jurisdiction: Tenant
-    coverage: rules.Coverage
-    #: the kinds shown red (figure_rules.coverage_gaps)
+    coverage: Coverage
+    #: the kinds shown red (rules.coverage.coverage_gaps)
     gaps: tuple
 
 
@@ -150,7 +155,7 @@ def coverage_figures(year, jurisdiction=None):
             CoverageRow(
                 jurisdiction=tenant,
                 coverage=item.result,
-                gaps=figure_rules.coverage_gaps(item.result),
+                gaps=coverage_gaps(item.result),
             )
         )
     return answer
@@ -158,15 +163,15 @@ def coverage_figures(year, jurisdiction=None):
 
 def special_fund_figures(year, margin=0):
     """The municipal level's approved special funds of ``year`` against the
-    cap (:class:`figure_rules.SpecialFundUsage`) with the municipal
-    jurisdiction (a Tenant), or None when the user may not view it."""
+    cap (:class:`SpecialFundUsage` of ``rules.special_funds``) with the
+    municipal jurisdiction (a Tenant), or None when the user may not view it."""
     municipal = [
-        tenant for tenant in visible_jurisdictions() if tenant.kind == rules.MUNICIPAL
+        tenant for tenant in visible_jurisdictions() if tenant.kind == MUNICIPAL
     ]
     if not municipal:
         return None
     approved, cap = municipal_special_fund_usage(year)
-    return municipal[0], figure_rules.special_fund_usage(approved, cap, margin)
+    return municipal[0], special_fund_usage(approved, cap, margin)
 
 
 # --- quantified indicators -----------------------------------------------------
@@ -175,7 +180,7 @@ def special_fund_figures(year, margin=0):
 @dataclass(frozen=True)
 class QuantifiedRow:
     tenant: Tenant
-    share: figure_rules.QuantifiedShare
+    share: QuantifiedShare
 
 
 def quantified_figures(year, jurisdiction=None):
@@ -184,10 +189,10 @@ def quantified_figures(year, jurisdiction=None):
     jurisdiction, by unit, overall)``, the rows in folder order."""
     path = jurisdiction.path if jurisdiction is not None else None
     rows = project_rows(year, path)
-    by_jurisdiction = figure_rules.quantified_shares(
+    by_jurisdiction = quantified_shares(
         (row.jurisdiction, row.indicators, row.quantified) for row in rows
     )
-    by_unit = figure_rules.quantified_shares(
+    by_unit = quantified_shares(
         (row.unit_path, row.indicators, row.quantified) for row in rows
     )
     jurisdictions = [
@@ -200,7 +205,7 @@ def quantified_figures(year, jurisdiction=None):
         for unit_path, tenant in visible_units(path).items()
         if unit_path in by_unit
     ]
-    overall = figure_rules.QuantifiedShare()
+    overall = QuantifiedShare()
     for share in by_jurisdiction.values():
         overall += share
     return jurisdictions, units, overall

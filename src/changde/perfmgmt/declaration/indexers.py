@@ -10,8 +10,8 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone.indexer import indexer
 
-from changde.perfmgmt.declaration import figure_rules
 from changde.perfmgmt.declaration.content.budget_project import IBudgetProject
+from changde.perfmgmt.declaration.rules.quantified import is_quantified
 
 
 def _indicators(project):
@@ -32,7 +32,7 @@ def quantified_indicator_count(obj):
     return sum(
         1
         for indicator in _indicators(obj)
-        if figure_rules.is_quantified(indicator.quantifiable, indicator.target_value)
+        if is_quantified(indicator.quantifiable, indicator.target_value)
     )
 
 

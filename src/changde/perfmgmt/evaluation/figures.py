@@ -2,7 +2,8 @@
 report, read from catalog metadata (no report, item or entry is woken): the
 grade distribution of the year's evaluations, the rectification rate with
 the overdue items, the negative list by reason. The arithmetic is in
-:mod:`changde.perfmgmt.evaluation.figure_rules`.
+:mod:`changde.perfmgmt.evaluation.rules` (grades, rectification,
+negative_list).
 
 Everything is counted as the current user may see it (restricted searches).
 """
@@ -12,12 +13,15 @@ from dataclasses import dataclass
 
 from plone import api
 
-from changde.perfmgmt.core.rules import pinyin_sort_string
-from changde.perfmgmt.core.workdays import today_in_china
-from changde.perfmgmt.evaluation import figure_rules
-from changde.perfmgmt.evaluation import rules
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.pinyin import pinyin_sort_string
 from changde.perfmgmt.evaluation.reports import COUNTED_ITEM_STATES
 from changde.perfmgmt.evaluation.reports import RESULT_STATES
+from changde.perfmgmt.evaluation.rules.grades import grade_counts
+from changde.perfmgmt.evaluation.rules.kinds import EVALUATION_KINDS
+from changde.perfmgmt.evaluation.rules.negative_list import negative_list_counts
+from changde.perfmgmt.evaluation.rules.rectification import RectificationCounts
+from changde.perfmgmt.evaluation.rules.rectification import rectification_counts
 from changde.perfmgmt.evaluation.settings import rectification_settings
 
 
@@ -63,13 +67,13 @@ def grade_figures(year, jurisdiction=None):
         )
     ]
     by_kind = {
-        kind: figure_rules.grade_counts(grade for k, grade in pairs if k == kind)
-        for kind in rules.EVALUATION_KINDS
+        kind: grade_counts(grade for k, grade in pairs if k == kind)
+        for kind in EVALUATION_KINDS
         if any(k == kind for k, grade in pairs)
     }
     return GradeFigures(
         by_kind=by_kind,
-        total=figure_rules.grade_counts(grade for kind, grade in pairs),
+        total=grade_counts(grade for kind, grade in pairs),
     )
 
 
@@ -80,7 +84,7 @@ def grade_figures(year, jurisdiction=None):
 class JurisdictionRectification:
     jurisdiction: str
     title: str
-    counts: figure_rules.RectificationCounts
+    counts: RectificationCounts
 
 
 def rectification_figures(year, jurisdiction=None, today=None):
@@ -99,14 +103,14 @@ def rectification_figures(year, jurisdiction=None, today=None):
     ):
         titles.setdefault(brain.jurisdiction, brain.jurisdiction_title or "")
         items.append((brain.jurisdiction, brain.review_state, as_date(brain.deadline)))
-    overall = figure_rules.rectification_counts(
+    overall = rectification_counts(
         ((state, deadline) for key, state, deadline in items), today, settings
     )
     by_jurisdiction = [
         JurisdictionRectification(
             jurisdiction=key,
             title=titles[key],
-            counts=figure_rules.rectification_counts(
+            counts=rectification_counts(
                 ((state, deadline) for k, state, deadline in items if k == key),
                 today,
                 settings,
@@ -122,8 +126,8 @@ def rectification_figures(year, jurisdiction=None, today=None):
 
 def negative_list_figures(year, jurisdiction=None):
     """``{reason: {state: count}}`` of ``year``'s negative-list entries the
-    user may see (:func:`figure_rules.negative_list_counts`)."""
-    return figure_rules.negative_list_counts(
+    user may see (``rules.negative_list.negative_list_counts``)."""
+    return negative_list_counts(
         (brain.negative_reason, brain.review_state)
         for brain in api.content.find(**_query("NegativeListEntry", year, jurisdiction))
     )

@@ -2,7 +2,7 @@
 report, read from the catalog: the records' amounts and flags are metadata
 (no record is woken); the year's rounds (a handful) are read as objects for
 their targets and report deadlines. The arithmetic is in
-:mod:`changde.perfmgmt.monitoring.figure_rules`.
+:mod:`changde.perfmgmt.monitoring.rules.execution`.
 
 Records are counted as the current user may see them (restricted search): a
 district sees its own jurisdiction's rates, a unit its own.
@@ -12,16 +12,19 @@ from dataclasses import dataclass
 
 from plone import api
 
-from changde.perfmgmt.core.rules import pinyin_sort_string
-from changde.perfmgmt.monitoring import figure_rules
+from changde.perfmgmt.core.rules.pinyin import pinyin_sort_string
 from changde.perfmgmt.monitoring.rounds import round_info
+from changde.perfmgmt.monitoring.rules.execution import Execution
+from changde.perfmgmt.monitoring.rules.execution import RecordValues
+from changde.perfmgmt.monitoring.rules.execution import execution_by
+from changde.perfmgmt.monitoring.rules.execution import traffic_light
 
 
 @dataclass(frozen=True)
 class JurisdictionExecution:
     jurisdiction: str
     title: str
-    execution: figure_rules.Execution
+    execution: Execution
     light: str | None
 
 
@@ -29,7 +32,7 @@ class JurisdictionExecution:
 class RoundExecution:
     #: the round as plain data (:func:`changde.perfmgmt.monitoring.rounds.round_info`)
     round: dict
-    execution: figure_rules.Execution
+    execution: Execution
     light: str | None
     by_jurisdiction: list
 
@@ -45,7 +48,7 @@ def year_rounds(year):
 
 def record_values(year, jurisdiction=None):
     """The year's records the user may see (of ``jurisdiction``, an id), as
-    :class:`figure_rules.RecordValues`, and ``{jurisdiction: title}``."""
+    :class:`RecordValues`, and ``{jurisdiction: title}``."""
     query = {"portal_type": "MonitoringRecord", "year": year}
     if jurisdiction:
         query["jurisdiction"] = jurisdiction
@@ -55,7 +58,7 @@ def record_values(year, jurisdiction=None):
         if key not in titles:
             titles[key] = brain.jurisdiction_title or key
         values.append(
-            figure_rules.RecordValues(
+            RecordValues(
                 round_number=brain.round_number,
                 jurisdiction=key,
                 budget_amount=brain.budget_amount,
@@ -72,8 +75,8 @@ def execution_figures(year, margin, jurisdiction=None, order=(), today=None):
     percentage points of yellow). Jurisdictions come in ``order`` (ids),
     the others after them by pinyin."""
     values, titles = record_values(year, jurisdiction)
-    by_round = figure_rules.execution_by(values, lambda record: record.round_number)
-    by_round_and_jurisdiction = figure_rules.execution_by(
+    by_round = execution_by(values, lambda record: record.round_number)
+    by_round_and_jurisdiction = execution_by(
         values, lambda record: (record.round_number, record.jurisdiction)
     )
     position = {key: index for index, key in enumerate(order)}
@@ -85,7 +88,7 @@ def execution_figures(year, margin, jurisdiction=None, order=(), today=None):
     for monitoring_round in year_rounds(year):
         number = monitoring_round.round_number
         target = monitoring_round.target_rate
-        execution = by_round.get(number, figure_rules.Execution())
+        execution = by_round.get(number, Execution())
         keys = sorted(
             (
                 key
@@ -119,4 +122,4 @@ def execution_figures(year, margin, jurisdiction=None, order=(), today=None):
 def _light(rate, target, margin):
     if target is None:
         return None
-    return figure_rules.traffic_light(rate, target, margin)
+    return traffic_light(rate, target, margin)

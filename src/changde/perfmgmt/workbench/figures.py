@@ -27,13 +27,13 @@ from plone import api
 from zope.i18n import translate
 
 from changde.perfmgmt.core import lists
-from changde.perfmgmt.core.workdays import CHINA_TIMEZONE
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import CHINA_TIMEZONE
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.declaration.figures import special_fund_figures
 from changde.perfmgmt.declaration.figures import visible_units
-from changde.perfmgmt.evaluation import figure_rules as evaluation_figure_rules
 from changde.perfmgmt.evaluation.figures import as_date
 from changde.perfmgmt.evaluation.reports import COUNTED_ITEM_STATES
+from changde.perfmgmt.evaluation.rules.rectification import rectification_counts
 from changde.perfmgmt.evaluation.settings import rectification_settings
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.figures import year_rounds
@@ -362,7 +362,7 @@ def rectification_row(context):
     """The year's fed-back items: the rate, and the overdue items of every
     year (an overdue item waits whatever its year)."""
     settings = rectification_settings()
-    counts = evaluation_figure_rules.rectification_counts(
+    counts = rectification_counts(
         (
             (brain.review_state, as_date(brain.deadline))
             for brain in _find(

@@ -18,9 +18,9 @@ from zope.i18n import translate
 
 from changde.perfmgmt.core.excel import workbook_bytes
 from changde.perfmgmt.core.excel import xlsx_response
-from changde.perfmgmt.core.rules import format_yuan
-from changde.perfmgmt.core.rules import year_or_none
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.money import format_yuan
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.dashboard import charts
 from changde.perfmgmt.dashboard.excel import dashboard_workbook
 from changde.perfmgmt.dashboard.figures import SECTIONS

@@ -2,19 +2,19 @@
 
 An execution rate is red below its round's target, yellow up to
 ``execution_margin`` percentage points above it, green from there on
-(:func:`changde.perfmgmt.monitoring.figure_rules.traffic_light`); the
+(:func:`changde.perfmgmt.monitoring.rules.execution.traffic_light`); the
 municipal special funds are red at the cap, yellow within
 ``special_fund_margin`` of it, green below
-(:func:`changde.perfmgmt.declaration.figure_rules.special_fund_usage`).
+(:func:`changde.perfmgmt.declaration.rules.special_funds.special_fund_usage`).
 Nothing here imports Zope or Plone.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import is_count
-from changde.perfmgmt.core.rules import to_decimal
+from changde.perfmgmt.core.rules.numbers import to_decimal
+from changde.perfmgmt.core.rules.values import is_count
+from changde.perfmgmt.core.rules.violations import Violation
 
 #: The largest margin of an execution rate, in percentage points.
 MAX_EXECUTION_MARGIN = Decimal(100)

@@ -11,9 +11,9 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
 
-from changde.perfmgmt.core.rules import format_yuan
-from changde.perfmgmt.core.rules import year_or_none
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.money import format_yuan
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.workbench.figures import workbench_figures
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from datetime import timedelta
 
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import is_count
-from changde.perfmgmt.core.workdays import WorkdayCalendar
-from changde.perfmgmt.core.workdays import as_date
+from changde.perfmgmt.core.rules.clock import as_date
+from changde.perfmgmt.core.rules.values import is_count
+from changde.perfmgmt.core.rules.violations import Violation
+from changde.perfmgmt.core.rules.workdays import WorkdayCalendar
 
 #: Age bands of a waiting item, youngest first.
 NEW, AGING, LONG = "new", "aging", "long"

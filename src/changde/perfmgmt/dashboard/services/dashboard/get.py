@@ -9,8 +9,8 @@ from plone.restapi.services import Service
 from changde.perfmgmt.core.jsonable import jsonable
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rules import year_or_none
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.dashboard.figures import dashboard_figures
 from changde.perfmgmt.dashboard.figures import scope_for
 from changde.perfmgmt.i18n import _

@@ -11,7 +11,7 @@ from zExceptions import Unauthorized
 from changde.perfmgmt.core.jsonable import jsonable
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.workbench.figures import workbench_figures
 
