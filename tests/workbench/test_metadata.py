@@ -73,3 +73,56 @@ class TestMetadata(unittest.TestCase):
     def test_deleting_a_project_leaves_nothing_behind(self):
         api.content.delete(self.project)
         self.assertEqual(len(self.catalog(portal_type="BudgetProject", getId="p")), 0)
+
+
+class TestMetadataRows(unittest.TestCase):
+    """Rows of metadata hold what brains hold, for what the user may see,
+    without a brain each."""
+
+    layer = CHANGDE_PERFMGMT_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        city = create_city(self.portal)
+        create_project(city["unit_a"], id="a", indicators=2)
+        create_project(city["unit_w"], id="w", indicators=1)
+
+    def test_same_values_as_brains_and_no_brain_made(self):
+        from unittest import mock
+
+        from Products.ZCatalog.Catalog import Catalog
+
+        from changde.perfmgmt.core.catalog_rows import metadata_rows
+
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = {
+            brain.getPath(): (brain.getId, brain.indicator_count)
+            for brain in catalog(portal_type="BudgetProject")
+        }
+        with mock.patch.object(Catalog, "instantiate", side_effect=AssertionError):
+            rows = list(
+                metadata_rows(
+                    ["getId", "indicator_count"],
+                    with_path=True,
+                    portal_type="BudgetProject",
+                )
+            )
+        self.assertEqual({path: (id_, count) for path, id_, count in rows}, brains)
+
+    def test_restricted_to_what_the_user_may_see(self):
+        from changde.perfmgmt.core.catalog_rows import metadata_rows
+        from changde.perfmgmt.testing import UNIT_A_USER
+
+        with api.env.adopt_user(username=UNIT_A_USER):
+            ids = [
+                row[0] for row in metadata_rows(["getId"], portal_type="BudgetProject")
+            ]
+            every = [
+                row[0]
+                for row in metadata_rows(
+                    ["getId"], unrestricted=True, portal_type="BudgetProject"
+                )
+            ]
+        self.assertEqual(ids, ["a"])
+        self.assertEqual(sorted(every), ["a", "w"])

@@ -135,7 +135,9 @@ def _tenant(tenant):
 
 def coverage_section(context):
     rows = declaration_figures.coverage_figures(
-        context.scope.year, context.scope.jurisdiction
+        context.scope.year,
+        context.scope.jurisdiction,
+        jurisdictions=context.scope.jurisdictions,
     )
     kinds = [
         {"id": kind, "title": context.translate(BUDGET_KIND_TITLES[kind])}
@@ -174,8 +176,9 @@ def coverage_section(context):
 
 
 def special_funds_section(context):
+    margin = margins().special_fund_margin
     found = declaration_figures.special_fund_figures(
-        context.scope.year, margins().special_fund_margin
+        context.scope.year, margin, jurisdictions=context.scope.jurisdictions
     )
     if found is None:
         return None
@@ -187,7 +190,7 @@ def special_funds_section(context):
         "cap": usage.cap,
         "remaining": usage.remaining,
         "light": usage.light,
-        "margin": margins().special_fund_margin,
+        "margin": margin,
         "url": context.list_url(
             lists.PROJECTS,
             jurisdiction=municipal.id,
@@ -353,7 +356,9 @@ def negative_list_section(context):
 
 def quantified_section(context):
     jurisdictions, units, overall = declaration_figures.quantified_figures(
-        context.scope.year, context.scope.jurisdiction
+        context.scope.year,
+        context.scope.jurisdiction,
+        jurisdictions=context.scope.jurisdictions,
     )
     titles = {tenant.id: tenant.title for tenant in context.scope.jurisdictions}
     states = list(MANAGED_STATES)

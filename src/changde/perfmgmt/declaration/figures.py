@@ -1,19 +1,23 @@
 """The declaration's numbers for the dashboards, the workbench and the annual
-report, read from the catalog (brains and their metadata: no project or
-indicator is woken). The arithmetic is in
-:mod:`changde.perfmgmt.declaration.rules` (coverage, special_funds,
-quantified).
+report, read from catalog metadata (rows of metadata, not even a brain per
+project: :mod:`changde.perfmgmt.core.catalog_rows`; no project or indicator
+is woken). The arithmetic is in :mod:`changde.perfmgmt.declaration.rules`
+(coverage, special_funds, quantified).
 
 Every function counts what the current user may see (restricted catalog
 searches), except the coverage and the special-fund count, which are facts of
 a jurisdiction the user may view (:mod:`changde.perfmgmt.declaration.coverage`
 counts them unrestricted, so a reviewer and the office see the same matrix).
+Functions that need the jurisdictions the user may view take them as
+``jurisdictions`` (from :func:`visible_jurisdictions`), so that a page asks
+once.
 """
 
 from dataclasses import dataclass
 
 from plone import api
 
+from changde.perfmgmt.core.catalog_rows import metadata_rows
 from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
 from changde.perfmgmt.declaration.coverage import MANAGED_STATES
 from changde.perfmgmt.declaration.coverage import coverage_of
@@ -36,8 +40,69 @@ class Tenant:
     uid: str
     #: a jurisdiction's kind (None for a unit)
     kind: str | None = None
-    #: a unit's jurisdiction id (None for a jurisdiction)
+    #: a unit's jurisdiction id (for a jurisdiction its own id)
     jurisdiction: str | None = None
+
+
+def portal_path():
+    return "/".join(api.portal.get().getPhysicalPath())
+
+
+#: Where a folder missing from its parent's order goes: last.
+UNKNOWN_POSITION = 10**9
+
+
+def _folder_order(tenants):
+    """``tenants`` in the order of their folders (as the site lists them),
+    read from each parent's order once."""
+    portal = api.portal.get()
+    prefix = len(portal_path()) + 1
+    positions = {}
+
+    def position(tenant):
+        parent_path = tenant.path.rsplit("/", 1)[0]
+        if parent_path not in positions:
+            parent = portal.unrestrictedTraverse(parent_path[prefix:] or "", portal)
+            ids = parent.objectIds() if hasattr(parent, "objectIds") else []
+            positions[parent_path] = {id_: index for index, id_ in enumerate(ids)}
+        return (parent_path, positions[parent_path].get(tenant.id, UNKNOWN_POSITION))
+
+    return sorted(tenants, key=position)
+
+
+def _tenants(portal_type, path=None, kind=False):
+    query = {"portal_type": portal_type}
+    if path:
+        query["path"] = path
+    prefix = len(portal_path()) + 1
+    columns = ["getId", "Title", "UID"] + (["jurisdiction_kind"] if kind else [])
+    portal_url = api.portal.get().absolute_url()
+    tenants = []
+    for row in metadata_rows(columns, with_path=True, **query):
+        row_path, id_, title, uid = row[:4]
+        tenants.append(
+            Tenant(
+                id=id_,
+                title=title,
+                path=row_path,
+                url=f"{portal_url}/{row_path[prefix:]}",
+                uid=uid,
+                kind=row[4] if kind else None,
+                jurisdiction=row_path[prefix:].split("/", 1)[0],
+            )
+        )
+    return _folder_order(tenants)
+
+
+def visible_jurisdictions():
+    """The jurisdictions the user may view, in folder order."""
+    return _tenants("Jurisdiction", kind=True)
+
+
+def visible_units(jurisdiction_path=None):
+    """``{path: Tenant}`` of the budget units the user may view (in
+    ``jurisdiction_path``), in folder order."""
+    return {unit.path: unit for unit in _tenants("BudgetUnit", jurisdiction_path)}
 
 
 @dataclass(frozen=True)
@@ -53,47 +118,6 @@ class ProjectRow:
     quantified: int
 
 
-def portal_path():
-    return "/".join(api.portal.get().getPhysicalPath())
-
-
-def _tenants(brains, kind_of=lambda brain: None, jurisdiction_of=lambda path: None):
-    return [
-        Tenant(
-            id=brain.getId,
-            title=brain.Title,
-            path=brain.getPath(),
-            url=brain.getURL(),
-            uid=brain.UID,
-            kind=kind_of(brain),
-            jurisdiction=jurisdiction_of(brain.getPath()),
-        )
-        for brain in brains
-    ]
-
-
-def visible_jurisdictions():
-    """The jurisdictions the user may view, in folder order."""
-    return _tenants(
-        api.content.find(portal_type="Jurisdiction", sort_on="getObjPositionInParent"),
-        kind_of=lambda brain: brain.jurisdiction_kind,
-    )
-
-
-def visible_units(jurisdiction_path=None):
-    """``{path: Tenant}`` of the budget units the user may view (in
-    ``jurisdiction_path``), in folder order."""
-    query = {"portal_type": "BudgetUnit", "sort_on": "getObjPositionInParent"}
-    if jurisdiction_path:
-        query["path"] = jurisdiction_path
-    prefix = len(portal_path()) + 1
-    units = _tenants(
-        api.content.find(**query),
-        jurisdiction_of=lambda path: path[prefix:].split("/", 1)[0],
-    )
-    return {unit.path: unit for unit in units}
-
-
 def project_rows(year, jurisdiction_path=None, states=MANAGED_STATES):
     """The projects of ``year`` in ``states`` the user may see (in
     ``jurisdiction_path``), as :class:`ProjectRow` (restricted search)."""
@@ -106,18 +130,27 @@ def project_rows(year, jurisdiction_path=None, states=MANAGED_STATES):
         query["path"] = jurisdiction_path
     prefix = len(portal_path()) + 1
     rows = []
-    for brain in api.content.find(**query):
-        path = brain.getPath()
+    for path, kind, special, state, indicators, quantified in metadata_rows(
+        [
+            "budget_kind",
+            "is_special_fund",
+            "review_state",
+            "indicator_count",
+            "quantified_indicator_count",
+        ],
+        with_path=True,
+        **query,
+    ):
         jurisdiction, unit = path[prefix:].split("/", 2)[:2]
         rows.append(
             ProjectRow(
                 jurisdiction=jurisdiction,
                 unit_path=path[: prefix + len(jurisdiction) + 1 + len(unit)],
-                budget_kind=brain.budget_kind,
-                is_special_fund=bool(brain.is_special_fund),
-                review_state=brain.review_state,
-                indicators=_count(brain.indicator_count),
-                quantified=_count(brain.quantified_indicator_count),
+                budget_kind=kind,
+                is_special_fund=special is True,
+                review_state=state,
+                indicators=_count(indicators),
+                quantified=_count(quantified),
             )
         )
     return rows
@@ -139,35 +172,38 @@ class CoverageRow:
     gaps: tuple
 
 
-def coverage_figures(year, jurisdiction=None):
+def coverage_figures(year, jurisdiction=None, jurisdictions=None):
     """The four-budgets coverage of ``year`` for every jurisdiction the user
     may view (or only ``jurisdiction``, a Tenant), with its gaps."""
-    by_url = {tenant.url: tenant for tenant in visible_jurisdictions()}
-    context = api.portal.get()
     if jurisdiction is not None:
-        context = context.unrestrictedTraverse(jurisdiction.path)
-    answer = []
-    for item in coverage_of(context, year):
-        tenant = by_url.get(item.url)
-        if tenant is None:
-            continue
-        answer.append(
-            CoverageRow(
-                jurisdiction=tenant,
-                coverage=item.result,
-                gaps=coverage_gaps(item.result),
-            )
+        tenants = [jurisdiction]
+    elif jurisdictions is not None:
+        tenants = list(jurisdictions)
+    else:
+        tenants = visible_jurisdictions()
+    answer = coverage_of(
+        None,
+        year,
+        jurisdictions=[(t.url, t.path, t.title, t.kind) for t in tenants],
+    )
+    by_url = {tenant.url: tenant for tenant in tenants}
+    return [
+        CoverageRow(
+            jurisdiction=by_url[item.url],
+            coverage=item.result,
+            gaps=coverage_gaps(item.result),
         )
-    return answer
+        for item in answer
+    ]
 
 
-def special_fund_figures(year, margin=0):
+def special_fund_figures(year, margin=0, jurisdictions=None):
     """The municipal level's approved special funds of ``year`` against the
     cap (:class:`SpecialFundUsage` of ``rules.special_funds``) with the
     municipal jurisdiction (a Tenant), or None when the user may not view it."""
-    municipal = [
-        tenant for tenant in visible_jurisdictions() if tenant.kind == MUNICIPAL
-    ]
+    if jurisdictions is None:
+        jurisdictions = visible_jurisdictions()
+    municipal = [tenant for tenant in jurisdictions if tenant.kind == MUNICIPAL]
     if not municipal:
         return None
     approved, cap = municipal_special_fund_usage(year)
@@ -183,7 +219,7 @@ class QuantifiedRow:
     share: QuantifiedShare
 
 
-def quantified_figures(year, jurisdiction=None):
+def quantified_figures(year, jurisdiction=None, jurisdictions=None):
     """The share of quantified indicators of the projects declared for
     ``year`` (submitted, reviewed or approved) the user may see: ``(by
     jurisdiction, by unit, overall)``, the rows in folder order."""
@@ -195,17 +231,23 @@ def quantified_figures(year, jurisdiction=None):
     by_unit = quantified_shares(
         (row.unit_path, row.indicators, row.quantified) for row in rows
     )
-    jurisdictions = [
+    if jurisdictions is None:
+        jurisdictions = visible_jurisdictions()
+    jurisdiction_rows = [
         QuantifiedRow(tenant, by_jurisdiction[tenant.id])
-        for tenant in visible_jurisdictions()
+        for tenant in jurisdictions
         if tenant.id in by_jurisdiction
     ]
-    units = [
-        QuantifiedRow(tenant, by_unit[unit_path])
-        for unit_path, tenant in visible_units(path).items()
-        if unit_path in by_unit
-    ]
+    unit_rows = (
+        [
+            QuantifiedRow(tenant, by_unit[unit_path])
+            for unit_path, tenant in visible_units(path).items()
+            if unit_path in by_unit
+        ]
+        if by_unit
+        else []
+    )
     overall = QuantifiedShare()
     for share in by_jurisdiction.values():
         overall += share
-    return jurisdictions, units, overall
+    return jurisdiction_rows, unit_rows, overall

@@ -11,8 +11,7 @@ Everything is counted as the current user may see it (restricted searches).
 import datetime
 from dataclasses import dataclass
 
-from plone import api
-
+from changde.perfmgmt.core.catalog_rows import metadata_rows
 from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.pinyin import pinyin_sort_string
 from changde.perfmgmt.evaluation.reports import COUNTED_ITEM_STATES
@@ -34,7 +33,7 @@ def _query(portal_type, year, jurisdiction=None, **query):
 
 def as_date(value):
     """A deadline from metadata as a date (a Zope DateTime is converted)."""
-    if value is None or isinstance(value, datetime.date):
+    if isinstance(value, datetime.date):
         return value
     if hasattr(value, "asdatetime"):
         return value.asdatetime().date()
@@ -55,17 +54,14 @@ class GradeFigures:
 def grade_figures(year, jurisdiction=None):
     """The grades of ``year``'s evaluations whose result counts (approved,
     fed back, published) by evaluation kind, in the kinds' order."""
-    pairs = [
-        (brain.evaluation_kind, brain.evaluation_grade)
-        for brain in api.content.find(
+    pairs = list(
+        metadata_rows(
+            ["evaluation_kind", "evaluation_grade"],
             **_query(
-                "EvaluationReport",
-                year,
-                jurisdiction,
-                review_state=list(RESULT_STATES),
-            )
+                "EvaluationReport", year, jurisdiction, review_state=list(RESULT_STATES)
+            ),
         )
-    ]
+    )
     by_kind = {
         kind: grade_counts(grade for k, grade in pairs if k == kind)
         for kind in EVALUATION_KINDS
@@ -92,31 +88,28 @@ def rectification_figures(year, jurisdiction=None, today=None):
     accepted, reopened): overall and by jurisdiction (by pinyin)."""
     today = today or today_in_china()
     settings = rectification_settings()
-    items, titles = [], {}
-    for brain in api.content.find(
+    items, titles = {}, {}
+    for key, title, state, deadline in metadata_rows(
+        ["jurisdiction", "jurisdiction_title", "review_state", "deadline"],
         **_query(
             "RectificationItem",
             year,
             jurisdiction,
             review_state=list(COUNTED_ITEM_STATES),
-        )
+        ),
     ):
-        titles.setdefault(brain.jurisdiction, brain.jurisdiction_title or "")
-        items.append((brain.jurisdiction, brain.review_state, as_date(brain.deadline)))
+        titles.setdefault(key, title or "")
+        items.setdefault(key, []).append((state, as_date(deadline)))
     overall = rectification_counts(
-        ((state, deadline) for key, state, deadline in items), today, settings
+        (item for each in items.values() for item in each), today, settings
     )
     by_jurisdiction = [
         JurisdictionRectification(
             jurisdiction=key,
             title=titles[key],
-            counts=rectification_counts(
-                ((state, deadline) for k, state, deadline in items if k == key),
-                today,
-                settings,
-            ),
+            counts=rectification_counts(items[key], today, settings),
         )
-        for key in sorted(titles, key=lambda key: pinyin_sort_string(titles[key]))
+        for key in sorted(titles, key=lambda key: pinyin_sort_string(titles[key] or ""))
     ]
     return overall, by_jurisdiction, settings.target_rate
 
@@ -128,6 +121,8 @@ def negative_list_figures(year, jurisdiction=None):
     """``{reason: {state: count}}`` of ``year``'s negative-list entries the
     user may see (``rules.negative_list.negative_list_counts``)."""
     return negative_list_counts(
-        (brain.negative_reason, brain.review_state)
-        for brain in api.content.find(**_query("NegativeListEntry", year, jurisdiction))
+        metadata_rows(
+            ["negative_reason", "review_state"],
+            **_query("NegativeListEntry", year, jurisdiction),
+        )
     )

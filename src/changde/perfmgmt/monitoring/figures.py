@@ -9,9 +9,11 @@ district sees its own jurisdiction's rates, a unit its own.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from plone import api
 
+from changde.perfmgmt.core.catalog_rows import metadata_rows
 from changde.perfmgmt.core.rules.pinyin import pinyin_sort_string
 from changde.perfmgmt.monitoring.rounds import round_info
 from changde.perfmgmt.monitoring.rules.execution import Execution
@@ -53,20 +55,34 @@ def record_values(year, jurisdiction=None):
     if jurisdiction:
         query["jurisdiction"] = jurisdiction
     values, titles = [], {}
-    for brain in api.content.find(**query):
-        key = brain.jurisdiction
+    for number, key, title, budget, executed, flags in metadata_rows(
+        [
+            "round_number",
+            "jurisdiction",
+            "jurisdiction_title",
+            "budget_amount",
+            "executed_amount",
+            "monitoring_flags",
+        ],
+        **query,
+    ):
         if key not in titles:
-            titles[key] = brain.jurisdiction_title or key
+            titles[key] = title or key
         values.append(
             RecordValues(
-                round_number=brain.round_number,
+                round_number=number,
                 jurisdiction=key,
-                budget_amount=brain.budget_amount,
-                executed_amount=brain.executed_amount,
-                flags=tuple(brain.monitoring_flags or ()),
+                budget_amount=_amount(budget),
+                executed_amount=_amount(executed),
+                flags=tuple(flags or ()),
             )
         )
     return values, titles
+
+
+def _amount(value):
+    """An amount from metadata (Missing.Value where the record has none)."""
+    return value if isinstance(value, Decimal | int | float | str) else None
 
 
 def execution_figures(year, margin, jurisdiction=None, order=(), today=None):

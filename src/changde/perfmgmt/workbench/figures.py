@@ -22,11 +22,13 @@ data; every number carries the address of the list behind it
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from plone import api
 from zope.i18n import translate
 
 from changde.perfmgmt.core import lists
+from changde.perfmgmt.core.catalog_rows import metadata_rows
 from changde.perfmgmt.core.rules.clock import CHINA_TIMEZONE
 from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.declaration.figures import special_fund_figures
@@ -148,18 +150,18 @@ def _count(**query):
     return len(api.content.find(**query))
 
 
-def _since(brain):
-    """The date an item entered its state (China's date), or None."""
-    value = getattr(brain, "state_since", None)
-    if value is None or not hasattr(value, "asdatetime"):
+def _since(value):
+    """The date an item entered its state (China's date) from its
+    ``state_since`` metadata, or None."""
+    if not hasattr(value, "asdatetime"):
         return None
     return value.asdatetime().astimezone(CHINA_TIMEZONE).date()
 
 
-def _moment(brain):
-    """Sort key: when the item entered its state (unknown last)."""
-    value = getattr(brain, "state_since", None)
-    if value is None or not hasattr(value, "timeTime"):
+def _moment(value):
+    """Sort key of a ``state_since``: when the item entered its state
+    (unknown last)."""
+    if not hasattr(value, "timeTime"):
         return (1, 0.0)
     return (0, value.timeTime())
 
@@ -255,8 +257,10 @@ def waiting_rows(context):
     rows = []
     for kind, portal_type, states, view in OFFICE_WAITING:
         by_year = {}
-        for brain in _find(portal_type=portal_type, review_state=list(states)):
-            year = brain.year if isinstance(brain.year, int) else None
+        for year, state_since in metadata_rows(
+            ["year", "state_since"], portal_type=portal_type, review_state=list(states)
+        ):
+            year = year if isinstance(year, int) else None
             row = by_year.get(year)
             if row is None:
                 row = by_year[year] = {
@@ -269,7 +273,7 @@ def waiting_rows(context):
                     "url": context.list_url(view, year=year, review_state=list(states)),
                 }
             row["count"] += 1
-            since = _since(brain)
+            since = _since(state_since)
             band = ages.band(ages.days(since))
             if band is not None:
                 row[band] += 1
@@ -442,27 +446,38 @@ def recommendations_row(context):
 def reviewer_section(context):
     """The projects to review or approve, oldest first."""
     ages = _Ages(context)
-    brains = _find(portal_type="BudgetProject", review_state=list(QUEUE_STATES))
     rows = sorted(
-        ((_since(brain), brain) for brain in brains),
-        key=lambda pair: _moment(pair[1]),
+        metadata_rows(
+            [
+                "state_since",
+                "Title",
+                "amount",
+                "is_special_fund",
+                "review_state",
+                "year",
+            ],
+            with_path=True,
+            portal_type="BudgetProject",
+            review_state=list(QUEUE_STATES),
+        ),
+        key=lambda row: _moment(row[1]),
     )
     titles = _unit_titles() if rows else {}
+    prefix = len("/".join(api.portal.get().getPhysicalPath())) + 1
     items = []
-    for since, brain in rows[:SHOWN]:
+    for path, state_since, title, amount, special, state, year in rows[:SHOWN]:
+        since = _since(state_since)
         days = ages.days(since)
         items.append(
             {
-                "title": brain.Title,
-                "@id": brain.getURL(),
-                "unit_title": _unit_of(brain, titles),
-                "amount": brain.amount,
-                "is_special_fund": bool(brain.is_special_fund),
-                "review_state": brain.review_state,
-                "state_title": state_title(
-                    "BudgetProject", brain.review_state, context.request
-                ),
-                "year": brain.year,
+                "title": title,
+                "@id": f"{context.portal_url}/{path[prefix:]}",
+                "unit_title": titles.get(path.rsplit("/", 1)[0], ""),
+                "amount": amount if isinstance(amount, Decimal | int | float) else None,
+                "is_special_fund": special is True,
+                "review_state": state,
+                "state_title": state_title("BudgetProject", state, context.request),
+                "year": year,
                 "since": since,
                 "days": days,
                 "band": ages.band(days),
@@ -522,7 +537,7 @@ def tenant_section(context, tenant, kind):
     for brain in _find(
         portal_type="BudgetProject", review_state="returned", **filters["projects"]
     ):
-        since = _since(brain)
+        since = _since(brain.state_since)
         returned.append(
             {
                 "title": brain.Title,
@@ -531,7 +546,7 @@ def tenant_section(context, tenant, kind):
                 "unit_title": _unit_of(brain, titles) if titles else tenant.title,
                 "reason": brain.state_comment,
                 "since": since,
-                "_moment": _moment(brain),
+                "_moment": _moment(brain.state_since),
                 "days": ages.days(since),
             }
         )

@@ -56,7 +56,11 @@ class WorkbenchBody:
         )
 
     def form_action(self):
-        return f"{api.portal.get().absolute_url()}/@@workbench"
+        """The page the year selector stays on (the home page or
+        ``@@workbench``)."""
+        return self.request.get("ACTUAL_URL") or (
+            f"{api.portal.get().absolute_url()}/@@workbench"
+        )
 
     @staticmethod
     def percent(value):
