@@ -10,6 +10,8 @@ and its path the catalog's path of it. :func:`metadata_rows` reads them
 directly: the same values, the same security, a tenth of the time.
 """
 
+from operator import itemgetter
+
 from Acquisition import aq_base
 from plone import api
 from ZTUtils.Lazy import LazyMap
@@ -39,10 +41,36 @@ def metadata_rows(columns, unrestricted=False, with_path=False, **query):
     )
     results = search(**query)
     internal = catalog._catalog
-    positions = [internal.schema[column] for column in columns]
+    getter = itemgetter(*(internal.schema[column] for column in columns))
     data = internal.data
     paths = internal.paths
+    single = len(columns) == 1
     for rid in record_ids(catalog, results):
-        row = data[rid]
-        values = tuple(row[position] for position in positions)
+        values = getter(data[rid])
+        if single:
+            values = (values,)
         yield (paths[rid], *values) if with_path else values
+
+
+def visible_record_ids(**query):
+    """The record ids of the objects matching ``query`` that the user may
+    see, as a set (no metadata read: to filter unrestricted rows)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return set(record_ids(catalog, catalog.searchResults(**query)))
+
+
+def metadata_rows_with_ids(columns, unrestricted=False, **query):
+    """``(record id, path, value, …)`` like :func:`metadata_rows`."""
+    catalog = api.portal.get_tool("portal_catalog")
+    search = (
+        catalog.unrestrictedSearchResults if unrestricted else catalog.searchResults
+    )
+    results = search(**query)
+    internal = catalog._catalog
+    getter = itemgetter(*(internal.schema[column] for column in columns))
+    data = internal.data
+    paths = internal.paths
+    single = len(columns) == 1
+    for rid in record_ids(catalog, results):
+        values = getter(data[rid])
+        yield (rid, paths[rid], *((values,) if single else values))

@@ -86,7 +86,10 @@ def dashboard_figures(scope, request, today=None):
     as int or Decimal, titles translated for ``request``)."""
     today = today or today_in_china()
     portal_url = api.portal.get().absolute_url()
-    context = _Context(scope, request, portal_url, today)
+    projects = declaration_figures.year_projects(
+        scope.year, scope.jurisdiction.path if scope.jurisdiction else None
+    )
+    context = _Context(scope, request, portal_url, today, projects)
     return {
         "year": scope.year,
         "jurisdiction": _tenant(scope.jurisdiction),
@@ -114,6 +117,8 @@ class _Context:
     request: object
     portal_url: str
     today: date
+    #: the year's declared projects (declaration.figures.year_projects)
+    projects: list
 
     def translate(self, message):
         return translate(message, context=self.request)
@@ -138,6 +143,7 @@ def coverage_section(context):
         context.scope.year,
         context.scope.jurisdiction,
         jurisdictions=context.scope.jurisdictions,
+        projects=context.projects,
     )
     kinds = [
         {"id": kind, "title": context.translate(BUDGET_KIND_TITLES[kind])}
@@ -359,6 +365,7 @@ def quantified_section(context):
         context.scope.year,
         context.scope.jurisdiction,
         jurisdictions=context.scope.jurisdictions,
+        projects=context.projects,
     )
     titles = {tenant.id: tenant.title for tenant in context.scope.jurisdictions}
     states = list(MANAGED_STATES)

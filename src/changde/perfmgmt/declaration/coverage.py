@@ -78,20 +78,25 @@ def kinds_by_jurisdiction(year, paths):
     if len(paths) == 1:
         query["path"] = paths[0]
     kinds = {path: set() for path in paths}
+    # jurisdictions are folders of the site root: a project's jurisdiction is
+    # the first folder of its path below the root (one slice, one lookup)
+    depth = {path.count("/") for path in paths}
     for path, budget_kind in metadata_rows(
         ["budget_kind"], unrestricted=True, with_path=True, **query
     ):
-        for jurisdiction_path in paths:
-            if path.startswith(jurisdiction_path + "/"):
-                kinds[jurisdiction_path].add(budget_kind)
+        for level in depth:
+            found = kinds.get("/".join(path.split("/", level + 1)[: level + 1]))
+            if found is not None:
+                found.add(budget_kind)
                 break
     return kinds
 
 
-def coverage_of(context, year, jurisdictions=None):
+def coverage_of(context, year, jurisdictions=None, kinds=None):
     """The coverage of each jurisdiction in ``context`` (or of
     ``jurisdictions``, ``(url, path, title, kind)`` as
-    :func:`jurisdictions_in` answers them) for ``year``."""
+    :func:`jurisdictions_in` answers them) for ``year``; ``kinds`` as
+    :func:`kinds_by_jurisdiction` answers them, when the caller has them."""
     settings = coverage_settings()
     targeted = [
         each
@@ -101,7 +106,10 @@ def coverage_of(context, year, jurisdictions=None):
         if each[3]
         in JURISDICTION_KINDS  # not a kind the plan targets: nothing to measure
     ]
-    kinds = kinds_by_jurisdiction(year, [path for url, path, title, kind in targeted])
+    if kinds is None:
+        kinds = kinds_by_jurisdiction(
+            year, [path for url, path, title, kind in targeted]
+        )
     answer = []
     for url, path, title, kind in targeted:
         answer.append(
@@ -109,7 +117,7 @@ def coverage_of(context, year, jurisdictions=None):
                 url=url,
                 title=title,
                 kind=kind,
-                result=coverage(kinds[path], year, kind, settings=settings),
+                result=coverage(kinds.get(path, ()), year, kind, settings=settings),
                 special_funds=(
                     municipal_special_fund_usage(year) if kind == MUNICIPAL else None
                 ),

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from plone import api
 
 from changde.perfmgmt.core.catalog_rows import metadata_rows
+from changde.perfmgmt.core.catalog_rows import metadata_rows_with_ids
+from changde.perfmgmt.core.catalog_rows import visible_record_ids
 from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
 from changde.perfmgmt.declaration.coverage import MANAGED_STATES
 from changde.perfmgmt.declaration.coverage import coverage_of
@@ -116,6 +118,8 @@ class ProjectRow:
     review_state: str
     indicators: int
     quantified: int
+    #: whether the user may see the project (see :func:`year_projects`)
+    visible: bool = True
 
 
 def project_rows(year, jurisdiction_path=None, states=MANAGED_STATES):
@@ -156,6 +160,56 @@ def project_rows(year, jurisdiction_path=None, states=MANAGED_STATES):
     return rows
 
 
+def year_projects(year, jurisdiction_path=None):
+    """Every project of ``year`` under performance management (submitted,
+    reviewed, approved; in ``jurisdiction_path``), the coverage's facts, each
+    marked ``visible`` when the user may see it (what the quantified share
+    counts): one read of the rows for both."""
+    query = {
+        "portal_type": "BudgetProject",
+        "year": year,
+        "review_state": list(MANAGED_STATES),
+    }
+    if jurisdiction_path:
+        query["path"] = jurisdiction_path
+    visible = visible_record_ids(**query)
+    prefix = len(portal_path()) + 1
+    rows = []
+    for (
+        rid,
+        path,
+        kind,
+        special,
+        state,
+        indicators,
+        quantified,
+    ) in metadata_rows_with_ids(
+        [
+            "budget_kind",
+            "is_special_fund",
+            "review_state",
+            "indicator_count",
+            "quantified_indicator_count",
+        ],
+        unrestricted=True,
+        **query,
+    ):
+        jurisdiction, unit = path[prefix:].split("/", 2)[:2]
+        rows.append(
+            ProjectRow(
+                jurisdiction=jurisdiction,
+                unit_path=path[: prefix + len(jurisdiction) + 1 + len(unit)],
+                budget_kind=kind,
+                is_special_fund=special is True,
+                review_state=state,
+                indicators=_count(indicators),
+                quantified=_count(quantified),
+                visible=rid in visible,
+            )
+        )
+    return rows
+
+
 def _count(value):
     """A count from metadata (Missing.Value before the upgrade step ran: 0)."""
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
@@ -172,19 +226,27 @@ class CoverageRow:
     gaps: tuple
 
 
-def coverage_figures(year, jurisdiction=None, jurisdictions=None):
+def coverage_figures(year, jurisdiction=None, jurisdictions=None, projects=None):
     """The four-budgets coverage of ``year`` for every jurisdiction the user
-    may view (or only ``jurisdiction``, a Tenant), with its gaps."""
+    may view (or only ``jurisdiction``, a Tenant), with its gaps (from
+    ``projects`` of :func:`year_projects` when the caller has them)."""
     if jurisdiction is not None:
         tenants = [jurisdiction]
     elif jurisdictions is not None:
         tenants = list(jurisdictions)
     else:
         tenants = visible_jurisdictions()
+    kinds = None
+    if projects is not None:
+        root = portal_path()
+        kinds = {}
+        for row in projects:
+            kinds.setdefault(f"{root}/{row.jurisdiction}", set()).add(row.budget_kind)
     answer = coverage_of(
         None,
         year,
         jurisdictions=[(t.url, t.path, t.title, t.kind) for t in tenants],
+        kinds=kinds,
     )
     by_url = {tenant.url: tenant for tenant in tenants}
     return [
@@ -219,18 +281,25 @@ class QuantifiedRow:
     share: QuantifiedShare
 
 
-def quantified_figures(year, jurisdiction=None, jurisdictions=None):
+def quantified_figures(year, jurisdiction=None, jurisdictions=None, projects=None):
     """The share of quantified indicators of the projects declared for
     ``year`` (submitted, reviewed or approved) the user may see: ``(by
-    jurisdiction, by unit, overall)``, the rows in folder order."""
+    jurisdiction, by unit, overall)``, the rows in folder order (from
+    ``projects`` of :func:`year_projects` when the caller has them)."""
     path = jurisdiction.path if jurisdiction is not None else None
-    rows = project_rows(year, path)
-    by_jurisdiction = quantified_shares(
-        (row.jurisdiction, row.indicators, row.quantified) for row in rows
-    )
+    if projects is None:
+        rows = project_rows(year, path)
+    else:
+        rows = [row for row in projects if row.visible]
     by_unit = quantified_shares(
         (row.unit_path, row.indicators, row.quantified) for row in rows
     )
+    # a unit lies in one jurisdiction: its counts add up to the jurisdiction's
+    prefix = len(portal_path()) + 1
+    by_jurisdiction = {}
+    for unit_path, share in by_unit.items():
+        key = unit_path[prefix:].split("/", 1)[0]
+        by_jurisdiction[key] = by_jurisdiction.get(key, QuantifiedShare()) + share
     if jurisdictions is None:
         jurisdictions = visible_jurisdictions()
     jurisdiction_rows = [

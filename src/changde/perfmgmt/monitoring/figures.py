@@ -91,10 +91,12 @@ def execution_figures(year, margin, jurisdiction=None, order=(), today=None):
     percentage points of yellow). Jurisdictions come in ``order`` (ids),
     the others after them by pinyin."""
     values, titles = record_values(year, jurisdiction)
-    by_round = execution_by(values, lambda record: record.round_number)
     by_round_and_jurisdiction = execution_by(
         values, lambda record: (record.round_number, record.jurisdiction)
     )
+    by_round = {}
+    for (number, _key), group in by_round_and_jurisdiction.items():
+        by_round[number] = by_round.get(number, Execution()) + group
     position = {key: index for index, key in enumerate(order)}
 
     def jurisdiction_order(key):

@@ -139,9 +139,9 @@ def traffic_light(rate, target_rate, margin) -> str | None:
     return GREEN
 
 
-@dataclass(frozen=True)
-class RecordValues:
-    """What the figures need of one monitoring record."""
+class RecordValues(NamedTuple):
+    """What the figures need of one monitoring record (a named tuple: the
+    dashboard makes 20,000 of them)."""
 
     round_number: int
     jurisdiction: str
@@ -180,6 +180,19 @@ class Execution:
 
     def flagged(self, flag) -> int:
         return self.flags.get(flag, 0)
+
+    def __add__(self, other):
+        """Two groups together (a round's total from its jurisdictions')."""
+        flags = dict(self.flags)
+        for flag, count in other.flags.items():
+            flags[flag] = flags.get(flag, 0) + count
+        return Execution(
+            records=self.records + other.records,
+            with_amounts=self.with_amounts + other.with_amounts,
+            budget=self.budget + other.budget,
+            executed=self.executed + other.executed,
+            flags=flags,
+        )
 
 
 def execution_by(records: Iterable[RecordValues], key) -> dict:
