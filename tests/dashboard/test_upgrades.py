@@ -1,6 +1,6 @@
 """Existing sites get the workbench and the dashboard: the package profile's
-upgrade step 1001→1002 installs the two modules (their settings, panels, tab,
-bundles and metadata, filled for what exists), and declaration's 1002→1003
+upgrade step 1002→1003 installs the two modules (their settings, panels, tab,
+bundles and metadata, filled for what exists), and declaration's 1003→1004
 puts the projects' indicator counts into the catalog."""
 
 import unittest
@@ -32,19 +32,19 @@ class TestUpgrades(unittest.TestCase):
         (brain,) = self.catalog(portal_type="BudgetProject", getId="p")
         return brain
 
-    def test_declaration_1002_to_1003(self):
+    def test_declaration_1003_to_1004(self):
         for column in ("indicator_count", "quantified_indicator_count"):
             self.catalog.delColumn(column)
         profile = "changde.perfmgmt.declaration:default"
-        self.setup_tool.setLastVersionForProfile(profile, "1002")
+        self.setup_tool.setLastVersionForProfile(profile, "1003")
         self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1003",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1004",))
         self.assertEqual(
             (self.brain().indicator_count, self.brain().quantified_indicator_count),
             (3, 1),
         )
 
-    def test_package_1001_to_1002_installs_the_modules(self):
+    def test_package_1002_to_1003_installs_the_modules(self):
         panels = api.portal.get_tool("portal_controlpanel")
         for configlet in ("perfmgmt-dashboard", "perfmgmt-workbench"):
             panels.unregisterConfiglet(configlet)
@@ -66,7 +66,7 @@ class TestUpgrades(unittest.TestCase):
             self.setup_tool.unsetLastVersionForProfile(
                 f"changde.perfmgmt.{module}:default"
             )
-        self.setup_tool.setLastVersionForProfile("changde.perfmgmt:default", "1001")
+        self.setup_tool.setLastVersionForProfile("changde.perfmgmt:default", "1002")
 
         self.setup_tool.upgradeProfile("changde.perfmgmt:default")
 

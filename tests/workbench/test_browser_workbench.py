@@ -21,9 +21,11 @@ class TestWorkbenchInTheBrowser(BrowserTestCase):
     layer = CITY_BROWSER_TESTING
     create_city = False
 
-    def workbench(self, user):
+    def workbench(self, user, home=False):
+        """The user's workbench: on the home page (the front page after
+        signing in) or the page @@workbench."""
         self.login(user)
-        self.open(f"@@workbench?year={YEAR}")
+        self.open(f"?year={YEAR}" if home else f"@@workbench?year={YEAR}")
         return self.find(".perfmgmt-workbench")
 
     def link(self, css):
@@ -32,8 +34,8 @@ class TestWorkbenchInTheBrowser(BrowserTestCase):
         parsed = urlparse(element.get_attribute("href"))
         return element.text, parsed.path.rsplit("/", 1)[-1], parse_qs(parsed.query)
 
-    def test_office(self):
-        self.workbench(OFFICE_USER)
+    def test_office_on_the_home_page(self):
+        self.workbench(OFFICE_USER, home=True)
         text, view, params = self.link(
             "tr[data-kind=projects_to_review] a.perfmgmt-number"
         )

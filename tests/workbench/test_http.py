@@ -105,3 +105,24 @@ class TestPage(WorkbenchHttpTestCase):
     def test_a_wrong_year_is_a_message(self):
         tree = self.page(OFFICE_USER, year="abc")
         self.assertTrue(tree.cssselect(".perfmgmt-workbench .alert-warning"))
+
+
+class TestHomePage(WorkbenchHttpTestCase):
+    def test_the_home_page_shows_a_signed_in_users_workbench_first(self):
+        response = self.call("", user=OFFICE_USER, json_api=False)
+        self.assertEqual(response.status_code, 200)
+        tree = html.fromstring(response.text)
+        viewlets = tree.cssselect(".perfmgmt-home-viewlets > *")
+        self.assertTrue(viewlets)
+        self.assertIn("perfmgmt-workbench", viewlets[0].get("class"))
+        self.assertTrue(tree.cssselect(".perfmgmt-workbench-office"))
+
+    def test_not_for_anonymous(self):
+        response = self.call("", user=None, json_api=False)
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("perfmgmt-workbench", response.text)
+
+    def test_the_year_selector_stays_on_the_home_page(self):
+        tree = html.fromstring(self.call("", user=UNIT_B_USER, json_api=False).text)
+        (form,) = tree.cssselect("form.perfmgmt-workbench-year")
+        self.assertNotIn("@@workbench", form.get("action"))

@@ -20,6 +20,7 @@ MODULE_PROFILES = tuple(
         "monitoring",
         "libraries",
         "evaluation",
+        "publicity",
         "workbench",
         "dashboard",
     )

@@ -38,6 +38,12 @@ def to_1002(context):
 
 
 def to_1003(context):
+    """The module's top tabs (actions.xml), each shown to those who may use
+    its area."""
+    context.runImportStepFromProfile(PROFILE, "actions")
+
+
+def to_1004(context):
     """A project's indicator counts are catalog metadata (the dashboards and
     the annual report count the share of quantified indicators from them)."""
     context.runImportStepFromProfile(PROFILE, "catalog")

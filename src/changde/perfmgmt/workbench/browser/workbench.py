@@ -41,6 +41,8 @@ class WorkbenchBody:
     """What the page and the viewlet share: the numbers and their formats."""
 
     body_template = ViewPageTemplateFile("templates/workbench_body.pt")
+    #: the home page's viewlet names itself; the page has its own title
+    show_heading = False
 
     def update_figures(self):
         self.year, self.error = requested_year(self.request)
@@ -90,6 +92,8 @@ class WorkbenchView(WorkbenchBody, BrowserView):
 
 class WorkbenchViewlet(WorkbenchBody, ViewletBase):
     """The workbench on the home page, for signed-in users that have one."""
+
+    show_heading = True
 
     def update(self):
         super().update()
