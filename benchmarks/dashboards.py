@@ -272,8 +272,9 @@ def growth(options):
             str(options.repeat),
             "--json",
         ]
+        # the child's progress and errors go to stderr as they come
         output = subprocess.run(
-            command, check=True, capture_output=True, text=True, env=os.environ
+            command, check=True, stdout=subprocess.PIPE, text=True, env=os.environ
         ).stdout
         runs[size] = json.loads(output.strip().splitlines()[-1])
         options.projects = size
