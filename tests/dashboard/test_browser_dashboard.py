@@ -102,6 +102,18 @@ class TestDashboardInTheBrowser(BrowserTestCase):
         self.login(OFFICE_USER)
         self.open(f"@@dashboard?year={YEAR}")
         self.charts()
+        # Plone's navigation marks the tab 驾驶舱, not 首页 (the site root)
+        self.wait_until(
+            lambda driver: (
+                "current"
+                in self.find("#portal-globalnav li.perfmgmt-dashboard").get_attribute(
+                    "class"
+                )
+            ),
+            message="the tab 驾驶舱 was not marked",
+        )
+        home = self.find("#portal-globalnav li.index_html").get_attribute("class")
+        self.assertNotIn("current", home)
         from selenium.webdriver.support.ui import Select
 
         Select(self.find("#dashboard-jurisdiction")).select_by_value("wuling")

@@ -152,6 +152,23 @@ class TestPage(HttpTestCase):
         self.assertEqual(served.status_code, 200)
         self.assertIn("echarts", served.text[:5000].lower())
 
+    def test_the_tab_and_the_canonical_address(self):
+        # the tab leads to <site>/dashboard, the page's canonical address, so
+        # that Plone's navigation marks 驾驶舱 there and not on the home page
+        tree = self.page(year=YEAR)
+        tab = tree.cssselect("#portal-globalnav li.perfmgmt-dashboard a")[0]
+        self.assertEqual(tab.get("href"), f"{self.portal_url}/dashboard")
+        canonical = tree.cssselect("link[rel=canonical]")
+        self.assertEqual(
+            [link.get("href") for link in canonical], [f"{self.portal_url}/dashboard"]
+        )
+        front = html.fromstring(self.call("", json_api=False).text)
+        self.assertEqual(
+            [link.get("href") for link in front.cssselect("link[rel=canonical]")],
+            [self.portal_url],
+        )
+        self.assertEqual(self.call("dashboard", json_api=False).status_code, 200)
+
     def test_gaps_are_red_in_the_table(self):
         tree = self.page(year=YEAR)
         row = tree.cssselect("table[data-section=coverage] tr[data-key=wuling]")[0]

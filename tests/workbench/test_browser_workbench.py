@@ -76,6 +76,16 @@ class TestWorkbenchInTheBrowser(BrowserTestCase):
 
     def test_district(self):
         self.workbench(DISTRICT_USER)
+        # the workbench is the home page's: 首页 is marked, not 驾驶舱
+        self.wait_until(
+            lambda driver: (
+                "current"
+                in self.find("#portal-globalnav li.index_html").get_attribute("class")
+            ),
+            message="the tab 首页 was not marked",
+        )
+        dashboard = self.find("#portal-globalnav li.perfmgmt-dashboard")
+        self.assertNotIn("current", dashboard.get_attribute("class"))
         sections = self.find_all(".perfmgmt-workbench-tenant")
         self.assertEqual([s.get_attribute("data-tenant") for s in sections], ["wuling"])
         text, view, params = self.link(

@@ -12,9 +12,12 @@ import json
 from decimal import Decimal
 
 from plone import api
+from plone.app.layout.viewlets.common import ViewletBase
 from Products.CMFPlone.resources import add_bundle_on_request
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
+from zope.interface import Interface
+from zope.interface import implementer
 
 from changde.perfmgmt.core.excel import workbook_bytes
 from changde.perfmgmt.core.excel import xlsx_response
@@ -76,6 +79,21 @@ def read_scope(request):
     return scope, errors
 
 
+class IDashboardView(Interface):
+    """The page ``@@dashboard``."""
+
+
+class DashboardCanonicalURL(ViewletBase):
+    """The dashboard's canonical address, ``<site>/dashboard``: Plone's
+    navigation marks the tab whose address is the canonical one, and the
+    site root's (Plone's default here) would mark 首页 instead of 驾驶舱."""
+
+    def render(self):
+        url = f"{self.context.absolute_url()}/dashboard"
+        return f'    <link rel="canonical" href="{url}" />'
+
+
+@implementer(IDashboardView)
 class DashboardView(BrowserView):
     def __call__(self):
         add_bundles(self.request)
