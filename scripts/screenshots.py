@@ -137,7 +137,8 @@ class DemoSite:
             try:
                 if requests.get(self.url, timeout=5).status_code == 200:
                     return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
+                # a busy machine answers the first (cold) request slowly
                 pass
             if self.server.poll() is not None:
                 break
