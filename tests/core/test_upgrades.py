@@ -69,6 +69,71 @@ class TestUpgrades(unittest.TestCase):
         transition = workflow["perfmgmt_declaration_workflow"].transitions["return"]
         self.assertEqual(transition.actbox_url, "%(content_url)s/@@return-to-unit")
 
+    def test_evaluation_from_1000(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
+        report_workflow.states["approved"].title = "Approved"
+        profile = "changde.perfmgmt.evaluation:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1000")
+        self.setup_tool.upgradeProfile(profile)
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1003",))
+        report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
+        self.assertEqual(
+            report_workflow.states["approved"].title, "Approved by the city"
+        )
+
+    def test_the_tenancy_behavior_on_existing_sites(self):
+        types = api.portal.get_tool("portal_types")
+        for profile, portal_type, version in (
+            ("changde.perfmgmt.evaluation:default", "EvaluationReport", "1001"),
+            ("changde.perfmgmt.monitoring:default", "MonitoringRecord", "1000"),
+        ):
+            fti = types[portal_type]
+            fti.behaviors = tuple(
+                b for b in fti.behaviors if b != "changde.perfmgmt.tenancy"
+            )
+            self.setup_tool.setLastVersionForProfile(profile, version)
+            self.setup_tool.upgradeProfile(profile)
+            self.assertIn("changde.perfmgmt.tenancy", types[portal_type].behaviors)
+
+    def test_declaration_1003_to_1004(self):
+        city = create_city(self.portal)
+        project = create_project(city["unit_a"], id="p", indicators=1)
+        api.content.transition(obj=project, transition="submit")
+        workflow = api.portal.get_tool("portal_workflow")
+        workflow.doActionFor(project, "return", comment="请补充指标。")
+        # a site of version 1003: no queue data, no indicator table columns,
+        # reviewers without access to returned projects
+        for column in ("state_since", "return_reason", "indicator_unit"):
+            self.catalog.delColumn(column)
+        self.catalog.delIndex("state_since")
+        definition = workflow["perfmgmt_declaration_workflow"]
+        definition.states["returned"].setPermission(
+            "View", False, ["Manager", "Owner", "Editor", "Reader", "Contributor"]
+        )
+        definition.updateRoleMappingsFor(project)
+        profile = "changde.perfmgmt.declaration:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1003")
+        self.setup_tool.upgradeProfile(profile)
+        # on to the newest version (the dashboards' 1005 follows)
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1005",))
+        (brain,) = self.catalog(
+            portal_type="BudgetProject",
+            state_since={
+                "query": project.workflow_history["perfmgmt_declaration_workflow"][-1][
+                    "time"
+                ],
+                "range": "min",
+            },
+        )
+        self.assertEqual(brain.return_reason, "请补充指标。")
+        (indicator,) = self.catalog(portal_type="Indicator")
+        self.assertEqual(indicator.indicator_unit, "所")
+        self.assertIn(
+            "BudgetReviewer",
+            [r["name"] for r in project.rolesOfPermission("View") if r["selected"]],
+        )
+
     def test_core_1000_to_1001(self):
         create_city(self.portal)
         api.portal.get_tool("portal_controlpanel").unregisterConfiglet(

@@ -1,6 +1,6 @@
 """Existing sites get the workbench and the dashboard: the package profile's
 upgrade step 1002→1003 installs the two modules (their settings, panels, tab,
-bundles and metadata, filled for what exists), and declaration's 1003→1004
+bundles and metadata, filled for what exists), and declaration's 1004→1005
 puts the projects' indicator counts into the catalog."""
 
 import unittest
@@ -32,13 +32,13 @@ class TestUpgrades(unittest.TestCase):
         (brain,) = self.catalog(portal_type="BudgetProject", getId="p")
         return brain
 
-    def test_declaration_1003_to_1004(self):
+    def test_declaration_1004_to_1005(self):
         for column in ("indicator_count", "quantified_indicator_count"):
             self.catalog.delColumn(column)
         profile = "changde.perfmgmt.declaration:default"
-        self.setup_tool.setLastVersionForProfile(profile, "1003")
+        self.setup_tool.setLastVersionForProfile(profile, "1004")
         self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1004",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1005",))
         self.assertEqual(
             (self.brain().indicator_count, self.brain().quantified_indicator_count),
             (3, 1),

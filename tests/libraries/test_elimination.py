@@ -3,7 +3,6 @@ account loses Editor on its draft report (the member's modified event, which
 the evaluation module subscribes to); the year's ratings only; agencies are
 rated and eliminated like experts; anonymous callers are refused."""
 
-import datetime
 import unittest
 
 import requests
@@ -14,6 +13,7 @@ from tests.evaluation.base import set_up_city
 from zope.component import getGlobalSiteManager
 from zope.lifecycleevent.interfaces import IObjectModifiedEvent
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.libraries.content.fields import IEngagedMember
 from changde.perfmgmt.libraries.interfaces import IRatedMember
 from changde.perfmgmt.libraries.members import confirm_elimination
@@ -264,7 +264,7 @@ class TestYearAgencyAndAccess(RestCase):
         self.assertEqual(response.status_code, 200, response.text)
         run = response.json()["confirmed"]
         self.assertEqual(run["year"], THIS_YEAR - 1)
-        self.assertEqual(run["date"], datetime.date.today().isoformat())
+        self.assertEqual(run["date"], today_in_china().isoformat())
 
     def test_agencies_are_rated_and_eliminated(self):
         zhengheng = self.agency_ids["常德正衡工程造价咨询有限公司"]

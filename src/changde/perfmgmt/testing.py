@@ -13,6 +13,9 @@
 import os
 import sys
 import unittest
+from contextlib import contextmanager
+from datetime import UTC
+from unittest import mock
 
 import transaction
 from plone.app.testing import PLONE_FIXTURE
@@ -161,6 +164,21 @@ def create_other_district(portal):
     )
     api.group.add_user(groupname=district.staff_group, username=OTHER_DISTRICT_USER)
     return district
+
+
+@contextmanager
+def frozen_clock(when):
+    """Stop the add-on's one clock (``core.rules.clock.utc_now``) at ``when``,
+    an aware datetime (a naive one is UTC), for the ``with`` block: every
+    business date (today in Beijing, the current year) then follows from it.
+    Answers ``when`` in UTC."""
+    from changde.perfmgmt.core.rules import clock
+
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    when = when.astimezone(UTC)
+    with mock.patch.object(clock, "utc_now", return_value=when):
+        yield when
 
 
 def create_project(unit, id="project", indicators=0, quantifiable=None, **fields):

@@ -10,14 +10,13 @@ declaration of the same project), and, for a unit, to every project of the
 unit.
 """
 
-import datetime
-
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_of
 from changde.perfmgmt.core.tenancy import tenancy_values
@@ -198,5 +197,5 @@ def after_entry_transition(entry, event):
         return
     entry.released_by = api.user.get_current().getId()
     entry.release_reason = ((event.kwargs or {}).get("comment") or "").strip()
-    entry.released_on = datetime.date.today()
+    entry.released_on = today_in_china()
     entry.reindexObject()

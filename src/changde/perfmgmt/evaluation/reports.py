@@ -26,6 +26,7 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 from changde.perfmgmt.core.content.budget_unit import IBudgetUnit
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_of
 from changde.perfmgmt.core.tenancy import tenancy_values
@@ -411,9 +412,7 @@ def may_see_notifications(report):
 
 
 def _today():
-    import datetime
-
-    return datetime.date.today()
+    return today_in_china()
 
 
 # --- rectification items ------------------------------------------------------

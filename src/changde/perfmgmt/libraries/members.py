@@ -21,6 +21,7 @@ from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import modified
 
 from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.libraries.content.fields import IEngagedMember
@@ -163,7 +164,7 @@ def change_rating(member, index, changes, user_id, today=None):
     )
     if violations:
         return violations
-    today = today or datetime.date.today()
+    today = today or today_in_china()
     row.update(
         {
             "date": str(row["date"]).strip(),
@@ -224,7 +225,7 @@ def _members_for_ranking(library):
 
 def elimination_year(year=None):
     """The year an elimination ranks: the one asked for, else this year."""
-    return datetime.date.today().year if year is None else year
+    return today_in_china().year if year is None else year
 
 
 def elimination_proposal(library, settings=None, year=None):
@@ -333,7 +334,7 @@ def confirm_elimination(library, decisions, user_id, today=None, year=None):
         return violations, None
     by_id = {m.getId(): m for m in members}
     explanations = {p.member_id: _text(p.reasons) for p in result.proposed}
-    today = today or datetime.date.today()
+    today = today or today_in_china()
     rows = []
     for member_id, (decision, reason) in sorted(decisions.items()):
         member = by_id[member_id]

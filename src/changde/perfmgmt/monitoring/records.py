@@ -8,14 +8,12 @@ record: the record workflow lets Editor change a draft or returned record and
 submit it, and Reader see it in every state.
 """
 
-from datetime import datetime
-
 from Acquisition import aq_base
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from zope.container.interfaces import IContainerModifiedEvent
 
-from changde.perfmgmt.core.rules.clock import CHINA_TIMEZONE
+from changde.perfmgmt.core.rules.clock import now_in_china
 from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.monitoring.rules.execution import execution_rate
@@ -101,7 +99,7 @@ def log_change(record, fields, source, before=None):
     if not changes:
         return None
     entry = {
-        "date": datetime.now(CHINA_TIMEZONE).isoformat(timespec="seconds"),
+        "date": now_in_china().isoformat(timespec="seconds"),
         "actor": api.user.get_current().getId(),
         "source": source,
         "changes": changes,

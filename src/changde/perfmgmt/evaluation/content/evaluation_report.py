@@ -25,8 +25,6 @@ from zope import schema
 from zope.interface import alsoProvides
 from zope.interface import implementer
 
-from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
-from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
 from changde.perfmgmt.core.rules.numbers import SCORE_MAX
 from changde.perfmgmt.core.rules.numbers import SCORE_MIN
 from changde.perfmgmt.core.rules.years import MAX_YEAR
@@ -70,7 +68,7 @@ ACTUALS_SCHEMA = json.dumps(
 )
 
 
-class IEvaluationReport(ITenancyCopy):
+class IEvaluationReport(model.Schema):
     directives.write_permission(**dict.fromkeys(DEFINING_FIELDS, MANAGE))
     evaluation_kind = schema.Choice(
         title=_("label_evaluation_kind", default="评价类型"),
@@ -218,7 +216,7 @@ alsoProvides(IEvaluationReport["experts"], IMemberReferences)
 
 
 @implementer(IEvaluationReport)
-class EvaluationReport(Container, TenancyCopy):
+class EvaluationReport(Container):
     """An evaluation report; ``grade`` is computed from the score."""
 
     evaluation_kind = "key"

@@ -7,11 +7,10 @@ and why), or rejected. The declaration gate reads the listed entries
 """
 
 from plone.dexterity.content import Item
+from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
-from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
-from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
 from changde.perfmgmt.core.rules.years import MAX_YEAR
 from changde.perfmgmt.core.rules.years import MIN_YEAR
 from changde.perfmgmt.evaluation.content.uids import is_project_or_unit
@@ -19,7 +18,7 @@ from changde.perfmgmt.evaluation.rules.negative_list import NEGATIVE_LIST_REASON
 from changde.perfmgmt.i18n import _
 
 
-class INegativeListEntry(ITenancyCopy):
+class INegativeListEntry(model.Schema):
     target = schema.ASCIILine(
         title=_("label_negative_target", default="对象(项目或单位 UID)"),
         constraint=is_project_or_unit,
@@ -77,7 +76,7 @@ class INegativeListEntry(ITenancyCopy):
 
 
 @implementer(INegativeListEntry)
-class NegativeListEntry(Item, TenancyCopy):
+class NegativeListEntry(Item):
     """A negative-list entry; target data are copied for listings and gates."""
 
     title = ""

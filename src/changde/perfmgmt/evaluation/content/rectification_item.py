@@ -22,14 +22,13 @@ from Acquisition import aq_parent
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
+from plone.supermodel import model
 from zope import schema
 from zope.globalrequest import getRequest
 from zope.interface import Invalid
 from zope.interface import implementer
 from zope.interface import invariant
 
-from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
-from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
 from changde.perfmgmt.evaluation.content.uids import is_monitoring_record
 from changde.perfmgmt.evaluation.content.uids import is_unit
 from changde.perfmgmt.i18n import _
@@ -58,7 +57,7 @@ def _container_of(context):
     return context
 
 
-class IRectificationItem(ITenancyCopy):
+class IRectificationItem(model.Schema):
     directives.write_permission(**dict.fromkeys(DEFINING_FIELDS, MANAGE))
     monitoring_record = schema.ASCIILine(
         title=_("label_source_monitoring_record", default="来源监控记录(UID)"),
@@ -133,7 +132,7 @@ class IRectificationItem(ITenancyCopy):
 
 
 @implementer(IRectificationItem)
-class RectificationItem(Item, TenancyCopy):
+class RectificationItem(Item):
     """A problem to rectify; its status is its workflow state."""
 
     title = ""

@@ -144,7 +144,8 @@ class IMonitoringRecord(model.Schema):
         missing_value={},
         required=False,
     )
-    # Copied from the project when the record is created or changed.
+    # Copied from the project when the record is created or changed (its
+    # jurisdiction and unit: the tenancy behavior).
     project_title = schema.TextLine(
         title=_("label_project_title", default="Project"),
         readonly=True,
@@ -152,16 +153,6 @@ class IMonitoringRecord(model.Schema):
     )
     project_code = schema.TextLine(
         title=_("label_project_code", default="Project code"),
-        readonly=True,
-        required=False,
-    )
-    jurisdiction = schema.TextLine(
-        title=_("label_jurisdiction", default="Jurisdiction"),
-        readonly=True,
-        required=False,
-    )
-    budget_unit = schema.TextLine(
-        title=_("label_budget_unit", default="Budget unit"),
         readonly=True,
         required=False,
     )
@@ -189,10 +180,6 @@ class MonitoringRecord(Item):
     severity = "none"
     project_title = None
     project_code = None
-    jurisdiction = None
-    jurisdiction_title = None
-    budget_unit = None
-    unit_title = None
     change_log = ()
 
     @property

@@ -6,8 +6,6 @@ the stored rating and the member's count and average; 400 with field errors
 and nothing written when the rating is not valid.
 """
 
-import datetime
-
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
@@ -17,6 +15,7 @@ from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import invalid_body
 from changde.perfmgmt.core.rest import read_json_object
 from changde.perfmgmt.core.rest import violation_errors
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import add_rating
 from changde.perfmgmt.libraries.members import rating_summary
@@ -30,7 +29,7 @@ class RatePost(Service):
             return invalid_body(self.request)
         violations = add_rating(
             self.context,
-            data.get("date") or datetime.date.today(),
+            data.get("date") or today_in_china(),
             data.get("engagement"),
             data.get("score"),
             api.user.get_current().getId(),

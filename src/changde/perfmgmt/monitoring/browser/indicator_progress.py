@@ -1,23 +1,9 @@
-"""The pages of a monitoring record that replace typing JSON:
-
-- ``@@indicator-progress`` (指标进度): one row per indicator of the project —
-  actual value so far, on track or not, the cause of a deviation and the
-  corrective measure. Each row is checked by :func:`rules.validate_progress_row`,
-  the rule the REST import and PATCH use; one bad row refuses the whole form
-  and nothing is written. Saved rows are merged into the record
-  (:func:`rules.merge_progress`).
-- ``@@focus-answers`` (监控重点): one answer per focus item of the round,
-  checked by :func:`rules.validate_focus_answers` (as over REST).
-
-Both tell the change log what they changed (a modified event naming the
-field).
-"""
+"""A record's indicator progress, one row per indicator (no JSON typing)."""
 
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.event import notify
-from zope.i18n import translate
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import ObjectModifiedEvent
 
@@ -25,11 +11,8 @@ from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.content.monitoring_record import IMonitoringRecord
 from changde.perfmgmt.monitoring.records import project_of
-from changde.perfmgmt.monitoring.rules.focus import clean_focus_answers
-from changde.perfmgmt.monitoring.rules.focus import validate_focus_answers
 from changde.perfmgmt.monitoring.rules.progress import merge_progress
 from changde.perfmgmt.monitoring.rules.progress import validate_progress_row
-from changde.perfmgmt.monitoring.vocabularies import FOCUS_TITLES
 
 
 class IndicatorProgressView(BrowserView):
@@ -122,65 +105,6 @@ class IndicatorProgressView(BrowserView):
             notify(
                 ObjectModifiedEvent(
                     self.context, Attributes(IMonitoringRecord, "indicator_progress")
-                )
-            )
-        return True
-
-
-class FocusAnswersView(BrowserView):
-    """One answer per focus item of the record's round."""
-
-    errors = None
-
-    def __call__(self):
-        if self.request.method == "POST" and self.request.form.get("form.submitted"):
-            CheckAuthenticator(self.request)
-            if self.save():
-                api.portal.show_message(
-                    _("focus_answers_saved", default="监控重点的回答已保存。"),
-                    request=self.request,
-                )
-                return self.request.response.redirect(self.context.absolute_url())
-        return self.index()
-
-    def focus(self):
-        monitoring_round = self.context.monitoring_round
-        return tuple(monitoring_round.focus or ()) if monitoring_round else ()
-
-    def typed(self):
-        form = self.request.form
-        return {item: (form.get(f"answer_{item}") or "") for item in self.focus()}
-
-    def items(self):
-        saved = self.context.focus_answers or {}
-        typed = self.typed() if self.errors is not None else {}
-        return [
-            {
-                "id": item,
-                "title": translate(FOCUS_TITLES.get(item, item), context=self.request),
-                "answer": typed.get(item, saved.get(item) or ""),
-                "errors": (self.errors or {}).get(item, []),
-            }
-            for item in self.focus()
-        ]
-
-    def save(self):
-        answers = self.typed()
-        violations = validate_focus_answers(answers, self.focus())
-        if violations:
-            self.errors = {}
-            for violation in violations:
-                item = (violation.field or "").rsplit(".", 1)[-1]
-                self.errors.setdefault(item, []).append(
-                    translate_violation(violation, self.request)
-                )
-            return False
-        cleaned = clean_focus_answers(answers)
-        if cleaned != (self.context.focus_answers or {}):
-            self.context.focus_answers = cleaned
-            notify(
-                ObjectModifiedEvent(
-                    self.context, Attributes(IMonitoringRecord, "focus_answers")
                 )
             )
         return True
