@@ -1,4 +1,5 @@
-"""The page ``@@dashboard`` (驾驶舱) and its Excel export ``@@dashboard-export``.
+"""The page ``@@dashboard`` (驾驶舱); its Excel export is ``@@dashboard-export``
+(``dashboard_export.py``).
 
 A year (``year``, default this year in China) and, for those who see more than
 one jurisdiction, a jurisdiction (``jurisdiction``, its id). Each section has
@@ -12,85 +13,21 @@ import json
 from decimal import Decimal
 
 from plone import api
-from plone.app.layout.viewlets.common import ViewletBase
-from Products.CMFPlone.resources import add_bundle_on_request
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
-from zope.interface import Interface
 from zope.interface import implementer
 
-from changde.perfmgmt.core.excel import workbook_bytes
-from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.rules.clock import today_in_china
-from changde.perfmgmt.core.rules.money import format_yuan
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.dashboard import charts
-from changde.perfmgmt.dashboard.excel import dashboard_workbook
+from changde.perfmgmt.dashboard.browser.base import IDashboardView
+from changde.perfmgmt.dashboard.browser.base import add_bundles
+from changde.perfmgmt.dashboard.browser.base import read_scope
 from changde.perfmgmt.dashboard.figures import SECTIONS
 from changde.perfmgmt.dashboard.figures import dashboard_figures
-from changde.perfmgmt.dashboard.figures import scope_for
 from changde.perfmgmt.dashboard.titles import light_title
 from changde.perfmgmt.dashboard.titles import negative_list_state_titles
 from changde.perfmgmt.dashboard.titles import section_title
-from changde.perfmgmt.i18n import _
-
-#: The Plone bundles of the dashboard: ECharts, then its script and styles.
-BUNDLES = ("changde-perfmgmt-echarts", "changde-perfmgmt-dashboard")
-
-
-def add_bundles(request):
-    for bundle in BUNDLES:
-        add_bundle_on_request(request, bundle)
-
-
-def read_scope(request):
-    """``(scope, errors)`` from the request's ``year`` and ``jurisdiction``:
-    a wrong value gets a message and the default instead (this year, every
-    jurisdiction)."""
-    errors = []
-    form = request.form
-    default_year = today_in_china().year
-    year = default_year
-    if form.get("year") not in (None, ""):
-        year = year_or_none(form.get("year"))
-        if year is None:
-            errors.append(
-                _(
-                    "dashboard_year_invalid",
-                    default="“${value}” is not a budget year (2000–2100); "
-                    "showing ${year}.",
-                    mapping={"value": str(form.get("year")), "year": str(default_year)},
-                )
-            )
-            year = default_year
-    jurisdiction = form.get("jurisdiction") or None
-    try:
-        scope = scope_for(year, jurisdiction)
-    except ValueError:
-        errors.append(
-            _(
-                "dashboard_jurisdiction_unknown",
-                default="There is no jurisdiction “${value}” that you may see; "
-                "showing all of them.",
-                mapping={"value": str(jurisdiction)},
-            )
-        )
-        scope = scope_for(year)
-    return scope, errors
-
-
-class IDashboardView(Interface):
-    """The page ``@@dashboard``."""
-
-
-class DashboardCanonicalURL(ViewletBase):
-    """The dashboard's canonical address, ``<site>/dashboard``: Plone's
-    navigation marks the tab whose address is the canonical one, and the
-    site root's (Plone's default here) would mark 首页 instead of 驾驶舱."""
-
-    def render(self):
-        url = f"{self.context.absolute_url()}/dashboard"
-        return f'    <link rel="canonical" href="{url}" />'
 
 
 @implementer(IDashboardView)
@@ -173,34 +110,7 @@ class DashboardView(BrowserView):
             return "—"
         return f"{Decimal(value):.2f}%"
 
-    @staticmethod
-    def money(value):
-        return format_yuan(value)
-
     def sections(self):
         """The sections shown (the special funds to those who may see the
         municipal level)."""
         return [section for section in SECTIONS if self.figures[section] is not None]
-
-
-class DashboardExport(BrowserView):
-    """The dashboard's tables as an Excel workbook: every section, or the one
-    named by ``section``."""
-
-    def __call__(self):
-        scope, errors = read_scope(self.request)
-        section = self.request.form.get("section") or None
-        if section is not None and section not in SECTIONS:
-            section = None
-        figures = dashboard_figures(scope, self.request)
-        workbook = dashboard_workbook(figures, self.request, section)
-        name = translate(
-            _("dashboard_export_filename", default="dashboard"), context=self.request
-        )
-        suffix = f"-{section}" if section else ""
-        jurisdiction = f"-{scope.jurisdiction_id}" if scope.jurisdiction_id else ""
-        return xlsx_response(
-            self.request,
-            workbook_bytes(workbook),
-            f"{name}-{scope.year}{jurisdiction}{suffix}.xlsx",
-        )

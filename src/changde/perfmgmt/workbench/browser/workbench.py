@@ -1,108 +1,13 @@
-"""The workbench (工作台) on the home page (the viewlet
-``changde.perfmgmt.workbench`` of the home page's manager) and as the page
-``@@workbench``: the same numbers as ``@workbench`` over REST
-(:mod:`changde.perfmgmt.workbench.figures`)."""
+"""The workbench (工作台) as the page ``@@workbench`` (also where the year
+selector of the home page's workbench leads); the home page shows the same
+body through ``workbench_viewlet.py``."""
 
-from decimal import Decimal
-
-from plone import api
-from plone.app.layout.viewlets.common import ViewletBase
 from Products.Five.browser import BrowserView
-from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zope.i18n import translate
 
-from changde.perfmgmt.core.rules.clock import today_in_china
-from changde.perfmgmt.core.rules.money import format_yuan
-from changde.perfmgmt.core.rules.years import year_or_none
-from changde.perfmgmt.i18n import _
-from changde.perfmgmt.workbench.figures import workbench_figures
-
-
-def requested_year(request):
-    """``(year, error)``: the request's ``year``, else this year in China."""
-    value = request.form.get("year")
-    default = today_in_china().year
-    if value in (None, ""):
-        return default, None
-    year = year_or_none(value)
-    if year is None:
-        return default, translate(
-            _(
-                "workbench_year_invalid",
-                default="“${value}” is not a budget year (2000–2100); showing ${year}.",
-                mapping={"value": str(value), "year": str(default)},
-            ),
-            context=request,
-        )
-    return year, None
-
-
-class WorkbenchBody:
-    """What the page and the viewlet share: the numbers and their formats."""
-
-    body_template = ViewPageTemplateFile("templates/workbench_body.pt")
-    #: the home page's viewlet names itself; the page has its own title
-    show_heading = False
-
-    def update_figures(self):
-        self.year, self.error = requested_year(self.request)
-        self.figures = workbench_figures(self.request, year=self.year)
-
-    def body(self):
-        return self.body_template()
-
-    def years(self):
-        this_year = today_in_china().year
-        return sorted(
-            {this_year + 1, this_year, this_year - 1, self.year}, reverse=True
-        )
-
-    def form_action(self):
-        """The page the year selector stays on (the home page or
-        ``@@workbench``)."""
-        return self.request.get("ACTUAL_URL") or (
-            f"{api.portal.get().absolute_url()}/@@workbench"
-        )
-
-    @staticmethod
-    def percent(value):
-        if value is None:
-            return "—"
-        return f"{Decimal(value):.2f}%"
-
-    @staticmethod
-    def money(value):
-        return "—" if value is None else format_yuan(value)
-
-    @staticmethod
-    def date(value):
-        """A date as people in China write it: 2026年11月14日."""
-        if value is None:
-            return "—"
-        if isinstance(value, str):
-            return value
-        return f"{value.year}年{value.month}月{value.day}日"
+from changde.perfmgmt.workbench.browser.base import WorkbenchBody
 
 
 class WorkbenchView(WorkbenchBody, BrowserView):
     def __call__(self):
         self.update_figures()
         return self.index()
-
-
-class WorkbenchViewlet(WorkbenchBody, ViewletBase):
-    """The workbench on the home page, for signed-in users that have one."""
-
-    show_heading = True
-
-    def update(self):
-        super().update()
-        self.figures = None
-        if api.user.is_anonymous():
-            return
-        self.update_figures()
-
-    def render(self):
-        if not self.figures or self.figures["empty"]:
-            return ""
-        return self.body()
