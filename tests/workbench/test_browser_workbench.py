@@ -34,6 +34,25 @@ class TestWorkbenchInTheBrowser(BrowserTestCase):
         parsed = urlparse(element.get_attribute("href"))
         return element.text, parsed.path.rsplit("/", 1)[-1], parse_qs(parsed.query)
 
+    def follow(self, css):
+        """Click the first link matching ``css`` and wait for the list it
+        leads to: the titles of the list's rows (the first cell's link)."""
+        element = self.find(css)
+        href = element.get_attribute("href")
+        element.click()
+        self.wait_until(
+            lambda driver: driver.current_url == href,
+            message=f"the link {href} was not followed",
+        )
+        self.wait_until(
+            lambda driver: self.find_all(".perfmgmt-list-count"),
+            message=f"{href} shows no list",
+        )
+        return [
+            row.text
+            for row in self.find_all("table.perfmgmt-list tbody tr td:first-child a")
+        ]
+
     def test_office_on_the_home_page(self):
         self.workbench(OFFICE_USER, home=True)
         text, view, params = self.link(
@@ -49,6 +68,9 @@ class TestWorkbenchInTheBrowser(BrowserTestCase):
         rounds = self.find_all(".perfmgmt-workbench-rounds tbody tr")
         self.assertEqual(len(rounds), 2)
         self.screenshot("workbench-office")
+        # the number leads to a list of as many projects
+        titles = self.follow("tr[data-kind=projects_to_review] a.perfmgmt-number")
+        self.assertEqual(len(titles), 1)
 
     def test_reviewer(self):
         self.workbench(REVIEWER_USER)
@@ -60,6 +82,11 @@ class TestWorkbenchInTheBrowser(BrowserTestCase):
         text, view, params = self.link(".perfmgmt-workbench-reviewer a.perfmgmt-number")
         self.assertEqual((text, view, params), ("2", "@@review-queue", {}))
         self.assertFalse(self.find_all(".perfmgmt-workbench-office"))
+        # the queue the number leads to holds the same projects
+        titles = self.follow(".perfmgmt-workbench-reviewer a.perfmgmt-number")
+        self.assertEqual(
+            sorted(titles), sorted(["市直学校信息化建设", "武陵区学前教育补助"])
+        )
 
     def test_unit_on_a_phone(self):
         self.set_width(PHONE[0])
@@ -73,6 +100,8 @@ class TestWorkbenchInTheBrowser(BrowserTestCase):
         self.assertIn("unit", params)
         self.assertEqual(self.horizontal_overflow(), 0)
         self.screenshot("workbench-unit-phone")
+        titles = self.follow(".perfmgmt-workbench-states [data-state=returned] a")
+        self.assertEqual(len(titles), 1)
 
     def test_district(self):
         self.workbench(DISTRICT_USER)
@@ -96,3 +125,7 @@ class TestWorkbenchInTheBrowser(BrowserTestCase):
         self.assertEqual(
             len(self.find_all(".perfmgmt-workbench-self-evaluations li")), 1
         )
+        titles = self.follow(".perfmgmt-workbench-states [data-state=approved] a")
+        self.assertEqual(len(titles), 1)
+        # w1, approved; not w2, reviewed
+        self.assertNotIn("武陵区学前教育补助", titles)
