@@ -3,6 +3,7 @@ what the later version adds, and a fresh site has nothing left to upgrade."""
 
 import unittest
 
+import transaction
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
@@ -76,7 +77,7 @@ class TestUpgrades(unittest.TestCase):
         profile = "changde.perfmgmt.evaluation:default"
         self.setup_tool.setLastVersionForProfile(profile, "1000")
         self.setup_tool.upgradeProfile(profile)
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1003",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1004",))
         report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
         self.assertEqual(
             report_workflow.states["approved"].title, "Approved by the city"
@@ -133,6 +134,64 @@ class TestUpgrades(unittest.TestCase):
             "BudgetReviewer",
             [r["name"] for r in project.rolesOfPermission("View") if r["selected"]],
         )
+
+    def test_uid_fields_become_relations(self):
+        from tests.evaluation.base import create_report
+        from tests.evaluation.base import set_up_city
+
+        from changde.perfmgmt.core.relations import target_of
+        from changde.perfmgmt.monitoring.rounds import create_year_rounds
+
+        city, projects, members = set_up_city(self.portal)
+        report = create_report(projects["a1"], id="key")
+        (monitoring_round, *_), _existing = create_year_rounds(2026)
+        record = api.content.create(
+            container=monitoring_round, type="MonitoringRecord", id="r"
+        )
+        # as a release before relations stored them
+        report.project = projects["a1"].UID()
+        report.unit = city["unit_a"].UID()
+        report.experts = [members["expert"].UID(), "a-uid-of-nothing"]
+        record.project = projects["a2"].UID()
+        # as the upgrade finds them: ghosts, loaded from the database
+        transaction.savepoint(optimistic=True)
+        for obj in (report, record):
+            obj._p_deactivate()
+            self.assertIsNone(obj._p_changed)
+        for profile, version in (
+            ("changde.perfmgmt.evaluation:default", "1003"),
+            ("changde.perfmgmt.monitoring:default", "1002"),
+        ):
+            self.setup_tool.setLastVersionForProfile(profile, version)
+            self.setup_tool.upgradeProfile(profile)
+        self.assertEqual(target_of(report.project), projects["a1"])
+        self.assertEqual(target_of(report.unit), city["unit_a"])
+        self.assertEqual(
+            [target_of(expert) for expert in report.experts], [members["expert"]]
+        )
+        self.assertEqual(target_of(record.project), projects["a2"])
+        self.assertNotIsInstance(record.project, str)
+
+    def test_libraries_1001_to_1002_gives_ratings_ids(self):
+        expert = api.content.create(
+            container=self.portal["expert-library"],
+            type="Expert",
+            id="zhang",
+            title="张伟",
+            level="municipal",
+        )
+        expert.ratings = [
+            {"date": "2026-01-01", "engagement": "一", "score": "90", "rater": "x"},
+            {"id": "kept", "date": "2026-02-01", "engagement": "二", "score": "80"},
+        ]
+        profile = "changde.perfmgmt.libraries:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1001")
+        self.setup_tool.upgradeProfile(profile)
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1002",))
+        first, second = expert.ratings
+        self.assertTrue(first["id"])
+        self.assertEqual(first["engagement"], "一")
+        self.assertEqual(second["id"], "kept")
 
     def test_core_1000_to_1001(self):
         create_city(self.portal)

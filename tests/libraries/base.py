@@ -24,6 +24,7 @@ def add_expert(library, name, scores=(), **fields):
     )
     expert.ratings = [
         {
+            "id": f"r{number}",
             "date": f"{THIS_YEAR}-01-01",
             "engagement": f"评价项目 {number}",
             "score": str(score),

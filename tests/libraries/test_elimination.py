@@ -5,7 +5,6 @@ rated and eliminated like experts; anonymous callers are refused."""
 
 import unittest
 
-import requests
 import transaction
 from plone import api
 from tests.evaluation.base import create_report
@@ -22,6 +21,7 @@ from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_city
 
 from .base import THIS_YEAR
@@ -44,18 +44,10 @@ def rate(member, scores, year=THIS_YEAR):
     ]
 
 
-class RestCase(unittest.TestCase):
+class RestCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
-
-    def call(self, method, url, user=OFFICE_USER, **kwargs):
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": "en"},
-            auth=None if user is None else (user, PASSWORD),
-            timeout=60,
-            **kwargs,
-        )
+    rest_user = OFFICE_USER
+    rest_language = "en"
 
 
 class TestRemovalReachesReports(RestCase):

@@ -166,6 +166,46 @@ def create_other_district(portal):
     return district
 
 
+#: ``RestClient.call``'s default user: the class's ``rest_user``.
+CLASS_USER = object()
+
+
+def rest_call(method, url, user=None, language=None, password=PASSWORD, **kwargs):
+    """One request to the functional layer's server, as plone.restapi is
+    called: ``Accept: application/json``, ``Accept-Language: language`` when
+    given, basic auth as ``user`` (None: anonymous; a ``(name, password)``
+    tuple as is). Other ``kwargs`` go to ``requests.request`` (``json=``,
+    ``data=``, ``headers=``)."""
+    import requests
+
+    if user is None:
+        auth = None
+    elif isinstance(user, tuple):
+        auth = user
+    else:
+        auth = (user, password)
+    headers = {"Accept": "application/json"}
+    if language:
+        headers["Accept-Language"] = language
+    headers.update(kwargs.pop("headers", None) or {})
+    kwargs.setdefault("timeout", 60)
+    return requests.request(method, url, headers=headers, auth=auth, **kwargs)
+
+
+class RestClient:
+    """Mix-in of the functional tests that speak REST: ``self.call(method,
+    url, user=…, language=…, json=…)`` (:func:`rest_call`), the user and the
+    language defaulting to the class's ``rest_user`` and ``rest_language``."""
+
+    rest_user = None
+    rest_language = None
+
+    def call(self, method, url, user=CLASS_USER, language=None, **kwargs):
+        if user is CLASS_USER:
+            user = self.rest_user
+        return rest_call(method, url, user, language or self.rest_language, **kwargs)
+
+
 @contextmanager
 def frozen_clock(when):
     """Stop the add-on's one clock (``core.rules.clock.utc_now``) at ``when``,

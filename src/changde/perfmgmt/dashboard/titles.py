@@ -1,8 +1,10 @@
 """The dashboard's words: section titles, traffic lights, negative-list
-states (one place for the page, the charts and the Excel export)."""
+states (one place for the page, the charts and the Excel export; the states'
+titles are read from their workflow, ``core.workflows``)."""
 
 from zope.i18n import translate
 
+from changde.perfmgmt.core.workflows import state_label
 from changde.perfmgmt.i18n import _
 
 SECTION_TITLES = {
@@ -27,12 +29,10 @@ LIGHT_TITLES = {
     "green": _("light_green", default="On track"),
 }
 
-NEGATIVE_LIST_STATE_TITLES = {
-    "listed": _("negative_list_state_listed", default="Listed"),
-    "proposed": _("negative_list_state_proposed", default="Proposed"),
-    "released": _("negative_list_state_released", default="Released"),
-    "rejected": _("negative_list_state_rejected", default="Rejected"),
-}
+#: the negative list's states in the dashboard's order (their titles are the
+#: workflow's)
+NEGATIVE_LIST_WORKFLOW = "perfmgmt_negative_list_workflow"
+NEGATIVE_LIST_STATES = ("listed", "proposed", "released", "rejected")
 
 
 def section_title(section, request):
@@ -47,6 +47,6 @@ def light_title(light, request):
 
 def negative_list_state_titles(request):
     return {
-        state: translate(title, context=request)
-        for state, title in NEGATIVE_LIST_STATE_TITLES.items()
+        state: state_label(NEGATIVE_LIST_WORKFLOW, state, request)
+        for state in NEGATIVE_LIST_STATES
     }

@@ -28,6 +28,7 @@ from plone import api
 from zope.i18n import translate
 
 from changde.perfmgmt.core import lists
+from changde.perfmgmt.core import workflows
 from changde.perfmgmt.core.catalog_rows import metadata_rows
 from changde.perfmgmt.core.rules.clock import CHINA_TIMEZONE
 from changde.perfmgmt.core.rules.clock import today_in_china
@@ -189,14 +190,13 @@ class _Ages:
 
 
 def state_title(portal_type, state, request):
-    """The title of ``state`` in the workflow of ``portal_type``, translated
-    (the workflows' titles are in Plone's domain)."""
+    """The title of ``state`` in the workflow of ``portal_type``, in the
+    reader's language (read from the workflow's definition)."""
     workflow_tool = api.portal.get_tool("portal_workflow")
-    for workflow in workflow_tool.getChainForPortalType(portal_type):
-        definition = workflow_tool.getWorkflowById(workflow)
-        state_definition = definition.states.get(state) if definition else None
-        if state_definition is not None:
-            return translate(state_definition.title, domain="plone", context=request)
+    for workflow_id in workflow_tool.getChainForPortalType(portal_type):
+        title = workflows.state_title(workflow_id, state)
+        if title is not None:
+            return translate(title, context=request)
     return state
 
 

@@ -9,6 +9,7 @@ from zope.i18n import translate
 
 from changde.perfmgmt.core.display import ContentView
 from changde.perfmgmt.core.display import omit_settings
+from changde.perfmgmt.core.relations import target_uid
 from changde.perfmgmt.evaluation.feedback import feedback_url
 from changde.perfmgmt.evaluation.references import report_members
 from changde.perfmgmt.evaluation.reports import may_see_notifications
@@ -54,8 +55,9 @@ class ReportView(DefaultView):
         the grade in words."""
         context = self.context
         project = None
-        if context.project:
-            brains = api.content.find(UID=context.project)
+        project_uid = target_uid(context.project)
+        if project_uid:
+            brains = api.content.find(UID=project_uid)
             project = brains[0].getURL() if brains else None
         grade = GRADE_TITLES.get(context.grade)
         return {
@@ -89,7 +91,7 @@ class ReportView(DefaultView):
         return rows
 
     def members(self):
-        agency, experts = report_members(self.context)
+        agency, experts = report_members(self.context, self.request)
         return {"agency": agency, "experts": experts}
 
     def has_members(self):

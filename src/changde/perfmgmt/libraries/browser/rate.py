@@ -11,36 +11,33 @@ from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import add_rating
 from changde.perfmgmt.libraries.members import change_rating
 from changde.perfmgmt.libraries.members import delete_rating
-from changde.perfmgmt.libraries.members import rating_index_violation
+from changde.perfmgmt.libraries.members import rating_id_violation
+from changde.perfmgmt.libraries.members import rating_position
 from changde.perfmgmt.libraries.members import ratings_of
 
 
 class RateForm(BrowserView):
-    """A new rating, or (``index``) the correction or deletion of one."""
+    """A new rating, or (``rating``: its id) the correction or deletion of one."""
 
     errors = ()
 
     def today(self):
         return today_in_china().isoformat()
 
-    def rating_index(self):
-        """The rating corrected (0-based), or None for a new one."""
-        value = self.request.form.get("index")
-        if value in (None, ""):
-            return None
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return -1
+    def rating_id(self):
+        """The id of the rating corrected, or None for a new one."""
+        value = self.request.form.get("rating")
+        return None if value in (None, "") else str(value)
 
     def rating(self):
         """The values the form shows: what was posted, else the rating
         corrected, else nothing."""
         form = self.request.form
-        index = self.rating_index()
+        rating_id = self.rating_id()
         current = {}
-        if index is not None and rating_index_violation(self.context, index) is None:
-            current = ratings_of(self.context)[index]
+        position = rating_position(self.context, rating_id)
+        if position is not None:
+            current = ratings_of(self.context)[position]
         return {
             key: form.get(key, current.get(key))
             for key in ("date", "engagement", "score", "note")
@@ -58,19 +55,19 @@ class RateForm(BrowserView):
 
     def __call__(self):
         form = self.request.form
-        index = self.rating_index()
-        if index is not None and rating_index_violation(self.context, index):
-            return self.show_errors([rating_index_violation(self.context, index)])
+        rating_id = self.rating_id()
+        if rating_id is not None and rating_id_violation(self.context, rating_id):
+            return self.show_errors([rating_id_violation(self.context, rating_id)])
         if self.request.method == "POST" and form.get("form.submitted"):
             CheckAuthenticator(self.request)
             user_id = api.user.get_current().getId()
-            if index is not None and form.get("form.buttons.delete"):
-                violations = delete_rating(self.context, index)
+            if rating_id is not None and form.get("form.buttons.delete"):
+                violations = delete_rating(self.context, rating_id)
                 message = _("rating_deleted", default="评分已删除。")
-            elif index is not None:
+            elif rating_id is not None:
                 violations = change_rating(
                     self.context,
-                    index,
+                    rating_id,
                     {
                         key: form.get(key, "")
                         for key in ("date", "engagement", "score", "note")

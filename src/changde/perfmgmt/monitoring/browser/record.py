@@ -3,6 +3,7 @@
 from plone import api
 from Products.Five.browser import BrowserView
 
+from changde.perfmgmt.core.relations import target_uid
 from changde.perfmgmt.monitoring.browser.base import LabelsMixin
 from changde.perfmgmt.monitoring.records import project_of
 
@@ -13,8 +14,9 @@ class RecordView(BrowserView, LabelsMixin):
     indicator's progress and one per focus item (never the stored JSON)."""
 
     def project_url(self):
+        # the URL only for a reader who may see the project
         catalog = api.portal.get_tool("portal_catalog")
-        brains = catalog(UID=self.context.project)
+        brains = catalog(UID=target_uid(self.context.project))
         return brains[0].getURL() if brains else None
 
     def round(self):

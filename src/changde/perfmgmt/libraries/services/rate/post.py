@@ -2,8 +2,9 @@
 
 Body: ``{"date": "2026-05-01", "engagement": "...", "score": 88, "note": ""}``
 (date defaults to today). The rater is the signed-in user. Answers 201 with
-the stored rating and the member's count and average; 400 with field errors
-and nothing written when the rating is not valid.
+the stored rating (with its ``id``: ``@rate/<id>`` corrects or deletes it)
+and the member's count and average; 400 with field errors and nothing
+written when the rating is not valid.
 """
 
 from plone import api
@@ -43,9 +44,10 @@ class RatePost(Service):
             )
         self.request.response.setStatus(201)
         summary = rating_summary(self.context)
+        rating = self.context.ratings[-1]
         return {
-            "@id": f"{self.context.absolute_url()}/@rate",
-            "rating": self.context.ratings[-1],
+            "@id": f"{self.context.absolute_url()}/@rate/{rating['id']}",
+            "rating": rating,
             "ratings_count": summary["count"],
             "average": summary["average"],
         }
