@@ -59,6 +59,30 @@ PAGES = (
     ("negative-list-reviewer", "negative-list", "reviewer", DESKTOP, "负面清单"),
     ("expert-library-office", "expert-library", "office", DESKTOP, "专家库（绩效科）"),
     ("monitoring-phone", "monitoring", "office", PHONE, "运行监控（手机宽度）"),
+    ("workbench-office", "@@workbench", "office", DESKTOP, "工作台（绩效科）"),
+    ("workbench-reviewer", "@@workbench", "reviewer", DESKTOP, "工作台（审核人员）"),
+    (
+        "workbench-district",
+        "@@workbench",
+        "wulingqu-staff",
+        DESKTOP,
+        "工作台（区县财政局）",
+    ),
+    (
+        "workbench-unit-phone",
+        "@@workbench",
+        "shibenji-jiaoyu",
+        PHONE,
+        "工作台（预算单位，手机宽度）",
+    ),
+    ("dashboard-office", "@@dashboard", "office", DESKTOP, "驾驶舱（绩效科）"),
+    (
+        "dashboard-district-phone",
+        "@@dashboard",
+        "wulingqu-staff",
+        PHONE,
+        "驾驶舱（区县财政局，手机宽度）",
+    ),
 )
 
 
@@ -113,7 +137,8 @@ class DemoSite:
             try:
                 if requests.get(self.url, timeout=5).status_code == 200:
                     return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
+                # a busy machine answers the first (cold) request slowly
                 pass
             if self.server.poll() is not None:
                 break

@@ -193,6 +193,7 @@ class TestTabs(FaceTestCase):
         "supervision-library",
         "indicator-library",
         "column",  # the publicity module's performance column
+        "dashboard",  # the dashboard module's 驾驶舱
     }
 
     def setUp(self):

@@ -7,6 +7,8 @@ from zope.component import getUtility
 from zope.interface import implementer
 
 REGISTRY_PREFIX = "changde.perfmgmt."
+#: The add-on's bundles of Plone's resource registry (the dashboard's ECharts).
+BUNDLE_PREFIX = "plone.bundles/changde-perfmgmt-"
 
 # Module profiles are installed through the package's default profile; hide
 # them (and the uninstall profile) from the add-ons control panel.
@@ -20,6 +22,8 @@ MODULE_PROFILES = tuple(
         "evaluation",
         "publicity",
         "assessment",
+        "workbench",
+        "dashboard",
     )
 )
 
@@ -62,7 +66,11 @@ def uninstall(context):
     """Remove every registry record of the add-on: the XML import can only
     reset their values, not delete them."""
     registry = getUtility(IRegistry)
-    for key in [k for k in registry.records.keys() if k.startswith(REGISTRY_PREFIX)]:
+    for key in [
+        k
+        for k in registry.records.keys()
+        if k.startswith(REGISTRY_PREFIX) or k.startswith(BUNDLE_PREFIX)
+    ]:
         del registry.records[key]
     # The module profiles were installed as dependencies: forget them too, so
     # a later install runs them again.

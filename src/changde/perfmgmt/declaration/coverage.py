@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from plone import api
 
+from changde.perfmgmt.core.catalog_rows import metadata_rows
 from changde.perfmgmt.core.content.jurisdiction import IJurisdiction
 from changde.perfmgmt.core.rules.jurisdictions import JURISDICTION_KINDS
 from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
@@ -64,27 +65,59 @@ def jurisdictions_in(context):
     ]
 
 
-def coverage_of(context, year):
-    """The coverage of each jurisdiction in ``context`` for ``year``."""
-    catalog = api.portal.get_tool("portal_catalog")
+def kinds_by_jurisdiction(year, paths):
+    """``{jurisdiction path: {budget kinds}}`` of the projects of ``year``
+    under performance management in the jurisdictions at ``paths``
+    (unrestricted: the jurisdiction's facts; metadata rows, no brain)."""
+    paths = list(paths)
+    query = {
+        "portal_type": "BudgetProject",
+        "year": year,
+        "review_state": list(MANAGED_STATES),
+    }
+    if len(paths) == 1:
+        query["path"] = paths[0]
+    kinds = {path: set() for path in paths}
+    # jurisdictions are folders of the site root: a project's jurisdiction is
+    # the first folder of its path below the root (one slice, one lookup)
+    depth = {path.count("/") for path in paths}
+    for path, budget_kind in metadata_rows(
+        ["budget_kind"], unrestricted=True, with_path=True, **query
+    ):
+        for level in depth:
+            found = kinds.get("/".join(path.split("/", level + 1)[: level + 1]))
+            if found is not None:
+                found.add(budget_kind)
+                break
+    return kinds
+
+
+def coverage_of(context, year, jurisdictions=None, kinds=None):
+    """The coverage of each jurisdiction in ``context`` (or of
+    ``jurisdictions``, ``(url, path, title, kind)`` as
+    :func:`jurisdictions_in` answers them) for ``year``; ``kinds`` as
+    :func:`kinds_by_jurisdiction` answers them, when the caller has them."""
     settings = coverage_settings()
-    answer = []
-    for url, path, title, kind in jurisdictions_in(context):
-        if kind not in JURISDICTION_KINDS:
-            continue  # not a kind the plan targets: nothing to measure
-        brains = catalog.unrestrictedSearchResults(
-            portal_type="BudgetProject",
-            year=year,
-            path=path,
-            review_state=MANAGED_STATES,
+    targeted = [
+        each
+        for each in (
+            jurisdictions if jurisdictions is not None else jurisdictions_in(context)
         )
-        kinds = {brain.budget_kind for brain in brains}
+        if each[3]
+        in JURISDICTION_KINDS  # not a kind the plan targets: nothing to measure
+    ]
+    if kinds is None:
+        kinds = kinds_by_jurisdiction(
+            year, [path for url, path, title, kind in targeted]
+        )
+    answer = []
+    for url, path, title, kind in targeted:
         answer.append(
             JurisdictionCoverage(
                 url=url,
                 title=title,
                 kind=kind,
-                result=coverage(kinds, year, kind, settings=settings),
+                result=coverage(kinds.get(path, ()), year, kind, settings=settings),
                 special_funds=(
                     municipal_special_fund_usage(year) if kind == MUNICIPAL else None
                 ),

@@ -75,3 +75,13 @@ def to_1005(context):
     context.runImportStepFromProfile(CORE_PROFILE, "repositorytool")  # the policy
     context.runImportStepFromProfile(PROFILE, "repositorytool")
     context.runImportStepFromProfile(PROFILE, "difftool")
+
+
+def to_1006(context):
+    """A project's indicator counts are catalog metadata (the dashboards and
+    the annual report count the share of quantified indicators from them)."""
+    context.runImportStepFromProfile(PROFILE, "catalog")
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="BudgetProject"):
+        # idxs names one cheap index: the point is the metadata row
+        brain._unrestrictedGetObject().reindexObject(idxs=["getId"])

@@ -116,3 +116,16 @@ def coverage(
         debt_covered=debt_covered,
         met=met,
     )
+
+
+def coverage_gaps(coverage: Coverage) -> tuple:
+    """The budget kinds a jurisdiction misses against its target, shown red
+    in the coverage matrix: when it covers fewer of the four budgets than
+    required, each of the four it lacks; government debt when it is required
+    and not covered. A jurisdiction that meets its target has no gaps."""
+    gaps = []
+    if coverage.covered_count < coverage.required_count:
+        gaps.extend(kind for kind in FOUR_BUDGETS if not coverage.covered[kind])
+    if coverage.debt_required and not coverage.debt_covered:
+        gaps.append(DEBT_BUDGET_KIND)
+    return tuple(kind for kind in BUDGET_KINDS if kind in gaps)

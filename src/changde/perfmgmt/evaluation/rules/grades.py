@@ -1,6 +1,7 @@
 """Scores and grades (优/良/中/差) of every scored evaluation, and the
 pre-evaluation result a grade gives."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -147,3 +148,17 @@ def current_pre_evaluation_result(grades, baseline: str = "none") -> str:
     if not decided:
         return baseline or "none"
     return pre_evaluation_result_for(decided[-1])
+
+
+#: The key of evaluations without a grade in :func:`grade_counts`.
+UNGRADED = "ungraded"
+
+
+def grade_counts(grades: Iterable) -> dict:
+    """How many evaluations have each grade: ``{grade: count}`` for every
+    grade of :data:`GRADES` in their order (优 first, 0 where none), then
+    :data:`UNGRADED` for those without a (known) grade."""
+    counts = dict.fromkeys((*GRADES, UNGRADED), 0)
+    for grade in grades:
+        counts[grade if grade in GRADES else UNGRADED] += 1
+    return counts

@@ -1,6 +1,8 @@
 """The negative list (R-M13): its reasons and the entries the year's
 results propose."""
 
+from collections.abc import Iterable
+
 from changde.perfmgmt.evaluation.rules.application import (
     DEFAULT_RESULT_APPLICATION_SETTINGS,
 )
@@ -100,3 +102,14 @@ def negative_list_proposals(
             )
         )
     return proposals
+
+
+def negative_list_counts(entries: Iterable) -> dict:
+    """``{reason: {state: count}}`` of ``entries``, each ``(reason,
+    state)``: every reason of :data:`NEGATIVE_LIST_REASONS` in its order
+    (with ``{}`` where there is none), an unknown reason under ``other``."""
+    counts = {reason: {} for reason in NEGATIVE_LIST_REASONS}
+    for reason, state in entries:
+        by_state = counts[reason if reason in counts else "other"]
+        by_state[state] = by_state.get(state, 0) + 1
+    return counts

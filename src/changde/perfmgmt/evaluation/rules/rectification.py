@@ -1,6 +1,7 @@
 """Rectification of evaluation findings (R-M12): the rate, the target
 and overdue items."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN
@@ -65,3 +66,39 @@ def is_item_overdue(deadline: date | None, status: str, today: date) -> bool:
     if deadline is None:
         return False
     return status != "accepted" and today > deadline
+
+
+@dataclass(frozen=True)
+class RectificationCounts:
+    """Fed-back rectification items: how many, accepted, overdue; the rate
+    (accepted over all, rounded down: 100.00 means every item) and whether
+    it reaches the target."""
+
+    total: int
+    accepted: int
+    overdue: int
+    rate: Decimal | None
+    met: bool
+
+
+def rectification_counts(
+    items: Iterable,
+    today: date,
+    settings: RectificationSettings = DEFAULT_RECTIFICATION_SETTINGS,
+) -> RectificationCounts:
+    """Counts of ``items``, each ``(status, deadline)`` with a status of
+    :data:`RECTIFICATION_STATUSES` and a date or None; an item is overdue
+    when not accepted after its deadline (:func:`rules.is_item_overdue`)."""
+    total = accepted = overdue = 0
+    for status, deadline in items:
+        total += 1
+        accepted += status == "accepted"
+        overdue += is_item_overdue(deadline, status, today)
+    rate = rectification_rate(total, accepted)
+    return RectificationCounts(
+        total=total,
+        accepted=accepted,
+        overdue=overdue,
+        rate=rate,
+        met=rectification_met(rate, settings),
+    )

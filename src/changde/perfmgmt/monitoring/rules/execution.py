@@ -2,9 +2,14 @@
 projects meeting the target."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from decimal import Decimal
 from typing import NamedTuple
 
+from changde.perfmgmt.core.rules.lights import GREEN
+from changde.perfmgmt.core.rules.lights import RED
+from changde.perfmgmt.core.rules.lights import YELLOW
 from changde.perfmgmt.core.rules.numbers import number_violations
 from changde.perfmgmt.core.rules.numbers import percent
 from changde.perfmgmt.core.rules.numbers import to_decimal
@@ -112,3 +117,98 @@ def aggregate_rate(pairs: Iterable) -> Decimal | None:
         budget += to_decimal(budget_amount, strict=True)
         executed += to_decimal(executed_amount, strict=True)
     return percent(executed, budget)
+
+
+# --- Execution of groups of records (dashboards, annual report) -------------
+
+
+def traffic_light(rate, target_rate, margin) -> str | None:
+    """The light of an execution rate against its round's target: red below
+    the target, yellow from the target up to (not including) target +
+    ``margin`` percentage points, green from there on; None without a rate.
+
+    With a target of 60 and a margin of 5: 59.99 is red, 60.00 and 64.99
+    yellow, 65.00 green. A margin of 0 gives no yellow. ValueError for a
+    rate, target or margin that is not a number, or a negative margin.
+    """
+    if rate is None:
+        return None
+    rate = to_decimal(rate, strict=True)
+    target = to_decimal(target_rate, strict=True)
+    margin = to_decimal(margin, strict=True)
+    if margin < 0:
+        raise ValueError(f"the margin cannot be negative: {margin}")
+    if rate < target:
+        return RED
+    if rate < target + margin:
+        return YELLOW
+    return GREEN
+
+
+class RecordValues(NamedTuple):
+    """What the figures need of one monitoring record (a named tuple: the
+    dashboard makes 20,000 of them)."""
+
+    round_number: int
+    jurisdiction: str
+    budget_amount: object
+    executed_amount: object
+    flags: tuple = ()
+
+
+@dataclass
+class Execution:
+    """A group of records: how many, the sums of the amounts of those with
+    both amounts, and how many raised each flag."""
+
+    records: int = 0
+    with_amounts: int = 0
+    budget: Decimal = Decimal(0)
+    executed: Decimal = Decimal(0)
+    flags: dict = dataclass_field(default_factory=dict)
+
+    def add(self, record: RecordValues):
+        self.records += 1
+        for flag in record.flags or ():
+            self.flags[flag] = self.flags.get(flag, 0) + 1
+        if is_blank(record.budget_amount) or is_blank(record.executed_amount):
+            return
+        self.with_amounts += 1
+        self.budget += to_decimal(record.budget_amount, strict=True)
+        self.executed += to_decimal(record.executed_amount, strict=True)
+
+    @property
+    def rate(self) -> Decimal | None:
+        """Executed over budget of the records with both amounts, as a
+        percentage to 2 places (as :func:`rules.aggregate_rate`), None when
+        their budget is 0."""
+        return percent(self.executed, self.budget)
+
+    def flagged(self, flag) -> int:
+        return self.flags.get(flag, 0)
+
+    def __add__(self, other):
+        """Two groups together (a round's total from its jurisdictions')."""
+        flags = dict(self.flags)
+        for flag, count in other.flags.items():
+            flags[flag] = flags.get(flag, 0) + count
+        return Execution(
+            records=self.records + other.records,
+            with_amounts=self.with_amounts + other.with_amounts,
+            budget=self.budget + other.budget,
+            executed=self.executed + other.executed,
+            flags=flags,
+        )
+
+
+def execution_by(records: Iterable[RecordValues], key) -> dict:
+    """``{key(record): Execution}`` of ``records``, in the order the keys
+    first appear (e.g. ``key=lambda r: (r.round_number, r.jurisdiction)``)."""
+    groups = {}
+    for record in records:
+        group_key = key(record)
+        group = groups.get(group_key)
+        if group is None:
+            group = groups[group_key] = Execution()
+        group.add(record)
+    return groups

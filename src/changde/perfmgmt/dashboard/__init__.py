@@ -1,0 +1,1 @@
+"""The dashboards (驾驶舱): a year's numbers as charts and tables, ECharts served."""

@@ -1,0 +1,1 @@
+"""Plain-Python rules of the dashboards: the margins of the traffic lights."""

@@ -1,0 +1,1 @@
+"""The role workbenches (工作台): what waits for each signed-in user, as links."""

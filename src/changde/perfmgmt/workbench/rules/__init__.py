@@ -1,0 +1,1 @@
+"""Plain-Python rules of the workbench: waiting times and deadlines."""
