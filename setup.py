@@ -41,6 +41,9 @@ setup(
         "openpyxl",
         "chinese-calendar",
         "pypinyin",
+        "docxtpl",
+        "python-docx",
+        "docxcompose",
     ],
     extras_require={
         "test": [
@@ -49,6 +52,7 @@ setup(
             "plone.testing",
             "zope.testrunner",
             "requests",
+            "pypdf",
         ],
     },
     entry_points={

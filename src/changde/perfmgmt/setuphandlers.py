@@ -12,7 +12,14 @@ REGISTRY_PREFIX = "changde.perfmgmt."
 # them (and the uninstall profile) from the add-ons control panel.
 MODULE_PROFILES = tuple(
     f"changde.perfmgmt.{module}:default"
-    for module in ("core", "declaration", "monitoring", "libraries", "evaluation")
+    for module in (
+        "core",
+        "declaration",
+        "monitoring",
+        "libraries",
+        "evaluation",
+        "reporting",
+    )
 )
 
 
@@ -43,6 +50,11 @@ def install_missing_modules(setup_tool):
 def upgrade_to_1001(context):
     """The monitoring, libraries and evaluation modules arrived: install
     them on a site that has only core and declaration, and upgrade those."""
+    install_missing_modules(context)
+
+
+def upgrade_to_1002(context):
+    """The reporting module arrived: install it on existing sites."""
     install_missing_modules(context)
 
 
