@@ -59,7 +59,6 @@ class IPlanMeasure(model.Schema):
         value_type=schema.TextLine(),
         constraint=check(rules.offices_violations),
         required=True,
-        default=[],
         missing_value=[],
     )
     status = schema.Choice(

@@ -193,7 +193,7 @@ def parse_progress_notes(rows) -> tuple[list[ProgressNote], list[Violation]]:
             )
         evidence = row.get("evidence") or []
         if isinstance(evidence, str):
-            evidence = [line for line in evidence.splitlines()]
+            evidence = evidence.splitlines()
         links = []
         for link in evidence:
             if is_blank(link):
