@@ -27,7 +27,8 @@ def declared_query(year):
 
 
 def indicator_query(year):
-    return {"portal_type": "Indicator", "year": year}
+    """The indicators of the declared projects (shown as the source)."""
+    return {"portal_type": "Indicator", "path": f"<the {year} declared projects>"}
 
 
 def declared_goals(year):
@@ -49,9 +50,9 @@ def declared_goals(year):
         paths.add(brain.getPath())
     indicators = quantifiable = 0
     if paths:
-        for brain in catalog.unrestrictedSearchResults(**indicator_query(year)):
-            if brain.getPath().rsplit("/", 1)[0] not in paths:
-                continue
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Indicator", path={"query": sorted(paths), "depth": 1}
+        ):
             indicators += 1
             quantifiable += bool(brain.quantifiable)
     approved_municipal, cap = municipal_special_fund_usage(year)

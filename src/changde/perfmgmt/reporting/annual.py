@@ -18,6 +18,7 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from Products.CMFCore.utils import getToolByName
 
+from changde.perfmgmt.core.rules import to_decimal
 from changde.perfmgmt.core.workdays import today_in_china
 from changde.perfmgmt.declaration.coverage import coverage_of
 from changde.perfmgmt.declaration.statistics import declared_goals
@@ -435,11 +436,17 @@ def gather(year, today=None):
         "",
         rect_src,
     )
-    add("rectification_rate", "整改率", rectification["rate"], "%", rect_src)
+    add(
+        "rectification_rate",
+        "整改率",
+        to_decimal(rectification["rate"]),
+        "%",
+        rect_src,
+    )
     add(
         "rectification_target",
         "整改率目标",
-        rectification["target_rate"],
+        to_decimal(rectification["target_rate"]),
         "%",
         source(
             "changde.perfmgmt.evaluation.settings.rectification_settings",
@@ -693,6 +700,10 @@ def create_report(container, year, audience, today=None):
     report.figures = figures_json(drafted["figures"])
     report.drafted_at = datetime.datetime.now().isoformat(timespec="seconds")
     repository = getToolByName(report, "portal_repository", None)
-    if repository is not None and repository.isVersionable(report):
+    if (
+        repository is not None
+        and repository.isVersionable(report)
+        and not repository.getHistoryMetadata(report)
+    ):
         repository.save(obj=report, comment="系统起草")
     return report, drafted
