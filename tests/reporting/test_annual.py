@@ -76,14 +76,17 @@ class TestDemoYear(unittest.TestCase):
         value = {key: figure.value for key, figure in figures.items()}
         self.assertEqual(value["goals_projects"], expected["projects"])
         self.assertEqual(
-            value["goals_amount"], (expected["amount"] / 10000).quantize(Decimal("0.01"))
+            value["goals_amount"],
+            (expected["amount"] / 10000).quantize(Decimal("0.01")),
         )
         self.assertEqual(value["goals_special_funds"], expected["special"])
         self.assertEqual(
             value["goals_special_amount"],
             (expected["special_amount"] / 10000).quantize(Decimal("0.01")),
         )
-        self.assertEqual(value["goals_municipal_special"], expected["municipal_special"])
+        self.assertEqual(
+            value["goals_municipal_special"], expected["municipal_special"]
+        )
         self.assertEqual(value["goals_special_cap"], 90)
         self.assertEqual(value["goals_indicators"], expected["indicators"])
         self.assertEqual(value["goals_quantifiable"], expected["quantifiable"])
@@ -131,7 +134,8 @@ class TestDemoYear(unittest.TestCase):
         self.assertEqual(value["measures_not_started"], 14)
         # every figure has a source and a reference number
         self.assertEqual(
-            [figure.ref for figure in figures.values()], list(range(1, len(figures) + 1))
+            [figure.ref for figure in figures.values()],
+            list(range(1, len(figures) + 1)),
         )
         for figure in figures.values():
             self.assertTrue(figure.source.get("function"), figure.key)
@@ -164,9 +168,7 @@ class TestEmptyYear(unittest.TestCase):
     def test_a_year_without_data_says_so(self):
         drafted = annual.draft(2031, "npc_standing_committee")
         self.assertFalse(drafted["has_data"])
-        text = "".join(
-            p for section in drafted["sections"] for p in section.paragraphs
-        )
+        text = "".join(p for section in drafted["sections"] for p in section.paragraphs)
         self.assertIn("尚无2031年度", text)
         self.assertIn("市人大常委会", text)
         self.assertIn("本年度暂无申报绩效目标的项目", text)

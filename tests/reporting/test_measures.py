@@ -21,9 +21,7 @@ SEEDS = [
     Path("/work/shared/seed/changde-work-plan-2019.txt"),
 ]
 COPY = HERE / "data" / "changde-work-plan-2019.txt"
-MEASURE = re.compile(
-    r"^(\d+)\.([^。]+?)。.*(责任领导:(.+?);责任科室:(.+?))\)$", re.M
-)
+MEASURE = re.compile(r"^(\d+)\.([^。]+?)。.*(责任领导:(.+?);责任科室:(.+?))\)$", re.M)
 
 
 def seed_text():
@@ -79,7 +77,8 @@ class TestInstalledPlan(unittest.TestCase):
         by_number = {m.number: m for m in self.plan.measures()}
         self.assertEqual(by_number[5].leader, "蒋金华")
         self.assertEqual(
-            list(by_number[5].offices), ["预算科", "社保科", "企业科", "经建科", "债务科"]
+            list(by_number[5].offices),
+            ["预算科", "社保科", "企业科", "经建科", "债务科"],
         )
         self.assertEqual(by_number[14].lead_office, "人事科")
         self.assertEqual(by_number[8].offices[-1], "驻局纪检监察组")
@@ -97,7 +96,9 @@ class TestInstalledPlan(unittest.TestCase):
     def test_copy_to_the_next_year(self):
         measure = self.plan["measure-9"]
         measure.status = "done"
-        measure.progress_notes = [{"date": "2019-11-01", "text": "两轮监控", "evidence": []}]
+        measure.progress_notes = [
+            {"date": "2019-11-01", "text": "两轮监控", "evidence": []}
+        ]
         plan, violations = copy_plan(self.plan)
         self.assertEqual(violations, [])
         self.assertEqual(plan.year, 2020)

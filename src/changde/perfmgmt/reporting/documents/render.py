@@ -93,7 +93,7 @@ def template_problem(data: bytes, title: str = "") -> str | None:
     """What is wrong with a template's Jinja syntax, or None (upload check)."""
     try:
         template = open_template(data, title)
-        template.get_undeclared_template_variables(jinja_env=environment())
+        environment().parse("\n".join(_template_lines(template)))
     except TemplateProblem as problem:
         return problem.message
     except TemplateError as exc:
