@@ -86,7 +86,7 @@ class TestInstalledPlan(unittest.TestCase):
     def test_the_plan_page_shows_leaders_and_lead_offices(self):
         html = self.plan.restrictedTraverse("@@view")()
         seed = seed_measures()
-        for number, (title, leader, offices) in seed.items():
+        for _number, (title, leader, offices) in seed.items():
             self.assertIn(title, html)
             self.assertIn(leader, html)
             self.assertIn(f'class="measure-lead-office">{offices[0]}<', html)
