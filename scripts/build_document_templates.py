@@ -112,6 +112,10 @@ def new_document(landscape=False):
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(16)
     title.paragraph_format.first_line_indent = Pt(0)
+    # no rule under the title (python-docx's default Title has one)
+    border = title.element.get_or_add_pPr().find(qn("w:pBdr"))
+    if border is not None:
+        border.getparent().remove(border)
     page_number_footer(section)
     return document
 
@@ -209,15 +213,25 @@ def goal_form():
         ("年度总体目标", "{{ form.goal }}", "", ""),
         ("审核状态", "{{ form.state }}", "指标数", "{{ form.indicator_count }}"),
     )
+    # merged cells of the printed form: the funds label over two rows, the
+    # measure, the goal and the amounts across the row
+    merges = ((3, 0, 4, 0), (3, 2, 3, 3), (4, 2, 4, 3), (6, 1, 6, 3), (7, 1, 7, 3))
     for r, texts in enumerate(rows):
         for c, text in enumerate(texts):
             cell = grid.cell(r, c)
             cell.text = ""
+            if not text:
+                continue
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.first_line_indent = Pt(0)
             paragraph.paragraph_format.line_spacing = Pt(20)
             run = paragraph.add_run(text)
             set_font(run, HEADING_FONT if c == 0 else BODY_FONT, 12)
+    for top, left, bottom, right in merges:
+        merged = grid.cell(top, left).merge(grid.cell(bottom, right))
+        for paragraph in merged.paragraphs[1:]:
+            if not paragraph.text:
+                paragraph._element.getparent().remove(paragraph._element)
     plain(document, "绩效指标", style="Heading 1")
     table(
         document,

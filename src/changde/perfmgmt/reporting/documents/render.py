@@ -154,6 +154,16 @@ def _runs(paragraph, element):
     walk(element)
 
 
+def _cell(cell, text, header=False):
+    """A table cell's text: smaller than the body, no first-line indent."""
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    paragraph.paragraph_format.line_spacing = Pt(18)
+    run = paragraph.add_run(text)
+    run.font.size = Pt(11)
+    run.bold = header or None
+
+
 def _style(template, name, fallback="Normal"):
     styles = template.get_docx().styles
     try:
@@ -197,7 +207,7 @@ def html_subdoc(html_text: str):
                 table.style = _style(template, "Table Grid", None)
                 for r, row in enumerate(rows):
                     for c, text in enumerate(row):
-                        table.cell(r, c).text = text
+                        _cell(table.cell(r, c), text, header=r == 0)
             else:
                 paragraph = subdoc.add_paragraph(style=_style(template, "Normal"))
                 _runs(paragraph, element)
