@@ -145,6 +145,10 @@ def table(document, header, loop, cells, end="{%tr endfor %}", widths=None):
             run = paragraph.add_run(text)
             set_font(run, HEADING_FONT if row == 0 else BODY_FONT, 12)
     if widths:
+        # fixed column widths (the grid and each cell: LibreOffice reads the grid)
+        grid.autofit = False
+        for column, width in enumerate(widths):
+            grid.columns[column].width = Mm(width)
         for row in grid.rows:
             for column, width in enumerate(widths):
                 row.cells[column].width = Mm(width)
@@ -176,7 +180,7 @@ def annual_report():
             "{{ figure.text }}",
             "{{ figure.query }}",
         ],
-        widths=(14, 45, 30, 67),
+        widths=(12, 38, 24, 82),
     )
     return document
 

@@ -280,3 +280,133 @@ class TestEditingTheReport(unittest.TestCase):
                 self.report_url, auth=auth, timeout=60, allow_redirects=False
             )
             self.assertIn(answer.status_code, (302, 401, 403))
+
+
+class TestTemplateUpload(unittest.TestCase):
+    """The office replaces a template over REST (a version is kept); a
+    template whose tags are broken is refused on the field, nothing written."""
+
+    layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        demo.load_demo(self.portal)
+        transaction.commit()
+        self.url = f"{self.portal.absolute_url()}/reporting/template-goal-form"
+
+    def upload(self, document):
+        import base64
+
+        out = io.BytesIO()
+        document.save(out)
+        return requests.patch(
+            self.url,
+            auth=OFFICE,
+            headers=JSON,
+            json={
+                "template_file": {
+                    "data": base64.b64encode(out.getvalue()).decode(),
+                    "encoding": "base64",
+                    "filename": "goal-form.docx",
+                    "content-type": "application/vnd.openxmlformats-officedocument."
+                    "wordprocessingml.document",
+                }
+            },
+            timeout=60,
+        )
+
+    def test_replace_and_refuse(self):
+        document = Document()
+        document.add_paragraph("{%p for form in forms %}")
+        document.add_paragraph("新表:{{ form.title }}")
+        document.add_paragraph("{%p endfor %}")
+        answer = self.upload(document)
+        self.assertEqual(answer.status_code, 204, answer.text)
+        word = requests.get(
+            f"{self.portal.absolute_url()}/shibenji/jiaoyuju/yiwu-jiaoyu-gaishan"
+            "/@@goal-form.docx",
+            auth=UNIT,
+            timeout=120,
+        )
+        self.assertIn("新表:义务教育薄弱环节改善与能力提升", docx_text(word.content))
+        broken = Document()
+        broken.add_paragraph("标题")
+        broken.add_paragraph("{{ form.title }")
+        answer = self.upload(broken)
+        self.assertEqual(answer.status_code, 400)
+        error = answer.json()["errors"][0]
+        self.assertEqual(error["field"], "template_file")
+        self.assertIn("第 2 段「{{ form.title }」", error["message"])
+        # the good template stays
+        word = requests.get(
+            f"{self.portal.absolute_url()}/shibenji/jiaoyuju/yiwu-jiaoyu-gaishan"
+            "/@@goal-form.docx",
+            auth=UNIT,
+            timeout=120,
+        )
+        self.assertIn("新表:", docx_text(word.content))
+
+
+class TestMeasureOverRest(unittest.TestCase):
+    """A measure's rules over plone.restapi: field-level 400s, nothing written."""
+
+    layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        demo.load_demo(self.portal)
+        transaction.commit()
+        self.url = f"{self.portal.absolute_url()}/reporting/work-plan-2019/measure-9"
+
+    def patch(self, data, auth=OFFICE):
+        return requests.patch(self.url, auth=auth, headers=JSON, json=data, timeout=60)
+
+    def test_refusals_and_a_progress_note(self):
+        for data, field in (
+            ({"leader": "郑维菊、杨天生"}, "leader"),
+            ({"offices": []}, "offices"),
+            ({"offices": ["绩效科", "绩效科"]}, "offices"),
+            ({"status": "finished"}, "status"),
+            (
+                {"progress_notes": [{"date": "2019-13-40", "text": "x"}]},
+                "progress_notes",
+            ),
+        ):
+            answer = self.patch(data)
+            self.assertEqual(answer.status_code, 400, (data, answer.text))
+            fields = [e.get("field") or "" for e in answer.json()["errors"]]
+            self.assertTrue(any(name.startswith(field) for name in fields), answer.text)
+        answer = self.patch(
+            {
+                "status": "in_progress",
+                "progress_notes": [
+                    {"date": "2019-11-10", "text": "完成第二轮监控", "evidence": []}
+                ],
+            }
+        )
+        self.assertEqual(answer.status_code, 204, answer.text)
+        measures = requests.get(
+            f"{self.portal.absolute_url()}/reporting/work-plan-2019/@measures",
+            auth=OFFICE,
+            headers=JSON,
+            timeout=60,
+        ).json()
+        nine = measures["items"][8]
+        self.assertEqual(nine["leader"], "郑维菊")
+        self.assertEqual(nine["lead_office"], "绩效科")
+        self.assertEqual(nine["status"], "in_progress")
+        self.assertEqual(nine["latest_note"]["text"], "完成第二轮监控")
+        self.assertEqual(measures["status_counts"]["in_progress"], 1)
+        # a unit may not see the plan; a reviewer reads but may not edit
+        self.assertIn(
+            requests.get(self.url, auth=UNIT, headers=JSON, timeout=60).status_code,
+            REFUSED,
+        )
+        self.assertIn(
+            self.patch(
+                {"status": "done"}, auth=("reviewer", demo.PASSWORD)
+            ).status_code,
+            REFUSED,
+        )

@@ -9,12 +9,10 @@ from plone.dexterity.content import Item
 from plone.schema import JSONField
 from plone.supermodel import model
 from zope import schema
-from zope.interface import Invalid
 from zope.interface import implementer
-from zope.interface import invariant
 
+from changde.perfmgmt.core.validation import RuleConstraint
 from changde.perfmgmt.i18n import _
-from changde.perfmgmt.reporting.content.validation import check
 from changde.perfmgmt.reporting.rules import measures as rules
 
 NOTES_SCHEMA = json.dumps(
@@ -47,7 +45,7 @@ class IPlanMeasure(model.Schema):
     leader = schema.TextLine(
         title=_("label_measure_leader", default="责任领导"),
         description=_("help_measure_leader", default="一条措施只明确一名责任领导。"),
-        constraint=check(rules.leader_violations),
+        constraint=RuleConstraint(rules.leader_violations),
         required=True,
     )
     offices = schema.List(
@@ -57,7 +55,7 @@ class IPlanMeasure(model.Schema):
             default="每行一个科室,按分解任务排序:第一个为牵头科室。",
         ),
         value_type=schema.TextLine(),
-        constraint=check(rules.offices_violations),
+        constraint=RuleConstraint(rules.offices_violations),
         required=True,
         missing_value=[],
     )
@@ -88,21 +86,11 @@ class IPlanMeasure(model.Schema):
             default="每条记录:date(日期)、text(进展)、evidence(佐证链接)。",
         ),
         schema=NOTES_SCHEMA,
+        constraint=RuleConstraint(rules.progress_notes_violations),
         default=[],
         missing_value=[],
         required=False,
     )
-
-    @invariant
-    def notes_are_valid(data):
-        notes = getattr(data, "progress_notes", None)
-        violations = rules.parse_progress_notes(notes or [])[1]
-        if violations:
-            from zope.globalrequest import getRequest
-
-            from changde.perfmgmt.core.messages import translate_violation
-
-            raise Invalid(translate_violation(violations[0], getRequest()))
 
 
 @implementer(IPlanMeasure)

@@ -73,19 +73,25 @@ def _describe(exc, template, title):
     paragraph = max(lineno - 1, 1) if lineno else None
     where = f"第 {paragraph} 段" if paragraph else "模板中"
     quoted = f"「{text[:120]}」" if text else ""
-    message = f"文书模板“{title}”{where}{quoted}有错误:{reason}"
+    message = f"{_name(title)}{where}{quoted}有错误:{reason}"
     return TemplateProblem(message, title, paragraph, text)
+
+
+def _name(title):
+    return f"文书模板“{title}”" if title else "文书模板"
 
 
 def open_template(data: bytes, title: str = "") -> DocxTemplate:
     """The template of ``data`` (a .docx), or TemplateProblem if it is none."""
+    if isinstance(data, str):
+        data = data.encode("latin-1", "replace")
     if not data or not zipfile.is_zipfile(io.BytesIO(data)):
-        raise TemplateProblem(f"文书模板“{title}”不是 Word 文档(.docx)。", title)
+        raise TemplateProblem(f"{_name(title)}不是 Word 文档(.docx)。", title)
     try:
         return DocxTemplate(io.BytesIO(data))
     except Exception as exc:  # a zip that is not a Word document
         raise TemplateProblem(
-            f"文书模板“{title}”无法作为 Word 文档打开:{exc}", title
+            f"{_name(title)}无法作为 Word 文档打开:{exc}", title
         ) from exc
 
 

@@ -218,6 +218,11 @@ def parse_progress_notes(rows) -> tuple[list[ProgressNote], list[Violation]]:
     return notes, []
 
 
+def progress_notes_violations(rows) -> list[Violation]:
+    """What is wrong with the progress notes (see :func:`parse_progress_notes`)."""
+    return parse_progress_notes(rows or [])[1]
+
+
 def measure_violations(fields, taken_numbers=()) -> list[Violation]:
     """Every check of a measure's fields (a dict of plain values)."""
     violations = []
