@@ -38,7 +38,7 @@ def template_violations(upload):
     return [
         Violation(
             code="document_template_broken",
-            default="${problem}",
+            default="The template cannot be used: ${problem}",
             field="template_file",
             params={"problem": problem},
         )
