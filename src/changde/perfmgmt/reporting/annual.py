@@ -325,7 +325,11 @@ def gather(year, today=None):
         )
         for item in rounds:
             key = f"round_{item['number']}"
-            query = {"portal_type": "MonitoringRecord", "monitoring_round": item["uid"]}
+            query = {
+                "portal_type": "MonitoringRecord",
+                "year": year,
+                "round_number": item["number"],
+            }
             listing = f"@@list-monitoring-records?year={year}&round={item['uid']}"
             src = source(
                 "changde.perfmgmt.monitoring.summary.round_summary", query, listing
