@@ -9,7 +9,7 @@ TESTRUNNER := $(BIN)/zope-testrunner --path=. --test-path=. --tests-pattern='^te
 	--ignore_dir=benchmarks -v
 POT := src/changde/perfmgmt/locales/changde.perfmgmt.pot
 
-.PHONY: help install system start demo test lint format i18n pins backup bench clean
+.PHONY: help install system start demo test lint format i18n pins backup bench clean browser-deps
 
 help:
 	@echo "make start   install (once) and start the site on http://localhost:\$${PORT:-8080}/Plone"
@@ -48,7 +48,11 @@ format: install
 	$(BIN)/ruff check --fix src tests scripts
 	$(BIN)/ruff format src tests scripts
 
-test: lint
+# The browser tests (tests/*/test_browser_*.py) need Debian's chromium.
+browser-deps:
+	./scripts/browser_deps.sh
+
+test: lint browser-deps
 	$(TESTRUNNER)
 
 bench: install

@@ -44,6 +44,7 @@ setup(
         "docxtpl",
         "python-docx",
         "docxcompose",
+        "PyYAML",
     ],
     extras_require={
         "test": [
@@ -53,6 +54,7 @@ setup(
             "zope.testrunner",
             "requests",
             "pypdf",
+            "selenium",
         ],
     },
     entry_points={

@@ -195,14 +195,15 @@ def round_page(monitoring_round):
 def naive_summary(monitoring_round):
     """The dashboard's numbers from the objects, as an add-on that does not
     use the catalog would compute them."""
-    from changde.perfmgmt.monitoring import rules
+    from changde.perfmgmt.monitoring.rules.execution import execution_rate
+    from changde.perfmgmt.monitoring.rules.execution import share_meeting_target
 
     rates = []
     for record in monitoring_round.objectValues():
-        rate = rules.execution_rate(record.budget_amount, record.executed_amount)
+        rate = execution_rate(record.budget_amount, record.executed_amount)
         rates.append(rate)
         record._p_deactivate()  # as if from a cold cache: wake it each time
-    return rules.share_meeting_target(rates, monitoring_round.target_rate)
+    return share_meeting_target(rates, monitoring_round.target_rate)
 
 
 def main(argv=None):

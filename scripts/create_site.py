@@ -23,6 +23,10 @@ LOAD_DEMO = os.environ.get("DEMO", "0").lower() in ("1", "true", "yes", "on")
 
 EXTENSION_PROFILES = [
     "plone.app.contenttypes:default",
+    # Plone's Classic UI with its theme Barceloneta (the classic distribution's
+    # profiles; changde.perfmgmt.core depends on them too)
+    "plone.app.layout:default",
+    "plonetheme.barceloneta:default",
     "plone.restapi:default",
     "changde.perfmgmt:default",
 ]

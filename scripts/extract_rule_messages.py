@@ -3,7 +3,7 @@
 The rules import nothing of Zope, so their messages are not ``_()`` calls that
 i18ndude finds: they are ``Violation(code, default)`` (and
 ``Recommendation(rule, action, reason_default)``) literals, written in
-``<module>/rules.py`` and in the modules that check imported rows. This script
+``<module>/rules/`` and in the modules that check imported rows. This script
 reads them with ``ast`` from every module of the package and writes
 ``locales/rules.pot``, which `make i18n` merges into the domain's .pot
 (``tests/core/test_i18n.py`` uses :func:`rule_messages` to check that both

@@ -8,11 +8,10 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import applyProfile
 from plone.app.testing import setRoles
 
-from changde.perfmgmt import demo
+from changde.perfmgmt.core import demo
 from changde.perfmgmt.declaration import gates
-from changde.perfmgmt.declaration.rules import FOUR_BUDGETS
+from changde.perfmgmt.declaration.rules.budgets import FOUR_BUDGETS
 from changde.perfmgmt.declaration.settings import DEFAULT_INDICATOR_LEVELS
-from changde.perfmgmt.evaluation import demo as evaluation_demo
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 
 #: the 13 districts, counties, county-level city and management zones
@@ -87,7 +86,7 @@ class TestDemo(unittest.TestCase):
         self.assertEqual(len(codes), len(set(codes)))
 
     def test_indicator_library(self):
-        library = self.portal[demo.LIBRARY_ID]
+        library = self.portal["indicator-library"]
         self.assertEqual(library.portal_type, "IndicatorLibrary")
         self.assertEqual(library.Title(), "指标库")
         templates = library.objectValues()
@@ -114,7 +113,7 @@ class TestDemo(unittest.TestCase):
             ).Description(),
         )
         for brain in find(portal_type="BudgetProject"):
-            if brain.year == evaluation_demo.NEXT_YEAR:
+            if brain.year == 2027:
                 # the evaluation demo's refused declaration of a listed project
                 self.assertTrue(brain.getId.endswith(f"-{brain.year}"), brain.getId)
                 self.assertEqual(brain.review_state, "draft")
@@ -129,8 +128,9 @@ class TestDemo(unittest.TestCase):
             "return": "returned",
         }
         found = {id: brain.review_state for id, brain in projects(year=2026).items()}
-        self.assertEqual(len(found), len(demo.PROJECTS))
-        for spec in demo.PROJECTS:
+        specs = demo.content_entries("declaration", "BudgetProject")
+        self.assertEqual(len(found), len(specs))
+        for spec in specs:
             transitions = spec.get("transitions", ())
             expected = states[transitions[-1]] if transitions else "draft"
             self.assertEqual(found[spec["id"]], expected, spec["id"])
@@ -144,7 +144,6 @@ class TestDemo(unittest.TestCase):
         self.assertIn("绩效目标不够清晰", history[-1]["comments"])
 
     def test_each_blocked_draft_violates_exactly_its_gate(self):
-        self.assertEqual(demo.BLOCKED, BLOCKED)
         drafts = projects(review_state="draft")
         for id, code in BLOCKED.items():
             project = drafts[id].getObject()
@@ -184,6 +183,9 @@ class TestDemo(unittest.TestCase):
             "shibenji-jiaoyu": self.portal["shibenji"]["jiaoyuju"].staff_group,
             "wulingqu-staff": self.portal["wulingqu"].staff_group,
         }
+        passwords = {
+            e["user"]: e["password"] for e in demo.entries("core") if "user" in e
+        }
         request = self.layer["request"]
         for username, group in expected.items():
             user = api.user.get(username=username)
@@ -191,7 +193,9 @@ class TestDemo(unittest.TestCase):
             groups = [g.getId() for g in api.group.get_groups(username=username)]
             self.assertIn(group, groups, username)
             self.assertIsNotNone(
-                self.portal.acl_users.authenticate(username, demo.PASSWORD, request),
+                self.portal.acl_users.authenticate(
+                    username, passwords[username], request
+                ),
                 username,
             )
 

@@ -1,12 +1,16 @@
 """The plain-Python rules import nothing of Zope or Plone.
 
-One test for every ``changde.perfmgmt.<module>.rules`` module (found on disk,
-so a new module is covered without editing this file) and for
-``changde.perfmgmt.core.workdays``. The modules are imported in a fresh
-interpreter, which gets the parent's ``sys.path`` through ``PYTHONPATH`` (under
-buildout the packages live in eggs/, not in site-packages).
+Every module of every ``changde.perfmgmt.<module>.rules`` package (found on
+disk, so a new module or topic is covered without editing this file) is
+imported in a fresh interpreter, which gets the parent's ``sys.path`` through
+``PYTHONPATH`` (under buildout the packages live in eggs/, not in
+site-packages); none may load a module of Zope or Plone. And, read from the
+source, a rule imports only the standard library, plain libraries and other
+rules: never another part of the add-on (content, views, settings), which
+would bring Zope in sooner or later.
 """
 
+import ast
 import json
 import os
 import subprocess
@@ -49,13 +53,19 @@ print(json.dumps({"loaded": sorted(forbidden()), "by_module": by_module}))
 """
 
 
+def rules_files() -> list[Path]:
+    """Every ``.py`` file of every ``<module>/rules/`` package."""
+    return sorted(PACKAGE_DIR.glob("*/rules/**/*.py"))
+
+
+def module_name(path: Path) -> str:
+    relative = path.relative_to(PACKAGE_ROOT).with_suffix("")
+    parts = relative.parts[:-1] if relative.name == "__init__" else relative.parts
+    return ".".join(parts)
+
+
 def rules_modules() -> list[str]:
-    """Every ``changde.perfmgmt.<module>.rules`` module, plus the calendar."""
-    names = [
-        f"changde.perfmgmt.{path.parent.name}.rules"
-        for path in sorted(PACKAGE_DIR.glob("*/rules.py"))
-    ]
-    return [*names, "changde.perfmgmt.core.workdays"]
+    return [module_name(path) for path in rules_files()]
 
 
 def child_pythonpath() -> str:
@@ -67,20 +77,59 @@ def child_pythonpath() -> str:
     return os.pathsep.join(entries)
 
 
+def imported_modules(path: Path) -> set[str]:
+    """The absolute module names ``path`` imports (``from . import`` resolved
+    against the package)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module_name(path.parent / "__init__.py")
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.rsplit(".", node.level - 1)[0]
+                names.add(f"{base}.{node.module}" if node.module else base)
+            else:
+                names.add(node.module)
+    return names
+
+
 class RulesPurityTests(unittest.TestCase):
-    def test_every_rules_module_is_found(self):
-        self.assertTrue(
-            {
-                "changde.perfmgmt.core.rules",
-                "changde.perfmgmt.core.workdays",
-                "changde.perfmgmt.declaration.rules",
-                "changde.perfmgmt.evaluation.rules",
-                "changde.perfmgmt.libraries.rules",
-                "changde.perfmgmt.monitoring.rules",
-            }
-            <= set(rules_modules()),
-            rules_modules(),
-        )
+    def test_every_module_has_a_rules_package(self):
+        for module in ("core", "declaration", "evaluation", "libraries", "monitoring"):
+            with self.subTest(module=module):
+                self.assertTrue(
+                    (PACKAGE_DIR / module / "rules" / "__init__.py").exists()
+                )
+                self.assertFalse((PACKAGE_DIR / module / "rules.py").exists())
+        self.assertIn("changde.perfmgmt.core.rules.workdays", rules_modules())
+        self.assertIn("changde.perfmgmt.monitoring.rules.execution", rules_modules())
+
+    def test_rules_import_only_rules_of_the_add_on(self):
+        for path in rules_files():
+            for name in imported_modules(path):
+                if not name.startswith("changde."):
+                    continue
+                with self.subTest(rule=module_name(path), imports=name):
+                    parts = name.split(".")
+                    self.assertEqual(parts[:2], ["changde", "perfmgmt"])
+                    self.assertEqual(parts[3:4], ["rules"], "a rule imports only rules")
+
+    def test_rules_name_no_zope_or_plone_import(self):
+        for path in rules_files():
+            for name in imported_modules(path):
+                with self.subTest(rule=module_name(path), imports=name):
+                    self.assertFalse(name.startswith(FORBIDDEN_PREFIXES))
+
+    def test_rules_packages_hold_no_re_exports(self):
+        # rules/__init__.py says what the package is for; names are imported
+        # from the topic module that defines them.
+        for path in PACKAGE_DIR.glob("*/rules/__init__.py"):
+            with self.subTest(package=module_name(path)):
+                tree = ast.parse(path.read_text(encoding="utf-8"))
+                self.assertTrue(ast.get_docstring(tree))
+                self.assertEqual(len(tree.body), 1, "only a docstring")
 
     def test_rules_import_nothing_of_zope_or_plone(self):
         modules = rules_modules()

@@ -12,7 +12,7 @@ from zope.component import getGlobalSiteManager
 
 from changde.perfmgmt.declaration.gates import GateRefusal
 from changde.perfmgmt.declaration.interfaces import INegativeListSource
-from changde.perfmgmt.declaration.rules import NegativeListHit
+from changde.perfmgmt.declaration.rules.gates import NegativeListHit
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import create_city
 from changde.perfmgmt.testing import create_project

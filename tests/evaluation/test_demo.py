@@ -11,9 +11,8 @@ from plone.app.testing import applyProfile
 from plone.app.testing import setRoles
 from Products.CMFCore.WorkflowCore import WorkflowException
 
-from changde.perfmgmt import demo
+from changde.perfmgmt.core import demo
 from changde.perfmgmt.declaration import gates
-from changde.perfmgmt.evaluation import demo as evaluation_demo
 from changde.perfmgmt.evaluation.content.uids import object_of
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 
@@ -42,7 +41,7 @@ class TestEvaluationDemo(unittest.TestCase):
         entry = self.portal["negative-list"]["demo-entry"]
         listed = object_of(entry.target)
         unit = listed.__parent__
-        return listed, unit[evaluation_demo.next_year_id(listed)]
+        return listed, unit[f"{listed.getId()}-2027"]
 
     def test_the_listed_projects_next_year_is_refused_with_the_reason(self):
         listed, project = self.next_year()

@@ -131,21 +131,18 @@ class TestDemo(unittest.TestCase):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
 
     def test_demo_libraries_and_round_idempotent(self):
-        from changde.perfmgmt.libraries import demo
+        from changde.perfmgmt.core.demo import load_demo
         from changde.perfmgmt.libraries.members import elimination_proposal
 
-        counts = {}
-        demo.load_demo(self.portal, {}, counts)
+        counts = load_demo(self.portal, only=["libraries"])
         self.assertEqual(counts["Expert"], 5)
         self.assertEqual(counts["Agency"], 3)
         self.assertEqual(counts["SupervisionMember"], 5)
         self.assertEqual(counts["InternalReviewRound"], 1)
-        review_round = self.portal["internal-review"][demo.ROUND_ID]
+        review_round = self.portal["internal-review"]["2026-round-1"]
         self.assertEqual(review_round.reports[0]["total"], "87.25")
         _members, result = elimination_proposal(
-            self.portal["expert-library"], year=demo.YEAR
+            self.portal["expert-library"], year=2026
         )
         self.assertEqual([p.member_id for p in result.proposed], ["li-na"])
-        again = {}
-        demo.load_demo(self.portal, {}, again)
-        self.assertEqual(again, {})
+        self.assertEqual(load_demo(self.portal, only=["libraries"]), {})

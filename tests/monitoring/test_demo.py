@@ -2,14 +2,14 @@
 approved demo projects, with flags; loading twice creates nothing twice."""
 
 import unittest
-from datetime import date
 
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import applyProfile
 from plone.app.testing import setRoles
 
-from changde.perfmgmt import demo
+from changde.perfmgmt.core import demo
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 
 
@@ -29,7 +29,7 @@ class TestMonitoringDemo(unittest.TestCase):
     def test_rounds_and_records(self):
         folder = self.portal["monitoring"]
         self.assertIn("2026-1", folder)
-        self.assertIn(f"{date.today().year}-2", folder)
+        self.assertIn(f"{today_in_china().year}-2", folder)
         records = find(portal_type="MonitoringRecord")
         approved = find(portal_type="BudgetProject", year=2026, review_state="approved")
         self.assertEqual(len(records), len(approved))

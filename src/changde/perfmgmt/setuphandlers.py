@@ -77,7 +77,6 @@ def uninstall(context):
 
 def load_demo(context):
     """Post handler of the demo profile: create the demo data (idempotent)."""
-    from changde.perfmgmt import demo
+    from changde.perfmgmt.core.demo import load_demo as load
 
-    portal = api.portal.get()
-    return demo.load_demo(portal)
+    return load(api.portal.get())

@@ -5,15 +5,22 @@
 - ``CHANGDE_PERFMGMT_FUNCTIONAL_TESTING``: the same, committed for real
   (DemoStorage per test), served by a real WSGI server on a free port for tests
   that speak HTTP (plone.restapi).
+- ``CHANGDE_PERFMGMT_BROWSER_TESTING``: the functional layer and one headless
+  Debian Chromium driven by selenium; tests derive from ``BrowserTestCase``
+  and live in ``tests/<module>/test_browser_*.py``.
 """
 
 import os
+import sys
+import unittest
 
+import transaction
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
+from plone.testing import Layer
 from plone.testing import zope as zope_testing
 
 # Compile the .po files when the ZCML registers them, as the site does.
@@ -192,3 +199,240 @@ def create_project(unit, id="project", indicators=0, quantifiable=None, **fields
             weight=Decimal("5"),
         )
     return project
+
+
+# --- browser tests: Debian's headless Chromium driven by selenium -------------
+
+BROWSER_MISSING = (
+    "The browser tests need Debian's chromium, chromium-driver and fonts-noto-cjk. "
+    "Install them as root: apt-get install chromium chromium-driver fonts-noto-cjk "
+    "(`make test` does this itself when it runs as root)."
+)
+
+# Flags for a quiet, reproducible headless run: no sandbox (containers run as
+# root), no GPU, nothing fetched in the background, a fresh profile each run.
+CHROMIUM_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--lang=zh-CN",
+)
+
+DESKTOP = (1366, 900)
+PHONE = (390, 844)
+
+
+def browser_screenshot_dir():
+    """Where browser tests keep screenshots: ``$BROWSER_SCREENSHOTS`` or
+    ``var/browser-tests`` of the directory the tests run from."""
+    from pathlib import Path
+
+    path = Path(os.environ.get("BROWSER_SCREENSHOTS") or "var/browser-tests")
+    path.mkdir(parents=True, exist_ok=True)
+    return path.resolve()
+
+
+class ChromiumLayer(Layer):
+    """One headless Chromium for the layer's tests, against the functional
+    test server (``CHANGDE_PERFMGMT_FUNCTIONAL_TESTING``). Fails, never skips,
+    when Chromium is missing."""
+
+    defaultBases = (CHANGDE_PERFMGMT_FUNCTIONAL_TESTING,)
+
+    def setUp(self):
+        import shutil
+        import tempfile
+
+        chromium = shutil.which("chromium")
+        chromedriver = shutil.which("chromedriver")
+        if not (chromium and chromedriver):
+            raise RuntimeError(BROWSER_MISSING)
+        # Never let selenium look for (or download) another browser.
+        os.environ.setdefault("SE_OFFLINE", "true")
+        os.environ.setdefault("SE_AVOID_STATS", "true")
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        self.profile_dir = tempfile.mkdtemp(prefix="changde-chromium-")
+        options = webdriver.ChromeOptions()
+        for flag in CHROMIUM_FLAGS:
+            options.add_argument(flag)
+        options.add_argument(f"--user-data-dir={self.profile_dir}")
+        options.add_argument("--window-size={},{}".format(*DESKTOP))
+        options.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
+        options.binary_location = chromium
+        driver = webdriver.Chrome(service=Service(chromedriver), options=options)
+        driver.set_page_load_timeout(60)
+        self["driver"] = driver
+
+    def tearDown(self):
+        import shutil
+
+        self["driver"].quit()
+        del self["driver"]
+        shutil.rmtree(self.profile_dir, ignore_errors=True)
+
+    def testSetUp(self):
+        # Each test starts signed out, at desktop width.
+        driver = self["driver"]
+        driver.delete_all_cookies()
+        driver.set_window_size(*DESKTOP)
+
+
+CHANGDE_PERFMGMT_BROWSER_TESTING = ChromiumLayer(
+    name="ChangdePerfmgmtLayer:BrowserTesting"
+)
+
+
+class BrowserTestCase(unittest.TestCase):
+    """A test that drives the headless Chromium of
+    ``CHANGDE_PERFMGMT_BROWSER_TESTING`` against the functional test server.
+
+    ``setUp`` creates the test city (:func:`create_city`; its folders in
+    ``self.city``) unless ``create_city`` is False. ``open()`` commits what the
+    test created before the browser asks for the page. When a test fails or
+    errs, a screenshot of the page is kept and its path printed."""
+
+    layer = CHANGDE_PERFMGMT_BROWSER_TESTING
+    create_city = True
+
+    def setUp(self):
+        from plone import api
+
+        self.portal = self.layer["portal"]
+        self.driver = self.layer["driver"]
+        self.portal_url = self.portal.absolute_url()
+        self.city = None
+        if self.create_city:
+            with api.env.adopt_roles(["Manager"]):
+                self.city = create_city(self.portal)
+        transaction.commit()
+
+    # -- pages
+
+    def url(self, path=""):
+        if path.startswith("http://") or path.startswith("https://"):
+            return path
+        return f"{self.portal_url}/{path.lstrip('/')}" if path else self.portal_url
+
+    def open(self, path=""):
+        """Commit the test's changes, open ``path`` (relative to the site or a
+        full URL) and wait until the document has loaded."""
+        transaction.commit()
+        self.driver.get(self.url(path))
+        self.wait_until(
+            lambda d: d.execute_script("return document.readyState") == "complete"
+        )
+        return self.driver
+
+    def wait_until(self, condition, timeout=20, message=""):
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        return WebDriverWait(self.driver, timeout).until(condition, message)
+
+    def find(self, css):
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def find_all(self, css):
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def computed_style(self, css, prop):
+        """The computed value of CSS property ``prop`` of the first element
+        matching ``css`` (what the browser applies, not what the HTML says)."""
+        return self.driver.execute_script(
+            "return getComputedStyle(document.querySelector(arguments[0]))"
+            ".getPropertyValue(arguments[1]);",
+            css,
+            prop,
+        )
+
+    def horizontal_overflow(self):
+        """How many pixels the page is wider than the window (0: no
+        horizontal scrolling)."""
+        return self.driver.execute_script(
+            "var e = document.documentElement;"
+            "return Math.max(e.scrollWidth, document.body.scrollWidth) - e.clientWidth;"
+        )
+
+    def set_width(self, width, height=None):
+        self.driver.set_window_size(
+            width, height or (PHONE if width < 800 else DESKTOP)[1]
+        )
+
+    # -- people
+
+    def login(self, user_id, password=None):
+        """Sign in through the login form as ``user_id`` (a user of the test
+        city, the site owner or the test user)."""
+        from plone.app.testing import SITE_OWNER_NAME
+        from plone.app.testing import SITE_OWNER_PASSWORD
+        from plone.app.testing import TEST_USER_NAME
+        from plone.app.testing import TEST_USER_PASSWORD
+
+        if password is None:
+            password = {
+                SITE_OWNER_NAME: SITE_OWNER_PASSWORD,
+                TEST_USER_NAME: TEST_USER_PASSWORD,
+            }.get(user_id, PASSWORD)
+        self.logout()
+        self.open("login")
+        self.find("#__ac_name").send_keys(user_id)
+        self.find("#__ac_password").send_keys(password)
+        self.find("[name='buttons.login']").click()
+        self.wait_until(
+            lambda d: d.get_cookie("__ac") is not None,
+            message=f"{user_id} could not sign in",
+        )
+
+    def logout(self):
+        self.driver.delete_all_cookies()
+
+    # -- screenshots
+
+    def screenshot(self, name):
+        """Save the whole page (its full height, at the window's width) as
+        ``<name>.png`` in :func:`browser_screenshot_dir`; answer the path."""
+        driver = self.driver
+        width, height = driver.get_window_size().values()
+        full = driver.execute_script(
+            "return Math.max(document.body.scrollHeight,"
+            " document.documentElement.scrollHeight);"
+        )
+        driver.set_window_size(width, min(max(full, height), 8000))
+        path = browser_screenshot_dir() / f"{name}.png"
+        try:
+            driver.save_screenshot(str(path))
+        finally:
+            driver.set_window_size(width, height)
+        return path
+
+    def _callTestMethod(self, method):
+        # Keep the page as the test saw it when the test fails or errs.
+        try:
+            super()._callTestMethod(method)
+        except (unittest.SkipTest, KeyboardInterrupt):
+            raise
+        except BaseException:
+            self._keep_screenshot()
+            raise
+
+    def _keep_screenshot(self):
+        name = self.id().replace("/", "-")
+        try:
+            path = self.screenshot(f"FAILED-{name}")
+        except Exception as error:  # the browser itself may be what failed
+            print(f"\n(no screenshot of {name}: {error})", file=sys.stderr)
+        else:
+            print(
+                f"\nscreenshot of the failed page ({self.driver.current_url}): {path}",
+                file=sys.stderr,
+            )

@@ -1,5 +1,6 @@
-"""Turn plain-Python rule answers (:class:`~changde.perfmgmt.core.rules.Violation`)
-into translated messages for the UI and structured JSON for REST."""
+"""Turn plain-Python rule answers
+(:class:`~changde.perfmgmt.core.rules.violations.Violation`) into translated
+messages for the UI and structured JSON for REST."""
 
 from zope.i18n import translate
 

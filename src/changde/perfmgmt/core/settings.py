@@ -13,11 +13,11 @@ from zope.interface import Interface
 from zope.interface import invariant
 
 from changde.perfmgmt.core.messages import violation_message
-from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.rules.violations import Violation
+from changde.perfmgmt.core.rules.workdays import WorkdayCalendar
+from changde.perfmgmt.core.rules.workdays import check_overrides
 from changde.perfmgmt.core.validation import SettingsInvalid
 from changde.perfmgmt.core.widgets import DateLinesFieldWidget
-from changde.perfmgmt.core.workdays import WorkdayCalendar
-from changde.perfmgmt.core.workdays import check_overrides
 from changde.perfmgmt.i18n import _
 
 REGISTRY_PREFIX = "changde.perfmgmt.core"

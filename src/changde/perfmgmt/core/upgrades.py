@@ -16,3 +16,25 @@ def to_1001(context):
         portal_type=["Jurisdiction", "BudgetUnit"]
     ):
         brain._unrestrictedGetObject().reindexObject(idxs=["allowedRolesAndUsers"])
+
+
+THEME_PROFILES = ("plone.app.layout:default", "plonetheme.barceloneta:default")
+
+
+def to_1002(context):
+    """Plone's Classic UI theme Barceloneta: sites created without it render
+    unstyled. Install the theme's profiles (plone.app.theming with them) and
+    make Barceloneta the enabled theme."""
+    from plone.app.theming.interfaces import IThemeSettings
+    from plone.app.theming.utils import applyTheme
+    from plone.app.theming.utils import getTheme
+    from plone.registry.interfaces import IRegistry
+    from zope.component import getUtility
+
+    for profile_id in THEME_PROFILES:
+        if context.getLastVersionForProfile(profile_id) == "unknown":
+            context.runAllImportStepsFromProfile(f"profile-{profile_id}")
+    settings = getUtility(IRegistry).forInterface(IThemeSettings, False)
+    if settings.currentTheme != "barceloneta" or not settings.enabled:
+        applyTheme(getTheme("barceloneta"))
+        settings.enabled = True

@@ -42,7 +42,7 @@ class RuleViolationError(ValidationError):
 
 class RuleConstraint:
     """A schema constraint calling ``check(value)``, a rule answering a list of
-    :class:`~changde.perfmgmt.core.rules.Violation` (empty when met)."""
+    :class:`~changde.perfmgmt.core.rules.violations.Violation` (empty when met)."""
 
     def __init__(self, check):
         self.check = check

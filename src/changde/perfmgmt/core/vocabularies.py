@@ -5,7 +5,7 @@ from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
-from changde.perfmgmt.core.rules import JURISDICTION_KINDS
+from changde.perfmgmt.core.rules.jurisdictions import JURISDICTION_KINDS
 from changde.perfmgmt.i18n import _
 
 JURISDICTION_KIND_TITLES = {

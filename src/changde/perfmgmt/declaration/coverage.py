@@ -1,7 +1,7 @@
 """The four-budgets coverage of jurisdictions (R-M5), read from the catalog.
 
 Shared by the REST endpoint ``@coverage`` and the page ``@@coverage``: the
-rule itself is :func:`changde.perfmgmt.declaration.rules.coverage`; this
+rule itself is :func:`changde.perfmgmt.declaration.rules.coverage.coverage`; this
 module only finds the jurisdictions and the budget kinds of their projects.
 
 A budget kind is *under performance management* when the jurisdiction has a
@@ -18,8 +18,13 @@ from dataclasses import dataclass
 from plone import api
 
 from changde.perfmgmt.core.content.jurisdiction import IJurisdiction
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.core.rules.jurisdictions import JURISDICTION_KINDS
+from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
 from changde.perfmgmt.declaration.gates import municipal_special_fund_usage
+from changde.perfmgmt.declaration.rules.budgets import BUDGET_KINDS
+from changde.perfmgmt.declaration.rules.coverage import Coverage
+from changde.perfmgmt.declaration.rules.coverage import coverage
+from changde.perfmgmt.declaration.rules.fields import validate_project_fields
 from changde.perfmgmt.declaration.settings import coverage_settings
 from changde.perfmgmt.declaration.settings import declaration_settings
 
@@ -33,7 +38,7 @@ class JurisdictionCoverage:
     url: str
     title: str
     kind: str
-    result: rules.Coverage
+    result: Coverage
     #: For the municipal level: (approved special funds of the year, cap).
     special_funds: tuple | None = None
 
@@ -65,7 +70,7 @@ def coverage_of(context, year):
     settings = coverage_settings()
     answer = []
     for url, path, title, kind in jurisdictions_in(context):
-        if kind not in rules.JURISDICTION_KINDS:
+        if kind not in JURISDICTION_KINDS:
             continue  # not a kind the plan targets: nothing to measure
         brains = catalog.unrestrictedSearchResults(
             portal_type="BudgetProject",
@@ -79,11 +84,9 @@ def coverage_of(context, year):
                 url=url,
                 title=title,
                 kind=kind,
-                result=rules.coverage(kinds, year, kind, settings=settings),
+                result=coverage(kinds, year, kind, settings=settings),
                 special_funds=(
-                    municipal_special_fund_usage(year)
-                    if kind == rules.MUNICIPAL
-                    else None
+                    municipal_special_fund_usage(year) if kind == MUNICIPAL else None
                 ),
             )
         )
@@ -92,7 +95,7 @@ def coverage_of(context, year):
 
 def year_violations(value):
     """The rules' checks of a budget year (required, whole, in range)."""
-    violations = rules.validate_project_fields(
-        value, rules.BUDGET_KINDS[0], 0, settings=declaration_settings()
+    violations = validate_project_fields(
+        value, BUDGET_KINDS[0], 0, settings=declaration_settings()
     )
     return [violation for violation in violations if violation.field == "year"]

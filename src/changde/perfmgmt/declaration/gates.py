@@ -13,9 +13,13 @@ from zope.component import queryUtility
 from zope.globalrequest import getRequest
 
 from changde.perfmgmt.core.indexers import jurisdiction_of
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
 from changde.perfmgmt.declaration.interfaces import INegativeListSource
 from changde.perfmgmt.declaration.messages import translate_violations
+from changde.perfmgmt.declaration.rules import gates
+from changde.perfmgmt.declaration.rules.gates import ProjectFacts
+from changde.perfmgmt.declaration.rules.gates import return_reason_gate
+from changde.perfmgmt.declaration.rules.indicators import has_numeric_target
 from changde.perfmgmt.declaration.settings import declaration_settings
 
 SUBMIT = "submit"
@@ -36,7 +40,7 @@ def indicator_counts(project):
     without_target = tuple(
         brain.Title
         for brain in quantifiable
-        if not rules.has_numeric_target(_text(brain.target_value))
+        if not has_numeric_target(_text(brain.target_value))
     )
     return len(brains), len(quantifiable), without_target
 
@@ -49,7 +53,7 @@ def _text(value):
 def project_facts(project):
     jurisdiction = jurisdiction_of(project)
     count, quantifiable, without_target = indicator_counts(project)
-    return rules.ProjectFacts(
+    return ProjectFacts(
         year=project.year,
         budget_kind=project.budget_kind,
         is_special_fund=bool(project.is_special_fund),
@@ -72,7 +76,7 @@ def _approved_municipal_special_funds(year):
         review_state="approved",
         is_special_fund=True,
         year=year,
-        jurisdiction_kind=rules.MUNICIPAL,
+        jurisdiction_kind=MUNICIPAL,
     )
 
 
@@ -94,7 +98,7 @@ def is_capped(project):
     """Whether the municipal cap on special funds applies to ``project``."""
     jurisdiction = jurisdiction_of(project)
     return bool(project.is_special_fund) and (
-        jurisdiction is not None and jurisdiction.kind == rules.MUNICIPAL
+        jurisdiction is not None and jurisdiction.kind == MUNICIPAL
     )
 
 
@@ -106,7 +110,7 @@ def negative_list_hits(project):
 
 
 def submission_violations(project):
-    return rules.submission_violations(
+    return gates.submission_violations(
         project_facts(project),
         negative_list_hits=negative_list_hits(project),
         settings=declaration_settings(),
@@ -114,7 +118,7 @@ def submission_violations(project):
 
 
 def approval_violations(project):
-    return rules.approval_violations(
+    return gates.approval_violations(
         project_facts(project),
         approved_special_fund_count(project),
         negative_list_hits=negative_list_hits(project),
@@ -152,7 +156,7 @@ def check_transition(project, event):
     elif transition_id == APPROVE:
         violations = approval_violations(project)
     elif transition_id == RETURN:
-        violations = rules.return_reason_gate((event.kwargs or {}).get("comment"))
+        violations = return_reason_gate((event.kwargs or {}).get("comment"))
     else:
         return
     if violations:

@@ -9,7 +9,8 @@ from plone import api
 from zope.i18nmessageid import Message
 
 from changde.perfmgmt.core.messages import violation_message
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.declaration.rules.indicators import QUALITATIVE
+from changde.perfmgmt.declaration.rules.indicators import validate_indicator_target
 from changde.perfmgmt.i18n import _
 
 TEMPLATES = "templates"
@@ -43,7 +44,7 @@ def may_add_indicators(project):
 
 def is_quantifiable(comparator):
     """A template's indicator is quantifiable unless it is qualitative."""
-    return comparator != rules.QUALITATIVE
+    return comparator != QUALITATIVE
 
 
 def _target_text(value):
@@ -96,7 +97,7 @@ def resolve_picks(picks):
             template = brains[0].getObject()
             templates.append(template)
             if pick.target_value is not None:
-                violations = rules.validate_indicator_target(
+                violations = validate_indicator_target(
                     is_quantifiable(template.comparator), pick.target_value
                 )
                 if violations:

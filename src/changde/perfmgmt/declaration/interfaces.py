@@ -12,4 +12,4 @@ class INegativeListSource(Interface):
 
     def hits_for(project):
         """The listed entries that apply to ``project`` or its unit, as
-        :class:`changde.perfmgmt.declaration.rules.NegativeListHit` objects."""
+        :class:`changde.perfmgmt.declaration.rules.gates.NegativeListHit` objects."""

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.messages import violations_as_json
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.declaration.rules.fields import readable_params
 
 
 def readable(violation):
     """``violation`` with its amounts formatted for reading."""
-    return replace(violation, params=rules.readable_params(violation.params))
+    return replace(violation, params=readable_params(violation.params))
 
 
 def translate_violations(violations, request):

@@ -10,7 +10,10 @@ from zope import schema
 from zope.interface import Interface
 
 from changde.perfmgmt.core.settings import registry_value
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.declaration.rules.coverage import DEFAULT_COVERAGE_SETTINGS
+from changde.perfmgmt.declaration.rules.coverage import CoverageSettings
+from changde.perfmgmt.declaration.rules.fields import DEFAULT_SETTINGS
+from changde.perfmgmt.declaration.rules.fields import DeclarationSettings
 from changde.perfmgmt.i18n import _
 
 PREFIX = "changde.perfmgmt.declaration"
@@ -37,7 +40,7 @@ class IDeclarationSettings(Interface):
             "label_min_quantifiable_indicators",
             default="Minimum quantifiable indicators of a special fund",
         ),
-        default=rules.DEFAULT_SETTINGS.min_quantifiable_indicators,
+        default=DEFAULT_SETTINGS.min_quantifiable_indicators,
         min=0,
     )
     management_measure_threshold = schema.Decimal(
@@ -45,7 +48,7 @@ class IDeclarationSettings(Interface):
             "label_management_measure_threshold",
             default="Special-fund amount (yuan) that needs a management measure",
         ),
-        default=rules.DEFAULT_SETTINGS.management_measure_threshold,
+        default=DEFAULT_SETTINGS.management_measure_threshold,
         min=Decimal(0),
     )
     municipal_special_fund_cap = schema.Int(
@@ -53,7 +56,7 @@ class IDeclarationSettings(Interface):
             "label_municipal_special_fund_cap",
             default="Most special funds at the municipal level per year",
         ),
-        default=rules.DEFAULT_SETTINGS.municipal_special_fund_cap,
+        default=DEFAULT_SETTINGS.municipal_special_fund_cap,
         min=0,
     )
     full_coverage_year = schema.Int(
@@ -61,21 +64,21 @@ class IDeclarationSettings(Interface):
             "label_full_coverage_year",
             default="Year from which every jurisdiction covers all four budgets",
         ),
-        default=rules.DEFAULT_COVERAGE_SETTINGS.full_coverage_year,
+        default=DEFAULT_COVERAGE_SETTINGS.full_coverage_year,
     )
     debt_from_year = schema.Int(
         title=_(
             "label_debt_from_year",
             default="Year from which the municipal level manages government debt",
         ),
-        default=rules.DEFAULT_COVERAGE_SETTINGS.debt_from_year,
+        default=DEFAULT_COVERAGE_SETTINGS.debt_from_year,
     )
     district_minimum_before_full = schema.Int(
         title=_(
             "label_district_minimum_before_full",
             default="Budgets a district covers before full coverage",
         ),
-        default=rules.DEFAULT_COVERAGE_SETTINGS.district_minimum_before_full,
+        default=DEFAULT_COVERAGE_SETTINGS.district_minimum_before_full,
         min=0,
         max=4,
     )
@@ -99,8 +102,8 @@ def _record(name, default):
 
 def declaration_settings():
     """The thresholds of the gates, as the office set them."""
-    default = rules.DEFAULT_SETTINGS
-    return rules.DeclarationSettings(
+    default = DEFAULT_SETTINGS
+    return DeclarationSettings(
         min_quantifiable_indicators=_record(
             "min_quantifiable_indicators", default.min_quantifiable_indicators
         ),
@@ -116,8 +119,8 @@ def declaration_settings():
 
 
 def coverage_settings():
-    default = rules.DEFAULT_COVERAGE_SETTINGS
-    return rules.CoverageSettings(
+    default = DEFAULT_COVERAGE_SETTINGS
+    return CoverageSettings(
         full_coverage_year=_record("full_coverage_year", default.full_coverage_year),
         debt_from_year=_record("debt_from_year", default.debt_from_year),
         district_minimum_before_full=_record(

@@ -7,7 +7,9 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 from changde.perfmgmt.core.messages import register_param_labels
 from changde.perfmgmt.core.vocabularies import simple_vocabulary
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.declaration.rules.budgets import BUDGET_KINDS
+from changde.perfmgmt.declaration.rules.gates import PRE_EVALUATION_RESULTS
+from changde.perfmgmt.declaration.rules.indicators import COMPARATORS
 from changde.perfmgmt.declaration.settings import indicator_levels
 from changde.perfmgmt.i18n import _
 
@@ -45,17 +47,17 @@ register_param_labels("gate_pre_evaluation_not_passed", "result", PRE_EVALUATION
 
 @provider(IVocabularyFactory)
 def budget_kinds(context=None):
-    return simple_vocabulary(rules.BUDGET_KINDS, BUDGET_KIND_TITLES)
+    return simple_vocabulary(BUDGET_KINDS, BUDGET_KIND_TITLES)
 
 
 @provider(IVocabularyFactory)
 def comparators(context=None):
-    return simple_vocabulary(rules.COMPARATORS, COMPARATOR_TITLES)
+    return simple_vocabulary(COMPARATORS, COMPARATOR_TITLES)
 
 
 @provider(IVocabularyFactory)
 def pre_evaluation_results(context=None):
-    return simple_vocabulary(rules.PRE_EVALUATION_RESULTS, PRE_EVALUATION_TITLES)
+    return simple_vocabulary(PRE_EVALUATION_RESULTS, PRE_EVALUATION_TITLES)
 
 
 def _term(value):

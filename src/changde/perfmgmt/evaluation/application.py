@@ -32,10 +32,12 @@ from plone import api
 from zope.i18n import translate
 
 from changde.perfmgmt.core.tenancy import tenancy_values
-from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.negative_list import propose_entry
 from changde.perfmgmt.evaluation.rectification import report_rectification
 from changde.perfmgmt.evaluation.reports import RESULT_STATES
+from changde.perfmgmt.evaluation.rules.application import ProjectResultFacts
+from changde.perfmgmt.evaluation.rules.application import recommendations_for
+from changde.perfmgmt.evaluation.rules.negative_list import negative_list_proposals
 from changde.perfmgmt.evaluation.settings import rectification_settings
 from changde.perfmgmt.evaluation.settings import result_application_settings
 from changde.perfmgmt.evaluation.vocabularies import ACTION_TITLES
@@ -104,7 +106,7 @@ def project_facts(project, year, finals, as_of):
     if key is not None:
         total, accepted, rate, deadline = report_rectification(key)
     idle = [r.funds_idle_months for r in findings if r.funds_idle_months is not None]
-    facts = rules.ProjectResultFacts(
+    facts = ProjectResultFacts(
         year=year,
         goals_unclear=any(report.goals_unclear for report in findings),
         final_execution_rates=rates,
@@ -173,8 +175,8 @@ def run_result_application(year, folder, request, as_of=None, propose=True, user
         project = brain._unrestrictedGetObject()
         facts, sources = project_facts(project, year, finals, as_of)
         tenancy = tenancy_values(project)
-        recommendations = rules.recommendations_for(facts, settings)
-        proposals = rules.negative_list_proposals(facts, settings, rectification)
+        recommendations = recommendations_for(facts, settings)
+        proposals = negative_list_proposals(facts, settings, rectification)
         proposed = []
         for reason, params in proposals:
             entry = None

@@ -54,6 +54,6 @@ def export_run(run):
 
 
 def rules_label(grade):
-    from changde.perfmgmt.evaluation.rules import GRADE_LABELS
+    from changde.perfmgmt.evaluation.rules.grades import GRADE_LABELS
 
     return GRADE_LABELS.get(grade, grade)

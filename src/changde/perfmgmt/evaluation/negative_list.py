@@ -22,7 +22,7 @@ from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_of
 from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.declaration.interfaces import INegativeListSource
-from changde.perfmgmt.declaration.rules import NegativeListHit
+from changde.perfmgmt.declaration.rules.gates import NegativeListHit
 from changde.perfmgmt.evaluation.content.uids import object_of
 from changde.perfmgmt.evaluation.reports import ENTRY_LOCAL_ROLES
 from changde.perfmgmt.evaluation.vocabularies import REASON_TITLES

@@ -7,8 +7,10 @@ import datetime
 
 from plone import api
 
-from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.reports import COUNTED_ITEM_STATES
+from changde.perfmgmt.evaluation.rules.rectification import is_item_overdue
+from changde.perfmgmt.evaluation.rules.rectification import rectification_met
+from changde.perfmgmt.evaluation.rules.rectification import rectification_rate
 from changde.perfmgmt.evaluation.settings import rectification_settings
 
 #: item states in which the unit has to act
@@ -45,7 +47,7 @@ def item_info(brain, today):
         "title": brain.Title,
         "review_state": brain.review_state,
         "deadline": deadline.isoformat() if deadline else None,
-        "overdue": rules.is_item_overdue(deadline, brain.review_state, today),
+        "overdue": is_item_overdue(deadline, brain.review_state, today),
         "owner_unit": brain.owner_unit,
         "budget_unit": brain.budget_unit,
         "unit_title": brain.unit_title,
@@ -60,7 +62,7 @@ def item_info(brain, today):
 def _rate_row(key, title, items, settings):
     total = len(items)
     accepted = sum(1 for item in items if item["review_state"] == "accepted")
-    rate = rules.rectification_rate(total, accepted)
+    rate = rectification_rate(total, accepted)
     return {
         "key": key,
         "title": title,
@@ -68,7 +70,7 @@ def _rate_row(key, title, items, settings):
         "accepted": accepted,
         "overdue": sum(1 for item in items if item["overdue"]),
         "rate": _text(rate),
-        "met": rules.rectification_met(rate, settings),
+        "met": rectification_met(rate, settings),
     }
 
 
@@ -180,6 +182,6 @@ def report_rectification(report):
     return (
         total,
         accepted,
-        rules.rectification_rate(total, accepted),
+        rectification_rate(total, accepted),
         max(deadlines) if deadlines else None,
     )

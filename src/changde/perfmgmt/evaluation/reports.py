@@ -29,8 +29,8 @@ from changde.perfmgmt.core.content.budget_unit import IBudgetUnit
 from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_of
 from changde.perfmgmt.core.tenancy import tenancy_values
-from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.content.uids import object_of
+from changde.perfmgmt.evaluation.rules.grades import current_pre_evaluation_result
 from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
 from changde.perfmgmt.i18n import _
 
@@ -264,7 +264,7 @@ def sync_project_pre_evaluation(project_uid, report, report_decides):
     if deciding and PRE_EVALUATION_BASELINE not in annotations:
         annotations[PRE_EVALUATION_BASELINE] = current
     baseline = annotations.get(PRE_EVALUATION_BASELINE, "none")
-    result = rules.current_pre_evaluation_result(
+    result = current_pre_evaluation_result(
         [other.grade for other in deciding], baseline
     )
     if not deciding:

@@ -22,15 +22,28 @@ from zope.interface import invariant
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.settings import registry_value
 from changde.perfmgmt.core.validation import SettingsInvalid
-from changde.perfmgmt.evaluation import rules
+from changde.perfmgmt.evaluation.rules.application import (
+    DEFAULT_RESULT_APPLICATION_SETTINGS,
+)
+from changde.perfmgmt.evaluation.rules.application import ResultApplicationSettings
+from changde.perfmgmt.evaluation.rules.application import (
+    validate_result_application_settings,
+)
+from changde.perfmgmt.evaluation.rules.grades import DEFAULT_GRADE_BANDS
+from changde.perfmgmt.evaluation.rules.grades import GradeBands
+from changde.perfmgmt.evaluation.rules.grades import validate_grade_bands
+from changde.perfmgmt.evaluation.rules.rectification import (
+    DEFAULT_RECTIFICATION_SETTINGS,
+)
+from changde.perfmgmt.evaluation.rules.rectification import RectificationSettings
 from changde.perfmgmt.i18n import _
 
 PREFIX = "changde.perfmgmt.evaluation"
 
 logger = logging.getLogger("changde.perfmgmt.evaluation")
 
-_BANDS = rules.DEFAULT_GRADE_BANDS
-_APPLICATION = rules.DEFAULT_RESULT_APPLICATION_SETTINGS
+_BANDS = DEFAULT_GRADE_BANDS
+_APPLICATION = DEFAULT_RESULT_APPLICATION_SETTINGS
 
 
 def _setting(data, name, default):
@@ -76,7 +89,7 @@ class IEvaluationSettings(Interface):
             "label_rectification_target_rate",
             default="Rectification target rate (%)",
         ),
-        default=rules.DEFAULT_RECTIFICATION_SETTINGS.target_rate,
+        default=DEFAULT_RECTIFICATION_SETTINGS.target_rate,
         min=Decimal(0),
         max=Decimal(100),
     )
@@ -112,8 +125,8 @@ class IEvaluationSettings(Interface):
     @invariant
     def grade_bands_in_order(data):
         _refuse(
-            rules.validate_grade_bands(
-                rules.GradeBands(
+            validate_grade_bands(
+                GradeBands(
                     excellent_min=_setting(data, "excellent_min", _BANDS.excellent_min),
                     good_min=_setting(data, "good_min", _BANDS.good_min),
                     average_min=_setting(data, "average_min", _BANDS.average_min),
@@ -124,8 +137,8 @@ class IEvaluationSettings(Interface):
     @invariant
     def result_application_thresholds(data):
         _refuse(
-            rules.validate_result_application_settings(
-                rules.ResultApplicationSettings(
+            validate_result_application_settings(
+                ResultApplicationSettings(
                     low_execution_rate=_setting(
                         data, "low_execution_rate", _APPLICATION.low_execution_rate
                     ),
@@ -146,12 +159,12 @@ def _record(name, default):
 
 def grade_bands():
     """The office's grade bands as :class:`rules.GradeBands`."""
-    bands = rules.GradeBands(
+    bands = GradeBands(
         excellent_min=_record("excellent_min", _BANDS.excellent_min),
         good_min=_record("good_min", _BANDS.good_min),
         average_min=_record("average_min", _BANDS.average_min),
     )
-    violations = rules.validate_grade_bands(bands)
+    violations = validate_grade_bands(bands)
     if violations:
         logger.warning(
             "grade bands refused, using the defaults: %s",
@@ -162,16 +175,16 @@ def grade_bands():
 
 
 def rectification_settings():
-    return rules.RectificationSettings(
+    return RectificationSettings(
         target_rate=_record(
             "rectification_target_rate",
-            rules.DEFAULT_RECTIFICATION_SETTINGS.target_rate,
+            DEFAULT_RECTIFICATION_SETTINGS.target_rate,
         )
     )
 
 
 def result_application_settings():
-    settings = rules.ResultApplicationSettings(
+    settings = ResultApplicationSettings(
         low_execution_rate=_record(
             "low_execution_rate", _APPLICATION.low_execution_rate
         ),
@@ -180,7 +193,7 @@ def result_application_settings():
         ),
         idle_funds_months=_record("idle_funds_months", _APPLICATION.idle_funds_months),
     )
-    violations = rules.validate_result_application_settings(settings)
+    violations = validate_result_application_settings(settings)
     if violations:
         logger.warning(
             "result application settings refused, using the defaults: %s",

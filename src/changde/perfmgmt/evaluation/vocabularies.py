@@ -9,7 +9,10 @@ from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 from changde.perfmgmt.core.vocabularies import simple_vocabulary
-from changde.perfmgmt.evaluation import rules
+from changde.perfmgmt.evaluation.rules.application import ACTIONS
+from changde.perfmgmt.evaluation.rules.grades import GRADES
+from changde.perfmgmt.evaluation.rules.kinds import EVALUATION_KINDS
+from changde.perfmgmt.evaluation.rules.negative_list import NEGATIVE_LIST_REASONS
 from changde.perfmgmt.i18n import _
 
 KIND_TITLES = {
@@ -51,25 +54,25 @@ ACTION_TITLES = {
     "adjust_or_merge": _("action_adjust_or_merge", default="调整或整合"),
     "recover_funds": _("action_recover_funds", default="收回统筹使用"),
 }
-assert set(KIND_TITLES) == set(rules.EVALUATION_KINDS)
-assert set(GRADE_TITLES) == set(rules.GRADES)
-assert set(REASON_TITLES) == set(rules.NEGATIVE_LIST_REASONS)
-assert set(ACTION_TITLES) == set(rules.ACTIONS)
+assert set(KIND_TITLES) == set(EVALUATION_KINDS)
+assert set(GRADE_TITLES) == set(GRADES)
+assert set(REASON_TITLES) == set(NEGATIVE_LIST_REASONS)
+assert set(ACTION_TITLES) == set(ACTIONS)
 
 
 @provider(IVocabularyFactory)
 def evaluation_kinds(context=None):
-    return simple_vocabulary(rules.EVALUATION_KINDS, KIND_TITLES)
+    return simple_vocabulary(EVALUATION_KINDS, KIND_TITLES)
 
 
 @provider(IVocabularyFactory)
 def grades(context=None):
-    return simple_vocabulary(rules.GRADES, GRADE_TITLES)
+    return simple_vocabulary(GRADES, GRADE_TITLES)
 
 
 @provider(IVocabularyFactory)
 def negative_list_reasons(context=None):
-    return simple_vocabulary(rules.NEGATIVE_LIST_REASONS, REASON_TITLES)
+    return simple_vocabulary(NEGATIVE_LIST_REASONS, REASON_TITLES)
 
 
 @provider(IVocabularyFactory)

@@ -23,9 +23,17 @@ from zope.lifecycleevent import modified
 from changde.perfmgmt.core.excel import append_row
 from changde.perfmgmt.core.excel import new_workbook
 from changde.perfmgmt.core.excel import workbook_bytes
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.libraries import rules
+from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.libraries.members import rating_summary
+from changde.perfmgmt.libraries.rules.import_export import EXPORT_ONLY_COLUMNS
+from changde.perfmgmt.libraries.rules.import_export import LIBRARY_COLUMNS
+from changde.perfmgmt.libraries.rules.import_export import LIST_COLUMNS
+from changde.perfmgmt.libraries.rules.import_export import import_plan_violations
+from changde.perfmgmt.libraries.rules.import_export import normalise_library_row
+from changde.perfmgmt.libraries.rules.import_export import present_columns
+from changde.perfmgmt.libraries.rules.members import MEMBER_LEVEL_LABELS
+from changde.perfmgmt.libraries.rules.members import MEMBER_STATUS_LABELS
+from changde.perfmgmt.libraries.rules.supervision import SUPERVISION_CATEGORY_LABELS
 
 SHEET_TITLES = {"expert": "专家库", "agency": "中介机构库", "supervision": "监督指导库"}
 #: most rows one import takes
@@ -34,14 +42,14 @@ MAX_ROWS = 2000
 
 def _cell(member, column):
     value = getattr(member, column, None)
-    if column in rules.LIST_COLUMNS:
+    if column in LIST_COLUMNS:
         return "、".join(value or ())
     if column == "level":
-        return rules.MEMBER_LEVEL_LABELS.get(value, value)
+        return MEMBER_LEVEL_LABELS.get(value, value)
     if column == "status":
-        return rules.MEMBER_STATUS_LABELS.get(value, value)
+        return MEMBER_STATUS_LABELS.get(value, value)
     if column == "category":
-        return rules.SUPERVISION_CATEGORY_LABELS.get(value, value)
+        return SUPERVISION_CATEGORY_LABELS.get(value, value)
     return value
 
 
@@ -49,10 +57,10 @@ def export_library(library):
     """The library's members (pinyin order) as .xlsx bytes. The caller checks
     that the user may see contact and ratings (the office)."""
     kind = library.kind
-    columns = rules.LIBRARY_COLUMNS[kind]
+    columns = LIBRARY_COLUMNS[kind]
     rated = kind in ("expert", "agency")
     header = [label for _id, label, _required in columns]
-    extra = dict(rules.EXPORT_ONLY_COLUMNS)
+    extra = dict(EXPORT_ONLY_COLUMNS)
     header.insert(0, extra["id"])
     if rated:
         header += [extra["ratings_count"], extra["ratings_average"]]
@@ -149,8 +157,8 @@ def check_rows(library, numbered_rows):
             )
             checked.append(({}, set()))
             continue
-        clean, violations = rules.normalise_library_row(kind, row)
-        checked.append((clean, rules.present_columns(kind, row)))
+        clean, violations = normalise_library_row(kind, row)
+        checked.append((clean, present_columns(kind, row)))
         errors.extend((number, violation) for violation in violations)
     # the status of the members the file names (read from them: it is not
     # in the catalog)
@@ -161,7 +169,7 @@ def check_rows(library, numbered_rows):
         if member_id in named:
             status = getattr(library._getOb(member_id), "status", None)
         members[member_id] = (name, status)
-    plan = rules.import_plan_violations(
+    plan = import_plan_violations(
         [
             (values.get("id"), values.get("title") or "", values.get("status"))
             for values, _columns in checked

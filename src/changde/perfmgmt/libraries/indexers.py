@@ -1,6 +1,6 @@
 """Catalog indexers of the libraries module.
 
-``pinyin_sort`` (FieldIndex) holds :func:`core.rules.pinyin_sort_string` of every
+``pinyin_sort`` (FieldIndex) holds :func:`core.rules.pinyin.pinyin_sort_string` of every
 member's name (read as a person's name, surname first, for experts and
 supervision members): listings sort with ``sort_on="pinyin_sort"``. Level,
 category and the year of a review round are indexed for the listings;
@@ -14,7 +14,7 @@ any index can be queried by whoever may search.
 
 from plone.indexer import indexer
 
-from changde.perfmgmt.core.rules import pinyin_sort_string
+from changde.perfmgmt.core.rules.pinyin import pinyin_sort_string
 from changde.perfmgmt.libraries.content.supervision_member import ISupervisionMember
 from changde.perfmgmt.libraries.interfaces import ILibraryMember
 from changde.perfmgmt.libraries.interfaces import IRatedMember

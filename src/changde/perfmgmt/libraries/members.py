@@ -21,10 +21,16 @@ from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import modified
 
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import to_decimal
-from changde.perfmgmt.libraries import rules
+from changde.perfmgmt.core.rules.numbers import to_decimal
+from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.libraries.content.fields import IEngagedMember
+from changde.perfmgmt.libraries.rules.elimination import elimination_proposals
+from changde.perfmgmt.libraries.rules.elimination import validate_elimination_decisions
+from changde.perfmgmt.libraries.rules.members import ASSIGNABLE_STATUSES
+from changde.perfmgmt.libraries.rules.members import publish_profile_violations
+from changde.perfmgmt.libraries.rules.ratings import ratings_average
+from changde.perfmgmt.libraries.rules.ratings import scores_of_year
+from changde.perfmgmt.libraries.rules.ratings import validate_rating
 from changde.perfmgmt.libraries.settings import elimination_settings
 from changde.perfmgmt.libraries.settings import settings_problems
 
@@ -61,7 +67,7 @@ def assignable_members(portal_type="Expert"):
 
 
 def is_assignable(member):
-    return (member.status or "active") in rules.ASSIGNABLE_STATUSES
+    return (member.status or "active") in ASSIGNABLE_STATUSES
 
 
 def is_person(library):
@@ -102,13 +108,13 @@ def scores_of(member, year=None):
     ratings = ratings_of(member)
     if year is None:
         return [row["score"] for row in ratings]
-    return rules.scores_of_year(ratings, year)
+    return scores_of_year(ratings, year)
 
 
 def add_rating(member, date, engagement, score, rater, note=""):
     """Validate and append one rating; answer the violations (nothing is
     written when there are any)."""
-    violations = rules.validate_rating(date, engagement, score, rater)
+    violations = validate_rating(date, engagement, score, rater)
     if violations:
         return violations
     if isinstance(date, datetime.date):
@@ -152,7 +158,7 @@ def change_rating(member, index, changes, user_id, today=None):
     for key in ("date", "engagement", "score", "note"):
         if key in changes and changes[key] is not None:
             row[key] = changes[key]
-    violations = rules.validate_rating(
+    violations = validate_rating(
         row.get("date"), row.get("engagement"), row.get("score"), row.get("rater")
     )
     if violations:
@@ -188,7 +194,7 @@ def delete_rating(member, index):
 
 def rating_summary(member):
     scores = scores_of(member)
-    average = rules.ratings_average(scores)
+    average = ratings_average(scores)
     return {
         "count": len(scores),
         "average": None if average is None else str(average),
@@ -227,7 +233,7 @@ def elimination_proposal(library, settings=None, year=None):
     settings = settings or elimination_settings()
     year = elimination_year(year)
     members = _members_for_ranking(library)
-    result = rules.elimination_proposals(
+    result = elimination_proposals(
         [(m.getId(), m.title, scores_of(m, year)) for m in members],
         settings,
         person=is_person(library),
@@ -320,7 +326,7 @@ def confirm_elimination(library, decisions, user_id, today=None, year=None):
     year = elimination_year(year)
     members, result = elimination_proposal(library, year=year)
     proposed_ids = [proposal.member_id for proposal in result.proposed]
-    violations = rules.validate_elimination_decisions(
+    violations = validate_elimination_decisions(
         proposed_ids, [m.getId() for m in members], decisions
     )
     if violations:
@@ -359,7 +365,7 @@ def check_profile_transition(member, event):
     (the rule: :func:`rules.publish_profile_violations`)."""
     if event.transition is None or event.transition.getId() != "publish":
         return
-    violations = rules.publish_profile_violations(member.status)
+    violations = publish_profile_violations(member.status)
     if violations:
         transaction.doom()
         raise WorkflowException(

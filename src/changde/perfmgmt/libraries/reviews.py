@@ -15,10 +15,17 @@ from plone import api
 from zope.globalrequest import getRequest
 
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import is_blank
-from changde.perfmgmt.core.rules import to_decimal
-from changde.perfmgmt.libraries import rules
+from changde.perfmgmt.core.rules.numbers import to_decimal
+from changde.perfmgmt.core.rules.values import is_blank
+from changde.perfmgmt.core.rules.violations import Violation
+from changde.perfmgmt.libraries.rules.review_rounds import review_round_number_violation
+from changde.perfmgmt.libraries.rules.review_rounds import reviewed_report_violations
+from changde.perfmgmt.libraries.rules.review_rounds import rounds_status
+from changde.perfmgmt.libraries.rules.review_scoring import REVIEW_CRITERIA
+from changde.perfmgmt.libraries.rules.review_scoring import excellent_gap
+from changde.perfmgmt.libraries.rules.review_scoring import excellent_year_violation
+from changde.perfmgmt.libraries.rules.review_scoring import review_total
+from changde.perfmgmt.libraries.rules.review_scoring import validate_review_scores
 from changde.perfmgmt.libraries.settings import review_settings
 from changde.perfmgmt.libraries.settings import review_weights
 from changde.perfmgmt.libraries.settings import settings_problems
@@ -65,7 +72,7 @@ def round_number_violation(year, number, exclude_uid=None):
         for brain in rounds_of_year(year)
         if exclude_uid != brain.UID
     ]
-    return rules.review_round_number_violation(year, number, taken)
+    return review_round_number_violation(year, number, taken)
 
 
 def evaluation_reports(uids):
@@ -88,9 +95,9 @@ def year_summary(year, today=None):
     settings = review_settings()
     today = today or datetime.date.today()
     held = len(rounds_of_year(year))
-    status = rules.rounds_status(held, settings)
+    status = rounds_status(held, settings)
     excellent = excellent_count(year)
-    gap = rules.excellent_gap(excellent, settings)
+    gap = excellent_gap(excellent, settings)
     return {
         "year": year,
         "rounds_held": status.held,
@@ -129,7 +136,7 @@ def validate_report_rows(review_round, rows):
     errors = []
     uids = [_text(row.get("uid")) if isinstance(row, dict) else "" for row in rows]
     reports = evaluation_reports(uids)
-    uid_violations = rules.reviewed_report_violations(uids, reports)
+    uid_violations = reviewed_report_violations(uids, reports)
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
             errors.append(
@@ -163,15 +170,15 @@ def validate_report_rows(review_round, rows):
             row_failed = True
         scores = row.get("scores")
         if not isinstance(scores, dict):
-            scores = {c: row.get(c) for c in rules.REVIEW_CRITERIA}
-        violations = rules.validate_review_scores(scores)
+            scores = {c: row.get(c) for c in REVIEW_CRITERIA}
+        violations = validate_review_scores(scores)
         errors.extend((index, violation) for violation in violations)
         if violations or row_failed:
             continue
-        total = rules.review_total(scores, weights)
+        total = review_total(scores, weights)
         item = {field: _text(row.get(field)) for field in ROW_TEXT_FIELDS}
         item["title"] = title
-        for criterion in rules.REVIEW_CRITERIA:
+        for criterion in REVIEW_CRITERIA:
             item[criterion] = format(
                 to_decimal(scores[criterion], strict=True).normalize(), "f"
             )
@@ -182,7 +189,7 @@ def validate_report_rows(review_round, rows):
         return [], errors
     marked = sum(1 for item in clean if item["excellent"])
     year = review_round.year
-    violation = rules.excellent_year_violation(
+    violation = excellent_year_violation(
         excellent_count(year, exclude=review_round), marked, settings
     )
     if violation is not None:
@@ -204,14 +211,14 @@ def set_report_rows(review_round, rows):
 
 def round_as_json(review_round):
     settings = review_settings()
-    status = rules.rounds_status(len(rounds_of_year(review_round.year)), settings)
+    status = rounds_status(len(rounds_of_year(review_round.year)), settings)
     return {
         "@id": f"{review_round.absolute_url()}/@review-reports",
         "year": review_round.year,
         "number": review_round.number,
         "weights": {
             criterion: str(getattr(review_weights(), criterion))
-            for criterion in rules.REVIEW_CRITERIA
+            for criterion in REVIEW_CRITERIA
         },
         "reports": list(review_round.reports or ()),
         "rounds_held": status.held,

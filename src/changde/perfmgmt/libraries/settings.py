@@ -14,10 +14,19 @@ from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.settings import registry_value
 from changde.perfmgmt.core.validation import SettingsInvalid
 from changde.perfmgmt.i18n import _
-from changde.perfmgmt.libraries import rules
+from changde.perfmgmt.libraries.rules.elimination import DEFAULT_ELIMINATION_SETTINGS
+from changde.perfmgmt.libraries.rules.elimination import EliminationSettings
+from changde.perfmgmt.libraries.rules.elimination import validate_elimination_settings
+from changde.perfmgmt.libraries.rules.review_scoring import DEFAULT_REVIEW_SETTINGS
+from changde.perfmgmt.libraries.rules.review_scoring import DEFAULT_REVIEW_WEIGHTS
+from changde.perfmgmt.libraries.rules.review_scoring import REVIEW_CRITERIA
+from changde.perfmgmt.libraries.rules.review_scoring import ReviewSettings
+from changde.perfmgmt.libraries.rules.review_scoring import ReviewWeights
+from changde.perfmgmt.libraries.rules.review_scoring import validate_review_settings
+from changde.perfmgmt.libraries.rules.review_scoring import validate_review_weights
 
 PREFIX = "changde.perfmgmt.libraries"
-WEIGHT_FIELDS = tuple(f"weight_{criterion}" for criterion in rules.REVIEW_CRITERIA)
+WEIGHT_FIELDS = tuple(f"weight_{criterion}" for criterion in REVIEW_CRITERIA)
 #: the elimination rule's setting names -> the registry's field names
 ELIMINATION_FIELDS = {
     "min_ratings": "elimination_min_ratings",
@@ -25,9 +34,9 @@ ELIMINATION_FIELDS = {
     "minimum_count": "elimination_minimum_count",
 }
 
-_REVIEW = rules.DEFAULT_REVIEW_SETTINGS
-_WEIGHTS = rules.DEFAULT_REVIEW_WEIGHTS
-_ELIMINATION = rules.DEFAULT_ELIMINATION_SETTINGS
+_REVIEW = DEFAULT_REVIEW_SETTINGS
+_WEIGHTS = DEFAULT_REVIEW_WEIGHTS
+_ELIMINATION = DEFAULT_ELIMINATION_SETTINGS
 
 
 def _weight(criterion, title):
@@ -97,30 +106,30 @@ class ILibrariesSettings(Interface):
 
     @invariant
     def excellent_range(data):
-        settings = rules.ReviewSettings(
+        settings = ReviewSettings(
             rounds_per_year=_value(data, "rounds_per_year"),
             excellent_min=_value(data, "excellent_min"),
             excellent_max=_value(data, "excellent_max"),
         )
-        _raise_first(rules.validate_review_settings(settings), {})
+        _raise_first(validate_review_settings(settings), {})
 
     @invariant
     def weights_sum_to_100(data):
-        weights = rules.ReviewWeights(
+        weights = ReviewWeights(
             **{
                 criterion: _value(data, f"weight_{criterion}")
-                for criterion in rules.REVIEW_CRITERIA
+                for criterion in REVIEW_CRITERIA
             }
         )
-        fields = dict(zip(rules.REVIEW_CRITERIA, WEIGHT_FIELDS, strict=True))
-        _raise_first(rules.validate_review_weights(weights), fields, WEIGHT_FIELDS)
+        fields = dict(zip(REVIEW_CRITERIA, WEIGHT_FIELDS, strict=True))
+        _raise_first(validate_review_weights(weights), fields, WEIGHT_FIELDS)
 
     @invariant
     def elimination_numbers(data):
-        settings = rules.EliminationSettings(
+        settings = EliminationSettings(
             **{name: _value(data, field) for name, field in ELIMINATION_FIELDS.items()}
         )
-        _raise_first(rules.validate_elimination_settings(settings), ELIMINATION_FIELDS)
+        _raise_first(validate_elimination_settings(settings), ELIMINATION_FIELDS)
 
 
 def _value(data, name):
@@ -151,7 +160,7 @@ def _record(name, default):
 
 def stored_review_settings():
     """The registry's internal-review counts as they are (maybe invalid)."""
-    return rules.ReviewSettings(
+    return ReviewSettings(
         rounds_per_year=_record("rounds_per_year", _REVIEW.rounds_per_year),
         excellent_min=_record("excellent_min", _REVIEW.excellent_min),
         excellent_max=_record("excellent_max", _REVIEW.excellent_max),
@@ -159,16 +168,16 @@ def stored_review_settings():
 
 
 def stored_review_weights():
-    return rules.ReviewWeights(
+    return ReviewWeights(
         **{
             criterion: _record(f"weight_{criterion}", getattr(_WEIGHTS, criterion))
-            for criterion in rules.REVIEW_CRITERIA
+            for criterion in REVIEW_CRITERIA
         }
     )
 
 
 def stored_elimination_settings():
-    return rules.EliminationSettings(
+    return EliminationSettings(
         min_ratings=_record("elimination_min_ratings", _ELIMINATION.min_ratings),
         share=_record("elimination_share", _ELIMINATION.share),
         minimum_count=_record("elimination_minimum_count", _ELIMINATION.minimum_count),
@@ -183,17 +192,17 @@ def stored_elimination_settings():
 
 def review_settings():
     stored = stored_review_settings()
-    return _REVIEW if rules.validate_review_settings(stored) else stored
+    return _REVIEW if validate_review_settings(stored) else stored
 
 
 def review_weights():
     stored = stored_review_weights()
-    return _WEIGHTS if rules.validate_review_weights(stored) else stored
+    return _WEIGHTS if validate_review_weights(stored) else stored
 
 
 def elimination_settings():
     stored = stored_elimination_settings()
-    return _ELIMINATION if rules.validate_elimination_settings(stored) else stored
+    return _ELIMINATION if validate_elimination_settings(stored) else stored
 
 
 def settings_problems(review=True, elimination=True):
@@ -201,10 +210,10 @@ def settings_problems(review=True, elimination=True):
     (internal review: counts and weights; elimination)."""
     problems = []
     if review:
-        problems += rules.validate_review_settings(stored_review_settings())
-        problems += rules.validate_review_weights(stored_review_weights())
+        problems += validate_review_settings(stored_review_settings())
+        problems += validate_review_weights(stored_review_weights())
     if elimination:
-        problems += rules.validate_elimination_settings(stored_elimination_settings())
+        problems += validate_elimination_settings(stored_elimination_settings())
     return problems
 
 

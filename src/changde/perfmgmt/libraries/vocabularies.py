@@ -19,8 +19,10 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 from changde.perfmgmt.core.vocabularies import simple_vocabulary
 from changde.perfmgmt.i18n import _
-from changde.perfmgmt.libraries import rules
 from changde.perfmgmt.libraries.reviews import REPORT_TYPE
+from changde.perfmgmt.libraries.rules.members import MEMBER_LEVELS
+from changde.perfmgmt.libraries.rules.members import MEMBER_STATUSES
+from changde.perfmgmt.libraries.rules.supervision import SUPERVISION_CATEGORIES
 
 LEVEL_TITLES = {
     "provincial": _("library_level_provincial", default="省级"),
@@ -41,22 +43,22 @@ CATEGORY_TITLES = {
     ),
     "audit": _("supervision_category_audit", default="审计部门同志"),
 }
-assert set(CATEGORY_TITLES) == set(rules.SUPERVISION_CATEGORIES)
+assert set(CATEGORY_TITLES) == set(SUPERVISION_CATEGORIES)
 
 
 @provider(IVocabularyFactory)
 def library_levels(context=None):
-    return simple_vocabulary(rules.MEMBER_LEVELS, LEVEL_TITLES)
+    return simple_vocabulary(MEMBER_LEVELS, LEVEL_TITLES)
 
 
 @provider(IVocabularyFactory)
 def member_statuses(context=None):
-    return simple_vocabulary(rules.MEMBER_STATUSES, STATUS_TITLES)
+    return simple_vocabulary(MEMBER_STATUSES, STATUS_TITLES)
 
 
 @provider(IVocabularyFactory)
 def supervision_categories(context=None):
-    return simple_vocabulary(rules.SUPERVISION_CATEGORIES, CATEGORY_TITLES)
+    return simple_vocabulary(SUPERVISION_CATEGORIES, CATEGORY_TITLES)
 
 
 def _assignable(portal_type):

@@ -22,8 +22,11 @@ from changde.perfmgmt.core.excel import add_header
 from changde.perfmgmt.core.excel import append_row
 from changde.perfmgmt.core.excel import new_workbook
 from changde.perfmgmt.core.excel import workbook_bytes
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.core.rules.numbers import to_decimal
+from changde.perfmgmt.core.rules.violations import Violation
+from changde.perfmgmt.monitoring.rules.focus import FOCUS_ITEMS
+from changde.perfmgmt.monitoring.rules.import_rows import RowViolation
+from changde.perfmgmt.monitoring.rules.progress import parse_yes_no
 
 DATA_SHEET = "监控数据"
 INDICATOR_SHEET = "指标进度"
@@ -57,7 +60,7 @@ FOCUS_PREFIX = "focus:"
 #: item is read, and the import refuses those not in the round)
 FOCUS_COLUMNS = tuple(
     (f"{FOCUS_PREFIX}{item}", f"监控重点：{label}")
-    for item, label in rules.FOCUS_ITEMS.items()
+    for item, label in FOCUS_ITEMS.items()
 )
 
 
@@ -131,7 +134,7 @@ def template_workbook(projects, focus=()):
 def _number(value):
     if value is None:
         return None
-    number = rules.to_decimal(value)
+    number = to_decimal(value)
     if number is None:
         return value
     return int(number) if number == number.to_integral_value() else float(number)
@@ -193,7 +196,7 @@ def read_workbook(data):
             [],
             [],
             [
-                rules.RowViolation(
+                RowViolation(
                     1,
                     Violation(
                         code="monitoring_xlsx_unreadable",
@@ -249,7 +252,7 @@ def read_workbook(data):
                 continue  # a template row nobody filled in
             if target is None:
                 problems.append(
-                    rules.RowViolation(
+                    RowViolation(
                         number,
                         Violation(
                             code="monitoring_xlsx_indicator_project_missing",
@@ -267,7 +270,7 @@ def read_workbook(data):
                 continue
             item["indicator"] = _cell_text(item.get("indicator"))
             item["actual_value"] = _cell_text(item.get("actual_value"))
-            item["on_track"] = rules.parse_yes_no(item.get("on_track"))
+            item["on_track"] = parse_yes_no(item.get("on_track"))
             target.setdefault("indicators", []).append(item)
     return [item for _, item in rows], [number for number, _ in rows], problems
 

@@ -24,10 +24,16 @@ from dataclasses import dataclass
 from DateTime import DateTime
 from plone import api
 
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.monitoring.records import log_change
 from changde.perfmgmt.monitoring.rounds import existing_records
+from changde.perfmgmt.monitoring.rules.focus import validate_focus_answers
+from changde.perfmgmt.monitoring.rules.import_rows import ImportRow
+from changde.perfmgmt.monitoring.rules.import_rows import RowViolation
+from changde.perfmgmt.monitoring.rules.import_rows import check_import_rows
+from changde.perfmgmt.monitoring.rules.import_rows import duplicate_violation
+from changde.perfmgmt.monitoring.rules.progress import merge_progress
+from changde.perfmgmt.monitoring.rules.records import locked_record_violation
 
 #: What an update by the batch changes in the catalog (metadata are
 #: refreshed with them).
@@ -44,7 +50,7 @@ class RowPlan:
     """A checked row: what to write for which project (``record``: the
     brain of its record in the round, None for a new one)."""
 
-    row: rules.ImportRow
+    row: ImportRow
     project_uid: str
     project_title: str
     progress: list
@@ -174,9 +180,7 @@ def check_rows(monitoring_round, rows, first_row=1, numbers=None, on_progress=No
     ``on_progress(phase, done, total)`` is told how far it has got.
     """
     rows = list(rows)
-    valid, problems = rules.check_import_rows(
-        rows, first_row=first_row, numbers=numbers
-    )
+    valid, problems = check_import_rows(rows, first_row=first_row, numbers=numbers)
     year = monitoring_round.year
     by_uid, by_code = project_lookup(
         [row.project for row in valid if row.project],
@@ -192,13 +196,11 @@ def check_rows(monitoring_round, rows, first_row=1, numbers=None, on_progress=No
             on_progress("checking", count, len(valid))
         brain, violation = resolve_project(row, year, by_uid, by_code)
         if violation is not None:
-            problems.append(rules.RowViolation(row.row, violation))
+            problems.append(RowViolation(row.row, violation))
             continue
         if brain.UID in seen:
             problems.append(
-                rules.RowViolation(
-                    row.row, rules.duplicate_violation(row.key, seen[brain.UID])
-                )
+                RowViolation(row.row, duplicate_violation(row.key, seen[brain.UID]))
             )
             continue
         seen[brain.UID] = row.row
@@ -206,8 +208,8 @@ def check_rows(monitoring_round, rows, first_row=1, numbers=None, on_progress=No
         progress, progress_violations = resolve_progress(row, brain)
         violations += progress_violations
         if row.focus_answers:
-            violations += rules.validate_focus_answers(row.focus_answers, focus)
-        problems.extend(rules.RowViolation(row.row, v) for v in violations)
+            violations += validate_focus_answers(row.focus_answers, focus)
+        problems.extend(RowViolation(row.row, v) for v in violations)
         if not violations:
             plans.append(RowPlan(row, brain.UID, brain.Title, progress, record))
     problems.sort(key=lambda problem: problem.row)
@@ -220,7 +222,7 @@ def resolve_record(row, project_uid, monitoring_round, records):
     field = "project" if row.project else "project_code"
     record = records.get(project_uid)
     if record is not None:
-        return record, rules.locked_record_violation(record.review_state, field)
+        return record, locked_record_violation(record.review_state, field)
     if project_uid in monitoring_round:
         return None, [
             _violation(
@@ -247,7 +249,7 @@ def apply_rows(monitoring_round, plans, on_progress=None):
             values = {
                 "budget_amount": row.budget_amount,
                 "executed_amount": row.executed_amount,
-                "indicator_progress": rules.merge_progress([], plan.progress),
+                "indicator_progress": merge_progress([], plan.progress),
             }
             if row.problems is not None:
                 values["problems"] = row.problems
@@ -292,7 +294,7 @@ def update_record(record, row, progress, now=None):
         "executed_amount": row.executed_amount,
     }
     if progress:
-        values["indicator_progress"] = rules.merge_progress(
+        values["indicator_progress"] = merge_progress(
             record.indicator_progress or [], progress
         )
     if row.problems is not None:

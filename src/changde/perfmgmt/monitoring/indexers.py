@@ -5,7 +5,7 @@ records by it without computing pinyin on every view)."""
 from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID
 
-from changde.perfmgmt.core.rules import pinyin_sort_string
+from changde.perfmgmt.core.rules.pinyin import pinyin_sort_string
 from changde.perfmgmt.monitoring.content.monitoring_record import IMonitoringRecord
 
 

@@ -15,10 +15,12 @@ from plone import api
 from plone.app.uuid.utils import uuidToObject
 from zope.container.interfaces import IContainerModifiedEvent
 
+from changde.perfmgmt.core.rules.clock import CHINA_TIMEZONE
 from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_values
-from changde.perfmgmt.core.workdays import CHINA_TIMEZONE
-from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.monitoring.rules.execution import execution_rate
+from changde.perfmgmt.monitoring.rules.flags import flag_names
+from changde.perfmgmt.monitoring.rules.flags import record_flags
 
 #: The local roles of the unit's and the jurisdiction's staff on a record.
 RECORD_LOCAL_ROLES = ("Reader", "Editor")
@@ -193,9 +195,9 @@ def reindex_round_records(monitoring_round, event=None):
 def _flags_from_metadata(brain, target):
     """The flags the record would have with ``target``, from its metadata."""
     try:
-        rate = rules.execution_rate(brain.budget_amount, brain.executed_amount)
+        rate = execution_rate(brain.budget_amount, brain.executed_amount)
     except ValueError:
         rate = None
     if target is None:
         rate = None
-    return rules.flag_names(rules.record_flags(rate, target or 0, brain.severity))
+    return flag_names(record_flags(rate, target or 0, brain.severity))

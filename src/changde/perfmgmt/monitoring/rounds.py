@@ -10,9 +10,10 @@ draft record for every approved project of the round's year that has none.
 from Acquisition import aq_base
 from plone import api
 
-from changde.perfmgmt.core.workdays import today_in_china
-from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.monitoring.content.monitoring_round import round_title
+from changde.perfmgmt.monitoring.rules.deadlines import report_status
+from changde.perfmgmt.monitoring.rules.rounds import default_rounds_for_year
 from changde.perfmgmt.monitoring.settings import monitoring_settings
 
 FOLDER_ID = "monitoring"
@@ -81,7 +82,7 @@ def create_year_rounds(year, folder=None):
     folder = folder or monitoring_folder()
     existing_numbers = {obj.round_number: obj for obj in all_rounds(folder, year)}
     created, existing = [], []
-    for plan in rules.default_rounds_for_year(year, monitoring_settings()):
+    for plan in default_rounds_for_year(year, monitoring_settings()):
         if plan.round_number in existing_numbers:
             existing.append(existing_numbers[plan.round_number])
             continue
@@ -105,9 +106,7 @@ def round_info(monitoring_round, today=None):
     """The round as plain data (REST answers, listings)."""
     due = monitoring_round.report_due
     today = today or today_in_china()
-    status = (
-        rules.report_status(due, monitoring_round.reported_on, today) if due else None
-    )
+    status = report_status(due, monitoring_round.reported_on, today) if due else None
     return {
         "@id": monitoring_round.absolute_url(),
         "@type": monitoring_round.portal_type,

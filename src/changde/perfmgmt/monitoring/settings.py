@@ -20,15 +20,17 @@ from zope.schema.interfaces import ValidationError
 from changde.perfmgmt.core.messages import violation_message
 from changde.perfmgmt.core.settings import registry_value
 from changde.perfmgmt.i18n import _
-from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.monitoring.rules.rounds import DEFAULT_ROUNDS
+from changde.perfmgmt.monitoring.rules.rounds import MonitoringSettings
+from changde.perfmgmt.monitoring.rules.rounds import format_round_default
+from changde.perfmgmt.monitoring.rules.rounds import parse_round_defaults
+from changde.perfmgmt.monitoring.rules.rounds import validate_settings
 
 PREFIX = "changde.perfmgmt.monitoring"
 
 logger = logging.getLogger("changde.perfmgmt.monitoring")
 
-DEFAULT_ROUND_LINES = [
-    rules.format_round_default(default) for default in rules.DEFAULT_ROUNDS
-]
+DEFAULT_ROUND_LINES = [format_round_default(default) for default in DEFAULT_ROUNDS]
 
 
 class SettingsRefused(ValidationError):
@@ -59,8 +61,8 @@ def check_report_working_days(value):
     """Field constraint: the rules' check of the report period."""
     violations = [
         violation
-        for violation in rules.validate_settings(
-            rules.MonitoringSettings(report_working_days=value)
+        for violation in validate_settings(
+            MonitoringSettings(report_working_days=value)
         )
         if violation.field == "report_working_days"
     ]
@@ -73,12 +75,12 @@ def check_round_lines(lines):
     """Field constraint: every line can be read, and the rounds they give
     meet the plan (at least two, distinct numbers, valid dates and targets,
     known focus items)."""
-    rounds, violations = rules.parse_round_defaults(lines)
+    rounds, violations = parse_round_defaults(lines)
     if not violations:
         violations = [
             violation
-            for violation in rules.validate_settings(
-                rules.MonitoringSettings(default_rounds=rounds)
+            for violation in validate_settings(
+                MonitoringSettings(default_rounds=rounds)
             )
             if violation.field == "default_rounds"
         ]
@@ -98,7 +100,7 @@ class IMonitoringSettings(Interface):
             default="A round is reported within this many working days of the "
             "month after its cut-off (次月10个工作日内).",
         ),
-        default=rules.MonitoringSettings().report_working_days,
+        default=MonitoringSettings().report_working_days,
         min=1,
         constraint=check_report_working_days,
     )
@@ -126,15 +128,15 @@ def monitoring_settings():
     (a profile, a script) that cannot be read or that the rules refuse fall
     back to the plan's defaults (logged), so a typo never breaks a page.
     """
-    default = rules.MonitoringSettings()
+    default = MonitoringSettings()
     days = _record("report_working_days", default.report_working_days)
-    rounds, violations = rules.parse_round_defaults(
+    rounds, violations = parse_round_defaults(
         _record("default_rounds", DEFAULT_ROUND_LINES)
     )
-    settings = rules.MonitoringSettings(
+    settings = MonitoringSettings(
         report_working_days=days, default_rounds=rounds or default.default_rounds
     )
-    violations = violations + rules.validate_settings(settings)
+    violations = violations + validate_settings(settings)
     if violations:
         logger.warning(
             "monitoring settings refused, using the defaults: %s",

@@ -6,9 +6,13 @@ from functools import lru_cache
 
 from plone import api
 
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import pinyin_sort_string
-from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.core.rules.pinyin import pinyin_sort_string
+from changde.perfmgmt.core.rules.violations import Violation
+from changde.perfmgmt.monitoring.rules.execution import aggregate_rate
+from changde.perfmgmt.monitoring.rules.execution import execution_rate
+from changde.perfmgmt.monitoring.rules.execution import share_meeting_target
+from changde.perfmgmt.monitoring.rules.flags import FLAGS
+from changde.perfmgmt.monitoring.rules.flags import SEVERITIES
 
 
 @lru_cache(maxsize=4096)
@@ -24,7 +28,7 @@ SORT_KEYS = {
         item["_rate"] is None,
         item["_rate"] if item["_rate"] is not None else 0,
     ),
-    "severity": lambda item: rules.SEVERITIES.index(item["severity"] or "none"),
+    "severity": lambda item: SEVERITIES.index(item["severity"] or "none"),
     "jurisdiction": lambda item: (
         pinyin(item["jurisdiction_title"]),
         item["_sort_title"],
@@ -42,8 +46,8 @@ def query_violations(form):
     listing everything, or sorting otherwise than asked)."""
     violations = []
     for name, allowed in (
-        ("flag", rules.FLAGS),
-        ("severity", rules.SEVERITIES),
+        ("flag", FLAGS),
+        ("severity", SEVERITIES),
         ("sort_on", tuple(SORT_KEYS)),
         ("sort_order", SORT_ORDERS),
     ):
@@ -73,7 +77,7 @@ def _text(value):
 
 def brain_rate(brain):
     try:
-        return rules.execution_rate(brain.budget_amount, brain.executed_amount)
+        return execution_rate(brain.budget_amount, brain.executed_amount)
     except ValueError:
         return None
 
@@ -135,7 +139,7 @@ def round_summary(monitoring_round, sort_on="title", reverse=False, **filters):
     items = [record_item(brain) for brain in round_records(monitoring_round, **filters)]
     items.sort(key=SORT_KEYS.get(sort_on, SORT_KEYS["title"]), reverse=bool(reverse))
     target = monitoring_round.target_rate
-    share = rules.share_meeting_target(
+    share = share_meeting_target(
         [item["_rate"] for item in items], target if target is not None else 0
     )
     states = {}
@@ -163,7 +167,7 @@ def round_summary(monitoring_round, sort_on="title", reverse=False, **filters):
         group["_pairs"].append((item["budget_amount"], item["executed_amount"]))
     by_jurisdiction = []
     for group in sorted(jurisdictions.values(), key=lambda g: pinyin(g["title"])):
-        rate = rules.aggregate_rate(group.pop("_pairs"))
+        rate = aggregate_rate(group.pop("_pairs"))
         group["execution_rate"] = _text(rate)
         by_jurisdiction.append(group)
     for item in items:

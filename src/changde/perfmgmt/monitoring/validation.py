@@ -43,15 +43,17 @@ from zope.interface import implementer
 from changde.perfmgmt.core.messages import violation_message
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import violation_errors
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.violations import Violation
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.interfaces import IChangdePerfmgmtLayer
-from changde.perfmgmt.monitoring import rules
 from changde.perfmgmt.monitoring.content.monitoring_record import IMonitoringRecord
 from changde.perfmgmt.monitoring.content.monitoring_round import IMonitoringRound
 from changde.perfmgmt.monitoring.records import project_of
 from changde.perfmgmt.monitoring.rounds import taken_round_numbers
+from changde.perfmgmt.monitoring.rules.focus import validate_focus_answers
+from changde.perfmgmt.monitoring.rules.progress import validate_progress
+from changde.perfmgmt.monitoring.rules.rounds import validate_round_unique
 
 SET_RECORD_PROJECT_TITLE = "changde.perfmgmt: Set the project of a monitoring record"
 
@@ -136,14 +138,14 @@ def record_input_violations(record, data, create=False):
         else:
             project = project_of(record)
         violations.extend(
-            rules.validate_progress(
+            validate_progress(
                 data["indicator_progress"], project_indicator_uids(project)
             )
         )
     if data.get("focus_answers") is not None:
         monitoring_round = _round_of(record)
         focus = () if monitoring_round is None else monitoring_round.focus
-        violations.extend(rules.validate_focus_answers(data["focus_answers"], focus))
+        violations.extend(validate_focus_answers(data["focus_answers"], focus))
     return violations
 
 
@@ -171,7 +173,7 @@ def round_input_violations(monitoring_round, data, create=False):
     folder = aq_parent(aq_inner(monitoring_round))
     if folder is None:
         return []
-    return rules.validate_round_unique(
+    return validate_round_unique(
         year, number, taken_round_numbers(folder, exclude=monitoring_round)
     )
 
@@ -227,7 +229,7 @@ class RoundNumberValidator(validator.SimpleFieldValidator):
             folder, exclude = aq_parent(aq_inner(self.context)), self.context
         else:  # the add form: the context is the folder
             folder, exclude = self.context, None
-        violations = rules.validate_round_unique(
+        violations = validate_round_unique(
             year, value, taken_round_numbers(folder, exclude=exclude)
         )
         if violations:

@@ -6,7 +6,8 @@ from zope.schema.interfaces import IVocabularyFactory
 from changde.perfmgmt.core.messages import register_param_labels
 from changde.perfmgmt.core.vocabularies import simple_vocabulary
 from changde.perfmgmt.i18n import _
-from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.monitoring.rules.flags import SEVERITIES
+from changde.perfmgmt.monitoring.rules.focus import FOCUS_ITEMS
 
 FOCUS_TITLES = {
     "soundness": _("focus_soundness", default="科学性"),
@@ -47,9 +48,9 @@ STATUS_TITLES = {
 
 @provider(IVocabularyFactory)
 def focus_items(context=None):
-    return simple_vocabulary(tuple(rules.FOCUS_ITEMS), FOCUS_TITLES)
+    return simple_vocabulary(tuple(FOCUS_ITEMS), FOCUS_TITLES)
 
 
 @provider(IVocabularyFactory)
 def severities(context=None):
-    return simple_vocabulary(rules.SEVERITIES, SEVERITY_TITLES)
+    return simple_vocabulary(SEVERITIES, SEVERITY_TITLES)

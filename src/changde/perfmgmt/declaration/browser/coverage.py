@@ -8,9 +8,9 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.declaration import rules
 from changde.perfmgmt.declaration.coverage import coverage_of
 from changde.perfmgmt.declaration.coverage import year_violations
+from changde.perfmgmt.declaration.rules.budgets import BUDGET_KINDS
 from changde.perfmgmt.declaration.vocabularies import BUDGET_KIND_TITLES
 
 
@@ -28,7 +28,7 @@ class CoverageView(BrowserView):
         """(id, label) of the five budget kinds, in the plan's order."""
         return [
             (kind, translate(BUDGET_KIND_TITLES[kind], context=self.request))
-            for kind in rules.BUDGET_KINDS
+            for kind in BUDGET_KINDS
         ]
 
     def met_count(self):

@@ -1,7 +1,7 @@
 """The page ``@@return-to-unit`` (退回单位, R-P1): the status menu's "Return to
 unit" opens it, the reviewer writes the reason, and the project goes back to
 its unit with that reason in its history. The reason is the rule's
-(:func:`changde.perfmgmt.declaration.rules.return_reason_gate`): without one
+(:func:`changde.perfmgmt.declaration.rules.gates.return_reason_gate`): without one
 nothing changes and the form says why, next to the field.
 """
 
@@ -11,8 +11,8 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 
 from changde.perfmgmt.declaration import gates
-from changde.perfmgmt.declaration import rules
 from changde.perfmgmt.declaration.messages import translate_violations
+from changde.perfmgmt.declaration.rules.gates import return_reason_gate
 from changde.perfmgmt.i18n import _
 
 
@@ -38,7 +38,7 @@ class ReturnToUnitView(BrowserView):
 
     def return_to_unit(self, comment):
         comment = (comment or "").strip()
-        violations = rules.return_reason_gate(comment)
+        violations = return_reason_gate(comment)
         if not violations:
             try:
                 api.portal.get_tool("portal_workflow").doActionFor(

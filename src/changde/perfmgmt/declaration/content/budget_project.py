@@ -18,7 +18,10 @@ from zope.interface import alsoProvides
 from zope.interface import implementer
 
 from changde.perfmgmt.core.validation import RuleConstraint
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.declaration.rules.fields import DEFAULT_SETTINGS
+from changde.perfmgmt.declaration.rules.fields import validate_amount
+from changde.perfmgmt.declaration.rules.fields import validate_budget_kind
+from changde.perfmgmt.declaration.rules.fields import validate_project_year
 from changde.perfmgmt.declaration.widgets import IYearField
 from changde.perfmgmt.i18n import _
 
@@ -44,15 +47,15 @@ class IBudgetProject(model.Schema):
     )
     year = schema.Int(
         title=_("label_year", default="Budget year"),
-        min=rules.DEFAULT_SETTINGS.min_year,
-        max=rules.DEFAULT_SETTINGS.max_year,
-        constraint=RuleConstraint(rules.validate_project_year),
+        min=DEFAULT_SETTINGS.min_year,
+        max=DEFAULT_SETTINGS.max_year,
+        constraint=RuleConstraint(validate_project_year),
         required=True,
     )
     budget_kind = schema.Choice(
         title=_("label_budget_kind", default="Budget kind"),
         vocabulary="changde.perfmgmt.BudgetKinds",
-        constraint=RuleConstraint(rules.validate_budget_kind),
+        constraint=RuleConstraint(validate_budget_kind),
         required=True,
     )
     is_special_fund = schema.Bool(
@@ -63,7 +66,7 @@ class IBudgetProject(model.Schema):
     amount = schema.Decimal(
         title=_("label_amount", default="Amount (yuan)"),
         min=Decimal(0),
-        constraint=RuleConstraint(rules.validate_amount),
+        constraint=RuleConstraint(validate_amount),
         required=True,
     )
     directives.write_permission(

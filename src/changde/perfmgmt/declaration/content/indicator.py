@@ -10,7 +10,10 @@ from zope.interface import invariant
 
 from changde.perfmgmt.core.validation import RuleConstraint
 from changde.perfmgmt.core.validation import RuleInvalid
-from changde.perfmgmt.declaration import rules
+from changde.perfmgmt.declaration.rules.indicators import MAX_WEIGHT
+from changde.perfmgmt.declaration.rules.indicators import MIN_WEIGHT
+from changde.perfmgmt.declaration.rules.indicators import validate_indicator_fields
+from changde.perfmgmt.declaration.rules.indicators import validate_indicator_weight
 from changde.perfmgmt.i18n import _
 
 
@@ -51,9 +54,9 @@ class IIndicator(IIndicatorLevels):
     )
     weight = schema.Decimal(
         title=_("label_weight", default="Weight"),
-        min=rules.MIN_WEIGHT,
-        max=rules.MAX_WEIGHT,
-        constraint=RuleConstraint(rules.validate_indicator_weight),
+        min=MIN_WEIGHT,
+        max=MAX_WEIGHT,
+        constraint=RuleConstraint(validate_indicator_weight),
         required=False,
     )
     actual_value = schema.TextLine(
@@ -64,7 +67,7 @@ class IIndicator(IIndicatorLevels):
     @invariant
     def quantifiable_needs_numeric_target(data):
         """The rule's field checks, as a form invariant (UI and REST)."""
-        violations = rules.validate_indicator_fields(
+        violations = validate_indicator_fields(
             getattr(data, "comparator", None),
             getattr(data, "weight", None),
             bool(getattr(data, "quantifiable", False)),

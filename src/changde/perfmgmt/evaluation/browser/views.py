@@ -21,7 +21,7 @@ from zExceptions import BadRequest
 from zope.i18n import translate
 
 from changde.perfmgmt.core.excel import xlsx_response
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation import excel
 from changde.perfmgmt.evaluation.application import filter_run
 from changde.perfmgmt.evaluation.application import run_result_application

@@ -27,13 +27,16 @@ from zope.interface import implementer
 
 from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
 from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
-from changde.perfmgmt.core.rules import MAX_YEAR
-from changde.perfmgmt.core.rules import MIN_YEAR
-from changde.perfmgmt.evaluation import rules
+from changde.perfmgmt.core.rules.numbers import SCORE_MAX
+from changde.perfmgmt.core.rules.numbers import SCORE_MIN
+from changde.perfmgmt.core.rules.years import MAX_YEAR
+from changde.perfmgmt.core.rules.years import MIN_YEAR
 from changde.perfmgmt.evaluation.content.uids import is_project
 from changde.perfmgmt.evaluation.content.uids import is_unit
 from changde.perfmgmt.evaluation.interfaces import IMemberReference
 from changde.perfmgmt.evaluation.interfaces import IMemberReferences
+from changde.perfmgmt.evaluation.rules.grades import GRADE_LABELS
+from changde.perfmgmt.evaluation.rules.grades import grade_for_score
 from changde.perfmgmt.i18n import _
 
 MANAGE = "changde.perfmgmt.ManageEvaluation"
@@ -102,8 +105,8 @@ class IEvaluationReport(ITenancyCopy):
     )
     score = schema.Decimal(
         title=_("label_score", default="评分"),
-        min=rules.SCORE_MIN,
-        max=rules.SCORE_MAX,
+        min=SCORE_MIN,
+        max=SCORE_MAX,
         required=False,
     )
     grade = schema.TextLine(
@@ -245,11 +248,11 @@ class EvaluationReport(Container, TenancyCopy):
         if self.score is None:
             return None
         try:
-            return rules.grade_for_score(self.score, grade_bands())
+            return grade_for_score(self.score, grade_bands())
         except ValueError:
             return None
 
     @property
     def grade_label(self):
         grade = self.grade
-        return rules.GRADE_LABELS.get(grade) if grade else None
+        return GRADE_LABELS.get(grade) if grade else None

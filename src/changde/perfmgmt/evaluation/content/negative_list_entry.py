@@ -12,10 +12,10 @@ from zope.interface import implementer
 
 from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
 from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
-from changde.perfmgmt.core.rules import MAX_YEAR
-from changde.perfmgmt.core.rules import MIN_YEAR
-from changde.perfmgmt.evaluation import rules
+from changde.perfmgmt.core.rules.years import MAX_YEAR
+from changde.perfmgmt.core.rules.years import MIN_YEAR
 from changde.perfmgmt.evaluation.content.uids import is_project_or_unit
+from changde.perfmgmt.evaluation.rules.negative_list import NEGATIVE_LIST_REASON_LABELS
 from changde.perfmgmt.i18n import _
 
 
@@ -92,7 +92,7 @@ class NegativeListEntry(Item, TenancyCopy):
 
     @property
     def reason_label(self):
-        return rules.NEGATIVE_LIST_REASON_LABELS.get(self.reason, self.reason)
+        return NEGATIVE_LIST_REASON_LABELS.get(self.reason, self.reason)
 
     def Title(self):
         if self.title:

@@ -12,7 +12,7 @@ from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import confirm_elimination
 from changde.perfmgmt.libraries.members import elimination_as_json

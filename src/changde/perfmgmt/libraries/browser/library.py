@@ -12,8 +12,9 @@ from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries import excel
-from changde.perfmgmt.libraries import rules
 from changde.perfmgmt.libraries.members import library_members
+from changde.perfmgmt.libraries.rules.import_export import LIBRARY_COLUMNS
+from changde.perfmgmt.libraries.rules.supervision import supervision_coverage
 from changde.perfmgmt.libraries.settings import supervision_target_year
 from changde.perfmgmt.libraries.vocabularies import CATEGORY_TITLES
 from changde.perfmgmt.libraries.vocabularies import LEVEL_TITLES
@@ -31,7 +32,7 @@ def supervision_coverage_json(library, request):
         portal_type="SupervisionMember",
     )
     categories = [brain.supervision_category for brain in brains]
-    coverage = rules.supervision_coverage(c for c in categories if c)
+    coverage = supervision_coverage(c for c in categories if c)
     return {
         "complete": coverage.complete,
         "target_year": supervision_target_year(),
@@ -97,7 +98,7 @@ class ImportForm(BrowserView):
     errors = ()
 
     def columns(self):
-        return rules.LIBRARY_COLUMNS[self.context.kind]
+        return LIBRARY_COLUMNS[self.context.kind]
 
     def __call__(self):
         if self.request.method == "POST" and self.request.form.get("form.submitted"):

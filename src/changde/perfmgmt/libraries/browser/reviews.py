@@ -13,11 +13,11 @@ from Products.statusmessages.interfaces import IStatusMessage
 
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.i18n import _
-from changde.perfmgmt.libraries import rules
 from changde.perfmgmt.libraries.reviews import rounds_of_year
 from changde.perfmgmt.libraries.reviews import set_report_rows
 from changde.perfmgmt.libraries.reviews import settings_warnings
 from changde.perfmgmt.libraries.reviews import year_summary
+from changde.perfmgmt.libraries.rules.review_scoring import REVIEW_CRITERIA
 from changde.perfmgmt.libraries.settings import review_weights
 from changde.perfmgmt.libraries.vocabularies import reviewable_reports
 
@@ -32,9 +32,7 @@ CRITERION_TITLES = {
     ),
     "text_quality": _("review_criterion_text_quality", default="报告文本水平"),
 }
-CRITERIA = [
-    (criterion, CRITERION_TITLES[criterion]) for criterion in rules.REVIEW_CRITERIA
-]
+CRITERIA = [(criterion, CRITERION_TITLES[criterion]) for criterion in REVIEW_CRITERIA]
 #: empty rows the scoring form offers for new reports
 BLANK_ROWS = 3
 
@@ -112,7 +110,7 @@ class ReviewReportsForm(BrowserView):
 
     def weights(self):
         weights = review_weights()
-        return {c: getattr(weights, c) for c in rules.REVIEW_CRITERIA}
+        return {c: getattr(weights, c) for c in REVIEW_CRITERIA}
 
     def rows(self):
         if self.request.method == "POST":
@@ -132,7 +130,7 @@ class ReviewReportsForm(BrowserView):
                 "excellent": bool(form.get(f"excellent_{number}")),
                 "scores": {
                     criterion: form.get(f"{criterion}_{number}") or None
-                    for criterion in rules.REVIEW_CRITERIA
+                    for criterion in REVIEW_CRITERIA
                 },
             }
             blank = (

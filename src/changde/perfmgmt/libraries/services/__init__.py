@@ -3,7 +3,7 @@ per service; their shared helpers are in :mod:`changde.perfmgmt.core.rest`."""
 
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 
 NOTHING_WRITTEN = _(

@@ -23,9 +23,12 @@ from zope.lifecycleevent import ObjectModifiedEvent
 
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.i18n import _
-from changde.perfmgmt.monitoring import rules
 from changde.perfmgmt.monitoring.content.monitoring_record import IMonitoringRecord
 from changde.perfmgmt.monitoring.records import project_of
+from changde.perfmgmt.monitoring.rules.focus import clean_focus_answers
+from changde.perfmgmt.monitoring.rules.focus import validate_focus_answers
+from changde.perfmgmt.monitoring.rules.progress import merge_progress
+from changde.perfmgmt.monitoring.rules.progress import validate_progress_row
 from changde.perfmgmt.monitoring.vocabularies import FOCUS_TITLES
 
 
@@ -104,7 +107,7 @@ class IndicatorProgressView(BrowserView):
         updates, errors = [], {}
         for index, brain in enumerate(self.indicators()):
             row = self.typed(index, brain)
-            violations = rules.validate_progress_row(row, prefix=f"indicators[{index}]")
+            violations = validate_progress_row(row, prefix=f"indicators[{index}]")
             if violations:
                 errors[index] = [
                     translate_violation(v, self.request) for v in violations
@@ -113,7 +116,7 @@ class IndicatorProgressView(BrowserView):
         if errors:
             self.errors = errors
             return False
-        merged = rules.merge_progress(self.context.indicator_progress or [], updates)
+        merged = merge_progress(self.context.indicator_progress or [], updates)
         if merged != (self.context.indicator_progress or []):
             self.context.indicator_progress = merged
             notify(
@@ -163,7 +166,7 @@ class FocusAnswersView(BrowserView):
 
     def save(self):
         answers = self.typed()
-        violations = rules.validate_focus_answers(answers, self.focus())
+        violations = validate_focus_answers(answers, self.focus())
         if violations:
             self.errors = {}
             for violation in violations:
@@ -172,7 +175,7 @@ class FocusAnswersView(BrowserView):
                     translate_violation(violation, self.request)
                 )
             return False
-        cleaned = rules.clean_focus_answers(answers)
+        cleaned = clean_focus_answers(answers)
         if cleaned != (self.context.focus_answers or {}):
             self.context.focus_answers = cleaned
             notify(

@@ -18,14 +18,15 @@ from zope.i18n import translate
 
 from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.core.rules import format_yuan
-from changde.perfmgmt.core.rules import year_or_none
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.money import format_yuan
+from changde.perfmgmt.core.rules.numbers import HUNDRED
+from changde.perfmgmt.core.rules.numbers import to_decimal
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring import excel
 from changde.perfmgmt.monitoring import import_progress
 from changde.perfmgmt.monitoring import importer
-from changde.perfmgmt.monitoring import rules
 from changde.perfmgmt.monitoring.records import project_of
 from changde.perfmgmt.monitoring.records import records_of_project
 from changde.perfmgmt.monitoring.rounds import approved_projects
@@ -33,6 +34,7 @@ from changde.perfmgmt.monitoring.rounds import create_year_rounds
 from changde.perfmgmt.monitoring.rounds import prepare_records
 from changde.perfmgmt.monitoring.rounds import round_info
 from changde.perfmgmt.monitoring.rounds import rounds_in
+from changde.perfmgmt.monitoring.rules.flags import below_target
 from changde.perfmgmt.monitoring.summary import FILTERS
 from changde.perfmgmt.monitoring.summary import pinyin
 from changde.perfmgmt.monitoring.summary import public_item
@@ -178,23 +180,23 @@ class RoundView(BrowserView, LabelsMixin):
         target = self.context.target_rate
         bars = []
         for group in self.summary()["by_jurisdiction"]:
-            rate = rules.to_decimal(group["execution_rate"])
+            rate = to_decimal(group["execution_rate"])
             bars.append(
                 {
                     "title": group["title"] or group["jurisdiction"],
                     "rate": group["execution_rate"],
                     "count": group["count"],
-                    "width": float(min(rate, rules.HUNDRED)) if rate else 0,
+                    "width": float(min(rate, HUNDRED)) if rate else 0,
                     "below": rate is not None
                     and target is not None
-                    and rules.below_target(rate, target),
+                    and below_target(rate, target),
                 }
             )
         return bars
 
     def target_position(self):
         target = self.context.target_rate
-        return float(min(target, rules.HUNDRED)) if target is not None else None
+        return float(min(target, HUNDRED)) if target is not None else None
 
     def export_url(self):
         url = f"{self.context.absolute_url()}/@@monitoring-export.xlsx"

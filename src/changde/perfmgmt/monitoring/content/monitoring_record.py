@@ -25,7 +25,10 @@ from zope import schema
 from zope.interface import implementer
 
 from changde.perfmgmt.i18n import _
-from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.monitoring.rules import execution
+from changde.perfmgmt.monitoring.rules import flags as flags_rules
+from changde.perfmgmt.monitoring.rules.flags import flag_names
+from changde.perfmgmt.monitoring.rules.focus import FOCUS_ITEMS
 
 PROGRESS_SCHEMA = json.dumps(
     {
@@ -50,9 +53,7 @@ PROGRESS_SCHEMA = json.dumps(
 FOCUS_ANSWERS_SCHEMA = json.dumps(
     {
         "type": "object",
-        "properties": {
-            item: {"type": ["string", "null"]} for item in rules.FOCUS_ITEMS
-        },
+        "properties": {item: {"type": ["string", "null"]} for item in FOCUS_ITEMS},
         "additionalProperties": False,
     }
 )
@@ -197,7 +198,7 @@ class MonitoringRecord(Item):
     @property
     def execution_rate(self):
         try:
-            return rules.execution_rate(self.budget_amount, self.executed_amount)
+            return execution.execution_rate(self.budget_amount, self.executed_amount)
         except ValueError:
             return None
 
@@ -221,11 +222,11 @@ class MonitoringRecord(Item):
         rate, target = self.execution_rate, self._target_rate()
         if target is None:
             rate = None  # no round, no target: only the severity counts
-        return rules.record_flags(rate, target or 0, self.severity)
+        return flags_rules.record_flags(rate, target or 0, self.severity)
 
     record_flags = ComputedAttribute(_record_flags, 1)
 
     def _flags(self):
-        return rules.flag_names(self._record_flags())
+        return flag_names(self._record_flags())
 
     flags = ComputedAttribute(_flags, 1)

@@ -13,11 +13,11 @@ from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
-from changde.perfmgmt.core.rules import MAX_YEAR
-from changde.perfmgmt.core.rules import MIN_YEAR
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.years import MAX_YEAR
+from changde.perfmgmt.core.rules.years import MIN_YEAR
 from changde.perfmgmt.i18n import _
-from changde.perfmgmt.monitoring import rules
+from changde.perfmgmt.monitoring.rules import deadlines
 
 
 class IMonitoringRound(model.Schema):
@@ -84,7 +84,7 @@ class MonitoringRound(Container):
 
         if not self.cutoff_date:
             return None
-        return rules.report_due(
+        return deadlines.report_due(
             self.cutoff_date,
             workday_calendar(),
             monitoring_settings().report_working_days,
@@ -95,7 +95,7 @@ class MonitoringRound(Container):
         due = self.report_due
         if due is None:
             return None
-        return rules.report_status(due, self.reported_on, today_in_china())
+        return deadlines.report_status(due, self.reported_on, today_in_china())
 
     @property
     def overdue(self):

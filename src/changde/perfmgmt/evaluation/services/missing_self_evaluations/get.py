@@ -6,7 +6,7 @@ import datetime
 
 from plone.restapi.services import Service
 
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.self_evaluations import STARTED
 from changde.perfmgmt.evaluation.self_evaluations import missing_self_evaluations
 

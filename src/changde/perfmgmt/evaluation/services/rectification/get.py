@@ -5,7 +5,7 @@ see (a unit sees its own)."""
 
 from plone.restapi.services import Service
 
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.rectification import rectification_summary
 
 

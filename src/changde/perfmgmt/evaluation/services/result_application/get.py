@@ -5,7 +5,7 @@ from plone.restapi.services import Service
 
 from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.rest import error
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation import excel
 from changde.perfmgmt.evaluation.application import filter_run
 from changde.perfmgmt.evaluation.application import stored_run

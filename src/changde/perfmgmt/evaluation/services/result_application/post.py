@@ -14,7 +14,7 @@ from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import field_error
 from changde.perfmgmt.core.rest import invalid_body
 from changde.perfmgmt.core.rest import read_json_object
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.application import run_result_application
 from changde.perfmgmt.i18n import _
 

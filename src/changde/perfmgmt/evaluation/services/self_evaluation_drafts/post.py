@@ -14,7 +14,7 @@ from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import field_error
 from changde.perfmgmt.core.rest import invalid_body
 from changde.perfmgmt.core.rest import read_json_object
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.self_evaluations import create_self_evaluation_drafts
 from changde.perfmgmt.evaluation.self_evaluations import draft_info
 from changde.perfmgmt.evaluation.self_evaluations import missing_self_evaluations

@@ -7,7 +7,7 @@ from plone.restapi.services import Service
 
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import translated
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.reviews import year_summary
 

@@ -9,10 +9,10 @@ from plone.restapi.services import Service
 
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rules import MAX_YEAR
-from changde.perfmgmt.core.rules import MIN_YEAR
-from changde.perfmgmt.core.rules import year_or_none
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.years import MAX_YEAR
+from changde.perfmgmt.core.rules.years import MIN_YEAR
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.interfaces import IMonitoringFolder
 from changde.perfmgmt.monitoring.rounds import monitoring_folder

@@ -9,8 +9,8 @@ from zope.interface import alsoProvides
 
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import read_json_object
-from changde.perfmgmt.core.rules import year_or_none
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.interfaces import IMonitoringFolder
 from changde.perfmgmt.monitoring.rounds import create_year_rounds
