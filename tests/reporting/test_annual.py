@@ -11,12 +11,11 @@ from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 
-from changde.perfmgmt import demo
-from changde.perfmgmt.monitoring.demo import SHARES
+from changde.perfmgmt.core import demo
 from changde.perfmgmt.reporting import annual
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 
-YEAR = demo.YEAR
+YEAR = 2026
 
 FINAL_STATE = {
     (): "draft",
@@ -27,39 +26,52 @@ FINAL_STATE = {
 }
 
 
+def project_specs():
+    """The demo's projects of the year: (entry, final state, indicators)."""
+    indicators = demo.content_entries("declaration", "Indicator")
+    specs = []
+    for entry in demo.content_entries("declaration", "BudgetProject"):
+        if entry.get("year") != YEAR:
+            continue
+        path = demo.join(entry["in"], entry["id"])
+        state = FINAL_STATE[tuple(entry.get("transitions", ()))]
+        mine = [i for i in indicators if i["in"] == path]
+        specs.append((entry, state, mine))
+    return specs
+
+
 def expected_goals():
-    """What the demo's specification says the declared goals are."""
+    """What the demo's data files say the declared goals are."""
     declared = [
-        spec
-        for spec in demo.PROJECTS
-        if "blocked_by" not in spec
-        and FINAL_STATE[tuple(spec.get("transitions", ()))]
-        in ("submitted", "reviewed", "approved")
+        (entry, state, indicators)
+        for entry, state, indicators in project_specs()
+        if state in ("submitted", "reviewed", "approved")
     ]
-    special = [spec for spec in declared if spec.get("is_special_fund")]
-    municipal_approved_special = [
-        spec
-        for spec in special
-        if spec["at"][0] == "shibenji"
-        and FINAL_STATE[tuple(spec["transitions"])] == "approved"
-    ]
-    indicators = sum(sum(spec["indicators"][1:]) for spec in declared)
-    quantifiable = sum(spec["indicators"][1] for spec in declared)
-    approved = [
-        spec
-        for spec in declared
-        if FINAL_STATE[tuple(spec["transitions"])] == "approved"
-    ]
+    special = [spec for spec in declared if spec[0].get("is_special_fund")]
     return {
         "projects": len(declared),
-        "amount": sum(Decimal(spec["amount"]) for spec in declared),
+        "amount": sum(Decimal(e["amount"]) for e, _, _ in declared),
         "special": len(special),
-        "special_amount": sum(Decimal(spec["amount"]) for spec in special),
-        "municipal_special": len(municipal_approved_special),
-        "indicators": indicators,
-        "quantifiable": quantifiable,
-        "approved": len(approved),
+        "special_amount": sum(Decimal(e["amount"]) for e, _, _ in special),
+        "municipal_special": sum(
+            1
+            for e, state, _ in special
+            if e["in"].startswith("/shibenji/") and state == "approved"
+        ),
+        "indicators": sum(len(i) for _, _, i in declared),
+        "quantifiable": sum(
+            1 for _, _, items in declared for i in items if i.get("quantifiable")
+        ),
+        "approved": sum(1 for _, state, _ in declared if state == "approved"),
     }
+
+
+def first_round_records():
+    return [
+        entry
+        for entry in demo.content_entries("monitoring", "MonitoringRecord")
+        if entry["in"] == f"/monitoring/{YEAR}-1"
+    ]
 
 
 class TestDemoYear(unittest.TestCase):
@@ -97,21 +109,29 @@ class TestDemoYear(unittest.TestCase):
             ),
         )
         # coverage: 14 jurisdictions, the municipal level has all four and debt
-        self.assertEqual(value["coverage_jurisdictions"], len(demo.JURISDICTIONS))
+        self.assertEqual(
+            value["coverage_jurisdictions"],
+            len(demo.content_entries("core", "Jurisdiction")),
+        )
         self.assertEqual(value["coverage_municipal_count"], 4)
         self.assertIs(value["coverage_debt"], True)
-        # monitoring: two rounds of 2026, the first with a record per approved
-        # project; rates cycle through the demo's shares
-        shares = [SHARES[n % len(SHARES)] for n in range(expected["approved"])]
+        # monitoring: two rounds of 2026, the first with the demo's records
+        records = first_round_records()
+        shares = [
+            Decimal(r["executed_amount"]) / Decimal(r["budget_amount"]) for r in records
+        ]
         self.assertEqual(value["monitoring_rounds"], 2)
-        self.assertEqual(value["round_1_records"], expected["approved"])
+        self.assertEqual(value["round_1_records"], len(records))
         self.assertEqual(
             value["round_1_below"], sum(1 for s in shares if s < Decimal("0.60"))
         )
         self.assertEqual(
             value["round_1_meeting"], sum(1 for s in shares if s >= Decimal("0.60"))
         )
-        self.assertEqual(value["round_1_suspension"], 1)
+        self.assertEqual(
+            value["round_1_suspension"],
+            sum(1 for r in records if r.get("severity") == "serious"),
+        )
         self.assertEqual(value["round_2_records"], 0)
         # evaluations: a key evaluation (86.5, 良, published), a pre-evaluation
         # (82, 良, approved), a self-evaluation draft (not a result)

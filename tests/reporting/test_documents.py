@@ -19,12 +19,13 @@ from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
 from pypdf import PdfReader
 
-from changde.perfmgmt import demo
+from changde.perfmgmt.core import demo
 from changde.perfmgmt.reporting.documents import pdf
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 
-OFFICE = ("office", demo.PASSWORD)
-UNIT = ("shibenji-jiaoyu", demo.PASSWORD)  # 市教育局
+PASSWORD = "demo-password"
+OFFICE = ("office", PASSWORD)
+UNIT = ("shibenji-jiaoyu", PASSWORD)  # 市教育局
 #: a refusal: Plone redirects a signed-in user to "insufficient privileges"
 REFUSED = (302, 401, 403, 404)
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
@@ -61,7 +62,7 @@ class TestDocuments(unittest.TestCase):
     def test_the_office_drafts_edits_and_exports_the_report(self):
         answer = requests.post(
             f"{self.url}/reporting/@draft-annual-report",
-            json={"year": demo.YEAR, "audience": "city_government"},
+            json={"year": 2026, "audience": "city_government"},
             headers=JSON,
             auth=OFFICE,
             timeout=120,
@@ -76,7 +77,7 @@ class TestDocuments(unittest.TestCase):
         # a unit may neither draft nor read it
         refused = requests.post(
             f"{self.url}/reporting/@draft-annual-report",
-            json={"year": demo.YEAR},
+            json={"year": 2026},
             headers=JSON,
             auth=UNIT,
             timeout=60,
@@ -405,8 +406,6 @@ class TestMeasureOverRest(unittest.TestCase):
             REFUSED,
         )
         self.assertIn(
-            self.patch(
-                {"status": "done"}, auth=("reviewer", demo.PASSWORD)
-            ).status_code,
+            self.patch({"status": "done"}, auth=("reviewer", PASSWORD)).status_code,
             REFUSED,
         )

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from plone import api
 
-from changde.perfmgmt.core.rules import percent
-from changde.perfmgmt.core.rules import to_decimal
+from changde.perfmgmt.core.rules.numbers import percent
+from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.declaration.coverage import MANAGED_STATES
 from changde.perfmgmt.declaration.gates import municipal_special_fund_usage
 

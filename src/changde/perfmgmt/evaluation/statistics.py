@@ -8,9 +8,12 @@ the numbers are the city's. Nothing is woken but the run's folder.
 
 from plone import api
 
-from changde.perfmgmt.evaluation import rules
 from changde.perfmgmt.evaluation.folders import evaluation_folder
 from changde.perfmgmt.evaluation.reports import RESULT_STATES
+from changde.perfmgmt.evaluation.rules.application import ACTIONS
+from changde.perfmgmt.evaluation.rules.grades import GRADES
+from changde.perfmgmt.evaluation.rules.kinds import EVALUATION_KINDS
+from changde.perfmgmt.evaluation.rules.negative_list import NEGATIVE_LIST_REASONS
 
 
 def _search(**query):
@@ -23,8 +26,8 @@ def report_query(year):
 
 def evaluation_counts(year):
     """Reports of ``year`` by kind; grades of its approved results."""
-    by_kind = dict.fromkeys(rules.EVALUATION_KINDS, 0)
-    by_grade = dict.fromkeys(rules.GRADES, 0)
+    by_kind = dict.fromkeys(EVALUATION_KINDS, 0)
+    by_grade = dict.fromkeys(GRADES, 0)
     total = 0
     for brain in _search(**report_query(year)):
         total += 1
@@ -42,7 +45,7 @@ def negative_list_query(year):
 def negative_list_counts(year):
     """Negative-list entries of ``year`` by state and, listed, by reason."""
     by_state = {"proposed": 0, "listed": 0, "released": 0, "rejected": 0}
-    by_reason = dict.fromkeys(rules.NEGATIVE_LIST_REASONS, 0)
+    by_reason = dict.fromkeys(NEGATIVE_LIST_REASONS, 0)
     total = 0
     for brain in _search(**negative_list_query(year)):
         total += 1
@@ -67,7 +70,7 @@ def application_summary(year):
     run = stored_run(folder, year) if folder is not None else None
     if run is None:
         return None
-    by_action = dict.fromkeys(rules.ACTIONS, 0)
+    by_action = dict.fromkeys(ACTIONS, 0)
     proposals = []
     for item in run["items"]:
         for recommendation in item["recommendations"]:

@@ -3,10 +3,10 @@ dashboards: each round's records, execution rate, share meeting the target
 and flags, by :func:`~.summary.round_summary` (the round page's own counts).
 """
 
-from changde.perfmgmt.monitoring import rules
 from changde.perfmgmt.monitoring.rounds import all_rounds
 from changde.perfmgmt.monitoring.rounds import iso
 from changde.perfmgmt.monitoring.rounds import monitoring_folder
+from changde.perfmgmt.monitoring.rules.execution import aggregate_rate
 from changde.perfmgmt.monitoring.summary import round_summary
 
 
@@ -37,7 +37,7 @@ def rounds_of_year(year):
                 "below_target": counts["below_target"],
                 "suspension": counts["suspension"],
                 "over_budget": counts["over_budget"],
-                "execution_rate": rules.aggregate_rate(pairs),
+                "execution_rate": aggregate_rate(pairs),
                 "share_meeting_target": summary["share_meeting_target"],
                 "summary": summary,
             }

@@ -18,8 +18,8 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from Products.CMFCore.utils import getToolByName
 
-from changde.perfmgmt.core.rules import to_decimal
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.declaration.coverage import coverage_of
 from changde.perfmgmt.declaration.statistics import declared_goals
 from changde.perfmgmt.declaration.statistics import declared_query

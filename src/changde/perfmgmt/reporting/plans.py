@@ -4,7 +4,7 @@ and copying a plan to the next year (the office, once a year)."""
 from plone import api
 from zope.i18n import translate
 
-from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.reporting.rules import measures as rules
 from changde.perfmgmt.reporting.vocabularies import MODULE_TITLES
 from changde.perfmgmt.reporting.vocabularies import STATUS_TITLES

@@ -6,8 +6,8 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
-from changde.perfmgmt.core.rules import year_or_none
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.reporting.annual import create_report
 from changde.perfmgmt.reporting.rules.figures import AUDIENCES

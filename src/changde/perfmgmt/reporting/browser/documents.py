@@ -16,7 +16,7 @@ from plone.app.layout.viewlets.common import ViewletBase
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.reporting.documents import outputs
 from changde.perfmgmt.reporting.documents.pdf import PdfUnavailable

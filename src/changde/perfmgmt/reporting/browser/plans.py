@@ -86,7 +86,7 @@ class MeasureView(BrowserView):
         return api.user.has_permission("Modify portal content", obj=self.context)
 
     def today(self):
-        from changde.perfmgmt.core.workdays import today_in_china
+        from changde.perfmgmt.core.rules.clock import today_in_china
 
         return today_in_china().isoformat()
 

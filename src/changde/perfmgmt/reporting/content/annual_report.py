@@ -15,8 +15,8 @@ from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
-from changde.perfmgmt.core.rules import MAX_YEAR
-from changde.perfmgmt.core.rules import MIN_YEAR
+from changde.perfmgmt.core.rules.years import MAX_YEAR
+from changde.perfmgmt.core.rules.years import MIN_YEAR
 from changde.perfmgmt.i18n import _
 
 FIGURES_SCHEMA = '{"type": "array", "items": {"type": "object"}}'

@@ -13,7 +13,7 @@ from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
-from changde.perfmgmt.core.rules import Violation
+from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.core.validation import RuleConstraint
 from changde.perfmgmt.i18n import _
 

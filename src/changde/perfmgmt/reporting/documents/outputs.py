@@ -14,7 +14,7 @@ import re
 from plone import api
 from Products.CMFCore.utils import getToolByName
 
-from changde.perfmgmt.core.workdays import today_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.reporting.documents import pdf
 from changde.perfmgmt.reporting.documents.render import html_subdoc
 from changde.perfmgmt.reporting.documents.render import render_docx
@@ -74,7 +74,6 @@ def _parent_titles(project):
 
 def goal_form_data(project, today=None):
     """The form of one project as plain data."""
-    from changde.perfmgmt.declaration.vocabularies import BUDGET_KIND_TITLES  # noqa
 
     today = today or today_in_china()
     unit_title, jurisdiction_title = _parent_titles(project)
@@ -223,8 +222,8 @@ def _notice_sequence(report):
 
 def leadership_report_data(monitoring_round, today=None):
     """The round's rates, flags and problems for the leadership group."""
-    from changde.perfmgmt.monitoring import rules as monitoring_rules
     from changde.perfmgmt.monitoring.rounds import round_info
+    from changde.perfmgmt.monitoring.rules.execution import aggregate_rate
     from changde.perfmgmt.monitoring.summary import round_summary
 
     today = today or today_in_china()
@@ -232,7 +231,7 @@ def leadership_report_data(monitoring_round, today=None):
     summary = round_summary(monitoring_round)
     counts = summary["counts"]
     pairs = [(i["budget_amount"], i["executed_amount"]) for i in summary["items"]]
-    overall = monitoring_rules.aggregate_rate(pairs)
+    overall = aggregate_rate(pairs)
     catalog = api.portal.get_tool("portal_catalog")
     flagged = []
     for item in summary["items"]:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 
-from changde.perfmgmt.core.rules import format_yuan
-from changde.perfmgmt.core.rules import percent
-from changde.perfmgmt.core.rules import to_decimal
+from changde.perfmgmt.core.rules.money import format_yuan
+from changde.perfmgmt.core.rules.numbers import percent
+from changde.perfmgmt.core.rules.numbers import to_decimal
 
 #: Who the report is for: the city government (every November) and the NPC
 #: standing committee (a special report, or part of the budget report).

@@ -2,8 +2,8 @@
 indicator table (绩效目标申报表: level 1 / level 2 / level 3 with targets), the
 labels the forms print, and the feedback notice's number."""
 
-from changde.perfmgmt.core.rules import format_yuan
-from changde.perfmgmt.core.rules import to_decimal
+from changde.perfmgmt.core.rules.money import format_yuan
+from changde.perfmgmt.core.rules.numbers import to_decimal
 
 COMPARATOR_SIGNS = {"ge": "≥", "le": "≤", "eq": "=", "approx": "≈"}
 PRE_EVALUATION_LABELS = {"none": "未开展", "passed": "通过", "failed": "未通过"}

@@ -10,8 +10,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from changde.perfmgmt.core.rules import Violation
-from changde.perfmgmt.core.rules import is_blank
+from changde.perfmgmt.core.rules.values import is_blank
+from changde.perfmgmt.core.rules.violations import Violation
 
 #: The status of a measure, in the order of its life.
 STATUSES = ("not_started", "in_progress", "done", "delayed")

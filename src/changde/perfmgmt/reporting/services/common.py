@@ -5,7 +5,7 @@ and the refusals of a document that cannot be made (one error shape,
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import error
 from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.reporting.rules.figures import AUDIENCES
 

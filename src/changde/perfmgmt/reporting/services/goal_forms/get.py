@@ -5,7 +5,7 @@ from plone.restapi.services import Service
 
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import field_error
-from changde.perfmgmt.core.rules import year_or_none
+from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.reporting.documents.outputs import goal_form_data
 from changde.perfmgmt.reporting.documents.outputs import unit_projects
