@@ -17,7 +17,19 @@ from changde.perfmgmt.reporting.rules import measures as rules
 from changde.perfmgmt.reporting.vocabularies import STATUS_TITLES
 
 
+#: the Bootstrap colours of a status badge
+BADGES = {
+    "not_started": "text-bg-light border",
+    "in_progress": "text-bg-primary",
+    "done": "text-bg-success",
+    "delayed": "text-bg-danger",
+}
+
+
 class PlanView(BrowserView):
+    def badge(self, status):
+        return BADGES.get(status, "text-bg-light border")
+
     def may_manage(self):
         return api.user.has_permission(
             "changde.perfmgmt: Manage reporting", obj=self.context
