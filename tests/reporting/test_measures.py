@@ -89,7 +89,8 @@ class TestInstalledPlan(unittest.TestCase):
         for _number, (title, leader, offices) in seed.items():
             self.assertIn(title, html)
             self.assertIn(leader, html)
-            self.assertIn(f'class="measure-lead-office text-nowrap">{offices[0]}<', html)
+            lead = f'class="measure-lead-office text-nowrap">{offices[0]}<'
+            self.assertIn(lead, html)
         # the monitoring measure links to the monitoring folder
         self.assertIn(f'href="{self.portal.absolute_url()}/monitoring"', html)
 

@@ -16,7 +16,6 @@ from changde.perfmgmt.reporting.plans import measure_row
 from changde.perfmgmt.reporting.rules import measures as rules
 from changde.perfmgmt.reporting.vocabularies import STATUS_TITLES
 
-
 #: the Bootstrap colours of a status badge
 BADGES = {
     "not_started": "text-bg-light border",
