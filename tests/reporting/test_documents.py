@@ -409,3 +409,34 @@ class TestMeasureOverRest(unittest.TestCase):
             self.patch({"status": "done"}, auth=("reviewer", PASSWORD)).status_code,
             REFUSED,
         )
+
+
+class TestNoticeIsNotPublic(unittest.TestCase):
+    """A published key evaluation is public; its feedback notice is not."""
+
+    layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        demo.load_demo(self.portal)
+        transaction.commit()
+        self.url = f"{self.portal.absolute_url()}/evaluation/demo-key-2026"
+
+    def test_anonymous_and_other_units_get_no_notice(self):
+        page = requests.get(self.url, timeout=60)
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn("feedback-notice", page.text)
+        for auth in (None, UNIT):
+            for path in ("/@@feedback-notice.docx", "/@feedback-notice"):
+                answer = requests.get(
+                    self.url + path,
+                    auth=auth,
+                    headers=JSON,
+                    timeout=60,
+                    allow_redirects=False,
+                )
+                self.assertNotEqual(answer.status_code, 200, (auth, path))
+                self.assertNotIn("资金支付进度慢于计划", answer.text)
+        office = requests.get(self.url, auth=OFFICE, timeout=60)
+        self.assertIn("feedback-notice.docx", office.text)

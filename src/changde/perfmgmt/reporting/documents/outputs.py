@@ -147,8 +147,15 @@ NOTICE_STATES = ("fed_back", "published")
 
 
 def notice_available(report):
-    return report.evaluation_kind == "key" and api.content.get_state(report) in (
-        NOTICE_STATES
+    """Whether the report has a notice (a fed-back key evaluation) and the
+    user may read it: the office and the evaluated unit, not the public
+    reading a published report (the evaluation module's own rule)."""
+    from changde.perfmgmt.evaluation.reports import may_see_notifications
+
+    return (
+        report.evaluation_kind == "key"
+        and api.content.get_state(report) in NOTICE_STATES
+        and may_see_notifications(report)
     )
 
 
