@@ -50,11 +50,16 @@ def declared_goals(year):
         paths.add(brain.getPath())
     indicators = quantifiable = 0
     if paths:
-        for brain in catalog.unrestrictedSearchResults(
-            portal_type="Indicator", path={"query": sorted(paths), "depth": 1}
-        ):
-            indicators += 1
-            quantifiable += bool(brain.quantifiable)
+        # counted from the indexes (len() of the results wakes no brain)
+        under = {"query": sorted(paths), "depth": 1}
+        indicators = len(
+            catalog.unrestrictedSearchResults(portal_type="Indicator", path=under)
+        )
+        quantifiable = len(
+            catalog.unrestrictedSearchResults(
+                portal_type="Indicator", path=under, quantifiable=True
+            )
+        )
     approved_municipal, cap = municipal_special_fund_usage(year)
     return {
         "year": year,
