@@ -9,7 +9,7 @@ TESTRUNNER := $(BIN)/zope-testrunner --path=. --test-path=. --tests-pattern='^te
 	--ignore_dir=benchmarks -v
 POT := src/changde/perfmgmt/locales/changde.perfmgmt.pot
 
-.PHONY: help install system start demo test lint format i18n pins backup bench clean browser-deps
+.PHONY: help install system start demo test lint format i18n pins backup bench clean browser-deps screenshots
 
 help:
 	@echo "make start   install (once) and start the site on http://localhost:\$${PORT:-8080}/Plone"
@@ -19,6 +19,7 @@ help:
 	@echo "make pins    re-resolve requirements.txt (see docs/dependencies.md)"
 	@echo "make backup  copy the database to var/backups (repozo)"
 	@echo "make bench   time the listings and dashboards at scale (PROJECTS=2000)"
+	@echo "make screenshots  the main pages as PNGs in docs/screenshots (own demo site)"
 
 $(STAMP): requirements.txt setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +55,10 @@ browser-deps:
 
 test: lint browser-deps
 	$(TESTRUNNER)
+
+# The main pages as PNGs for docs/ (a throw-away demo site of its own).
+screenshots: install browser-deps
+	$(BIN)/python scripts/screenshots.py
 
 bench: install
 	$(BIN)/python benchmarks/listings.py --projects $${PROJECTS:-2000}

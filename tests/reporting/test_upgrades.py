@@ -1,6 +1,6 @@
 """The upgrade steps the reporting module brought: the package profile
-installs the module on an existing site (1001 → 1002), and the declaration
-profile indexes indicators by ``quantifiable`` (1002 → 1003)."""
+installs the module on an existing site (1002 → 1003), and the declaration
+profile indexes indicators by ``quantifiable`` (1003 → 1004)."""
 
 import unittest
 
@@ -22,14 +22,14 @@ class TestUpgrades(unittest.TestCase):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         self.setup_tool = api.portal.get_tool("portal_setup")
 
-    def test_declaration_1002_to_1003(self):
+    def test_declaration_1003_to_1004(self):
         city = create_city(self.portal)
         project = create_project(city["unit_a"], id="p", indicators=4, quantifiable=3)
         api.portal.get_tool("portal_workflow").doActionFor(project, "submit")
         catalog = api.portal.get_tool("portal_catalog")
         catalog.delIndex("quantifiable")
         self.setup_tool.setLastVersionForProfile(
-            "changde.perfmgmt.declaration:default", "1002"
+            "changde.perfmgmt.declaration:default", "1003"
         )
         self.setup_tool.upgradeProfile("changde.perfmgmt.declaration:default")
         self.assertIn("quantifiable", catalog.indexes())
@@ -39,11 +39,11 @@ class TestUpgrades(unittest.TestCase):
         )
 
     def test_the_module_is_installed_on_an_older_site(self):
-        from changde.perfmgmt.setuphandlers import upgrade_to_1002
+        from changde.perfmgmt.setuphandlers import install_missing_modules
 
         self.portal.manage_delObjects(["reporting"])
         self.setup_tool.unsetLastVersionForProfile("changde.perfmgmt.reporting:default")
-        upgrade_to_1002(self.setup_tool)
+        install_missing_modules(self.setup_tool)
         plan = self.portal["reporting"]["work-plan-2019"]
         self.assertEqual(len(plan.measures()), 14)
         templates = [

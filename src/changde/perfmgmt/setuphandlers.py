@@ -18,6 +18,7 @@ MODULE_PROFILES = tuple(
         "monitoring",
         "libraries",
         "evaluation",
+        "publicity",
         "reporting",
     )
 )
@@ -50,11 +51,6 @@ def install_missing_modules(setup_tool):
 def upgrade_to_1001(context):
     """The monitoring, libraries and evaluation modules arrived: install
     them on a site that has only core and declaration, and upgrade those."""
-    install_missing_modules(context)
-
-
-def upgrade_to_1002(context):
-    """The reporting module arrived: install it on existing sites."""
     install_missing_modules(context)
 
 

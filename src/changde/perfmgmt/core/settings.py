@@ -71,6 +71,23 @@ class ICoreSettings(Interface):
             )
 
 
+class IDisplaySettings(Interface):
+    """How pages show what people read (页面显示)."""
+
+    money_unit = schema.Choice(
+        title=_("label_money_unit", default="Show amounts in"),
+        description=_(
+            "help_money_unit",
+            default="Pages show every amount in yuan (元, e.g. 60,000,000 元) or in "
+            "ten thousand yuan (万元, e.g. 6,000.00 万元). Forms, Excel files "
+            "and REST keep yuan.",
+        ),
+        vocabulary="changde.perfmgmt.MoneyUnits",
+        default="yuan",
+        required=True,
+    )
+
+
 def _setting(data, name):
     """The form's value of ``name``, or the saved one when the form does not
     carry it (a REST PATCH of one field)."""

@@ -38,3 +38,15 @@ def to_1002(context):
     if settings.currentTheme != "barceloneta" or not settings.enabled:
         applyTheme(getTheme("barceloneta"))
         settings.enabled = True
+
+
+def to_1003(context):
+    """The bureau's face: the stylesheet bundle, the money unit setting
+    (页面显示 panel), the footer with the bureau's name and contact, the
+    home page as the site root's default view, and the bureau's title, logo
+    and favicon."""
+    from changde.perfmgmt.core.setuphandlers import apply_identity
+
+    for step in ("plone.app.registry", "controlpanel", "portlets", "typeinfo"):
+        context.runImportStepFromProfile(PROFILE, step)
+    apply_identity(api.portal.get())

@@ -6,6 +6,9 @@ from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 from changde.perfmgmt.core.rules.jurisdictions import JURISDICTION_KINDS
+from changde.perfmgmt.core.rules.money import MONEY_UNITS
+from changde.perfmgmt.core.rules.money import WAN_YUAN
+from changde.perfmgmt.core.rules.money import YUAN
 from changde.perfmgmt.i18n import _
 
 JURISDICTION_KIND_TITLES = {
@@ -29,3 +32,14 @@ def simple_vocabulary(ids, titles):
 @provider(IVocabularyFactory)
 def jurisdiction_kinds(context=None):
     return simple_vocabulary(JURISDICTION_KINDS, JURISDICTION_KIND_TITLES)
+
+
+MONEY_UNIT_TITLES = {
+    YUAN: _("money_unit_title_yuan", default="Yuan (元)"),
+    WAN_YUAN: _("money_unit_title_wan_yuan", default="Ten thousand yuan (万元)"),
+}
+
+
+@provider(IVocabularyFactory)
+def money_units(context=None):
+    return simple_vocabulary(MONEY_UNITS, MONEY_UNIT_TITLES)

@@ -38,6 +38,12 @@ def to_1002(context):
 
 
 def to_1003(context):
+    """The module's top tabs (actions.xml), each shown to those who may use
+    its area."""
+    context.runImportStepFromProfile(PROFILE, "actions")
+
+
+def to_1004(context):
     """The ``quantifiable`` index: the share of quantifiable indicators (the
     annual report, the dashboards) is counted from index lengths, without
     loading 100,000 indicator brains."""

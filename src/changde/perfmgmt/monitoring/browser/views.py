@@ -16,10 +16,11 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import BadRequest
 from zope.i18n import translate
 
+from changde.perfmgmt.core.browser.money import display_amount
+from changde.perfmgmt.core.browser.money import money_unit_label
 from changde.perfmgmt.core.excel import xlsx_response
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.rules.clock import today_in_china
-from changde.perfmgmt.core.rules.money import format_yuan
 from changde.perfmgmt.core.rules.numbers import HUNDRED
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.years import year_or_none
@@ -50,6 +51,14 @@ MANAGE = "changde.perfmgmt: Manage monitoring"
 
 
 class LabelsMixin:
+    def amount(self, value):
+        """An amount in the office's unit (元 or 万元), for a column whose
+        header names the unit."""
+        return display_amount(value)
+
+    def money_unit_label(self):
+        return money_unit_label(request=self.request)
+
     def label(self, titles, value):
         title = titles.get(value)
         return translate(title, context=self.request) if title else (value or "")
@@ -425,9 +434,6 @@ class RecordView(BrowserView, LabelsMixin):
     """A record as people read it: the project, the amounts and the rate
     against the round's target, the flags, the problems, one row per
     indicator's progress and one per focus item (never the stored JSON)."""
-
-    def amount(self, value):
-        return "—" if value is None else format_yuan(value)
 
     def project_url(self):
         catalog = api.portal.get_tool("portal_catalog")
