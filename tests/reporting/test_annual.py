@@ -146,8 +146,23 @@ class TestDemoYear(unittest.TestCase):
         self.assertEqual(value["rectification_accepted"], 1)
         self.assertEqual(value["rectification_rate"], Decimal("50.00"))
         self.assertEqual(value["negative_listed"], 1)
-        # modules not installed: no figures, the sections say so
-        self.assertIsNone(facts["publicity"])
+        # publicity and training: the publicity module's record of the year
+        items = [
+            e
+            for e in demo.content_entries("publicity", "PublicityItem")
+            if str(e.get("publicity_date", "")).startswith(str(YEAR))
+        ]
+        for kind in ("news", "work_meeting", "internal_review_meeting"):
+            self.assertEqual(
+                value[f"publicity_{kind}"],
+                sum(1 for e in items if e["publicity_kind"] == kind),
+                kind,
+            )
+        # the demo's trainings are dated from today: count what its source says
+        catalog = api.portal.get_tool("portal_catalog")
+        trainings = catalog(portal_type="TrainingEvent", year=YEAR)
+        self.assertEqual(value["training_events"], len(trainings))
+        # the assessment module is not installed: the section says so
         self.assertIsNone(facts["assessment"])
         # the plan of 2019 is the latest before 2026: 14 measures
         self.assertEqual(value["measures_total"], 14)
@@ -169,7 +184,7 @@ class TestDemoYear(unittest.TestCase):
         self.assertIn(
             f"全市共{expected['projects']}<sup>[{ref}]</sup>个项目", report.body.raw
         )
-        self.assertIn("宣传与培训模块尚未启用", report.body.raw)
+        self.assertIn("考核模块尚未启用", report.body.raw)
         self.assertIn("not available", report.body.raw)
         self.assertEqual(len(report.figures), len(drafted["figures"]))
         self.assertEqual(report.audience, "city_government")

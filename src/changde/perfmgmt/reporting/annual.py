@@ -85,24 +85,24 @@ def _count(**query):
     return len(catalog.unrestrictedSearchResults(**query))
 
 
-def _year_range(year):
-    start = datetime.datetime(year, 1, 1)
-    end = datetime.datetime(year, 12, 31, 23, 59, 59)
-    return {"query": (start, end), "range": "min:max"}
+#: the publicity module's record of a year (R-M1, R-M2), when installed
+PUBLICITY_RECORD = "changde.perfmgmt.publicity.services.publicity_record.get"
 
 
 def publicity_facts(year):
-    """Publicity items by kind and training events of ``year``; None when
-    the publicity module is not installed."""
+    """Publicity items by kind and training events of ``year``, by the
+    publicity module's own ``publicity_record``; None when that module is not
+    installed (its catalog index missing)."""
     if not _catalog_index_exists("publicity_kind"):
         return None, None
-    counts = {}
-    for kind in PUBLICITY_KINDS:
-        counts[kind] = _count(publicity_kind=kind, effective=_year_range(year))
-    training = None
-    if _type_exists("TrainingEvent"):
-        training = _count(portal_type="TrainingEvent", start=_year_range(year))
-    return counts, training
+    try:
+        record = importlib.import_module(PUBLICITY_RECORD).publicity_record
+    except (ImportError, AttributeError):
+        return None, None
+    counts = record(year)["counts"]
+    return {kind: counts.get(kind, 0) for kind in PUBLICITY_KINDS}, counts.get(
+        "training_events", 0
+    )
 
 
 def assessment_facts(year):
@@ -562,8 +562,13 @@ def gather(year, today=None):
                 publicity[kind],
                 "",
                 source(
-                    "changde.perfmgmt.reporting.annual.publicity_facts",
-                    {"publicity_kind": kind, "effective": str(year)},
+                    f"{PUBLICITY_RECORD}.publicity_record",
+                    {
+                        "portal_type": "PublicityItem",
+                        "year": year,
+                        "publicity_kind": kind,
+                    },
+                    f"@publicity-record?year={year}",
                 ),
             )
         add(
@@ -572,8 +577,9 @@ def gather(year, today=None):
             training,
             "",
             source(
-                "changde.perfmgmt.reporting.annual.publicity_facts",
-                {"portal_type": "TrainingEvent", "start": str(year)},
+                f"{PUBLICITY_RECORD}.publicity_record",
+                {"portal_type": "TrainingEvent", "year": year},
+                f"@publicity-record?year={year}",
             ),
         )
 
