@@ -4,14 +4,20 @@ indicators are counted here from the demo's own specification), and a year
 with no data. The numbers are the owning modules' functions' (the
 dashboards call the same ones)."""
 
+import datetime
 import unittest
 from decimal import Decimal
 
 from plone import api
 from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
+from plone.app.testing import login
+from plone.app.testing import logout
 from plone.app.testing import setRoles
 
 from changde.perfmgmt.core import demo
+from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.publicity.services.publicity_record.get import publicity_record
 from changde.perfmgmt.reporting import annual
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 
@@ -64,6 +70,34 @@ def expected_goals():
         ),
         "approved": sum(1 for _, state, _ in declared if state == "approved"),
     }
+
+
+def expected_publicity():
+    """The demo's published publicity items of the year, by kind."""
+    counts = dict.fromkeys(("news", "work_meeting", "internal_review_meeting"), 0)
+    for entry in demo.content_entries("publicity", "PublicityItem"):
+        if str(entry["publicity_date"]).startswith(
+            str(YEAR)
+        ) and "publish" in entry.get("transitions", ()):
+            counts[entry["publicity_kind"]] += 1
+    return counts
+
+
+def expected_trainings(today):
+    """(held, planned) among the demo's published trainings of the year: they
+    are dated from the day the demo is loaded, each one day long."""
+    held = planned = 0
+    for entry in demo.entries("publicity"):
+        if not entry.get("call", "").endswith(".create_trainings"):
+            continue
+        for spec in entry["args"][0]:
+            day = today + datetime.timedelta(days=spec["start_in_days"])
+            if spec.get("publish") and day.year == YEAR:
+                if day < today:
+                    held += 1
+                else:
+                    planned += 1
+    return held, planned
 
 
 def first_round_records():
@@ -146,22 +180,35 @@ class TestDemoYear(unittest.TestCase):
         self.assertEqual(value["rectification_accepted"], 1)
         self.assertEqual(value["rectification_rate"], Decimal("50.00"))
         self.assertEqual(value["negative_listed"], 1)
-        # publicity and training: the publicity module's record of the year
-        items = [
-            e
-            for e in demo.content_entries("publicity", "PublicityItem")
-            if str(e.get("publicity_date", "")).startswith(str(YEAR))
-        ]
+        # publicity and training: the year's published items and trainings
+        # (the demo's drafts are not counted)
+        for kind, count in expected_publicity().items():
+            self.assertEqual(value[f"publicity_{kind}"], count, kind)
+        held, planned = expected_trainings(today_in_china())
+        self.assertEqual(value["training_events"], held)
+        self.assertEqual(value["training_planned"], planned)
+        self.assertEqual(
+            figures["publicity_news"].source["query"],
+            {
+                "portal_type": "PublicityItem",
+                "publicity_kind": "news",
+                "year": YEAR,
+                "review_state": "published",
+            },
+        )
+        self.assertEqual(
+            figures["training_events"].source["list"], f"column/training?year={YEAR}"
+        )
+        # the same numbers as the publicity module's record shows a visitor
+        logout()
+        record = publicity_record(YEAR)["counts"]
+        login(self.portal, TEST_USER_NAME)
         for kind in ("news", "work_meeting", "internal_review_meeting"):
-            self.assertEqual(
-                value[f"publicity_{kind}"],
-                sum(1 for e in items if e["publicity_kind"] == kind),
-                kind,
-            )
-        # the demo's trainings are dated from today: count what its source says
-        catalog = api.portal.get_tool("portal_catalog")
-        trainings = catalog(portal_type="TrainingEvent", year=YEAR)
-        self.assertEqual(value["training_events"], len(trainings))
+            self.assertEqual(value[f"publicity_{kind}"], record[kind], kind)
+        self.assertEqual(
+            value["training_events"] + value["training_planned"],
+            record["training_events"],
+        )
         # the assessment module is not installed: the section says so
         self.assertIsNone(facts["assessment"])
         # the plan of 2019 is the latest before 2026: 14 measures
@@ -199,6 +246,18 @@ class TestEmptyYear(unittest.TestCase):
     def setUp(self):
         self.portal = self.layer["portal"]
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
+
+    def test_without_the_publicity_module_the_section_says_not_available(self):
+        self.portal.portal_catalog.delIndex("publicity_kind")
+        figures_, facts = annual.gather(2026)
+        self.assertIsNone(facts["publicity"])
+        self.assertNotIn("training_events", figures_)
+        text = "".join(
+            p
+            for section in annual.draft(2026, "city_government")["sections"]
+            for p in section.paragraphs
+        )
+        self.assertIn("宣传与培训模块尚未启用", text)
 
     def test_a_year_without_data_says_so(self):
         drafted = annual.draft(2031, "npc_standing_committee")

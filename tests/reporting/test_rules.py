@@ -229,6 +229,31 @@ class TestSections(unittest.TestCase):
         self.assertIn("涉及资金360.5万元[2]", goals.paragraphs[0])
         self.assertIn("市人大常委会", sections[0].paragraphs[0])
 
+    def test_trainings_held_and_planned(self):
+        def publicity(planned):
+            found = {
+                key: figures.Figure(key, key, value)
+                for key, value in (
+                    ("publicity_news", 3),
+                    ("publicity_work_meeting", 1),
+                    ("publicity_internal_review_meeting", 2),
+                    ("training_events", 4),
+                    ("training_planned", planned),
+                )
+            }
+            figures.number_figures(found)
+            sections = figures.draft_sections(
+                2026, "city_government", found, {"publicity": {}}
+            )
+            return next(s for s in sections if s.id == "publicity").paragraphs[0]
+
+        self.assertEqual(
+            publicity(0),
+            "本年度发布绩效管理新闻3[1]篇,召开工作布置会1[2]次、内部点评会2[3]次,"
+            "举办培训4[4]期。",
+        )
+        self.assertIn("举办培训4[4]期,另已安排培训1[5]期。", publicity(1))
+
     def test_values(self):
         self.assertEqual(figures.value_text(None), "—")
         self.assertEqual(figures.value_text(True), "是")

@@ -32,12 +32,12 @@ from changde.perfmgmt.evaluation.statistics import negative_list_query
 from changde.perfmgmt.evaluation.statistics import report_query
 from changde.perfmgmt.libraries.reviews import year_summary
 from changde.perfmgmt.monitoring.statistics import rounds_of_year
+from changde.perfmgmt.publicity.rules.listings import PUBLICITY_KINDS
+from changde.perfmgmt.publicity.rules.listings import split_upcoming_past
 from changde.perfmgmt.reporting.rules import figures as rules
 from changde.perfmgmt.reporting.rules.figures import Figure
 from changde.perfmgmt.reporting.rules.measures import lead_office
 from changde.perfmgmt.reporting.rules.measures import status_counts
-
-PUBLICITY_KINDS = ("news", "work_meeting", "internal_review_meeting")
 
 
 def _query_text(query):
@@ -85,24 +85,58 @@ def _count(**query):
     return len(catalog.unrestrictedSearchResults(**query))
 
 
-#: the publicity module's record of a year (R-M1, R-M2), when installed
-PUBLICITY_RECORD = "changde.perfmgmt.publicity.services.publicity_record.get"
+#: what the report counts of the publicity module (R-M1, R-M2), by the catalog
+#: names fixed between the modules: published items of each
+#: ``publicity_kind`` and published ``TrainingEvent``s, by their ``year`` (the
+#: item's date, the training's start). A draft was not publicity; the count
+#: does not depend on who drafts (read without the reader's restrictions), and
+#: equals what a visitor's ``@publicity-record`` shows.
+PUBLISHED = "published"
 
 
-def publicity_facts(year):
-    """Publicity items by kind and training events of ``year``, by the
-    publicity module's own ``publicity_record``; None when that module is not
-    installed (its catalog index missing)."""
+def publicity_query(year, kind):
+    return {
+        "portal_type": "PublicityItem",
+        "publicity_kind": kind,
+        "year": year,
+        "review_state": PUBLISHED,
+    }
+
+
+def training_query(year):
+    return {"portal_type": "TrainingEvent", "year": year, "review_state": PUBLISHED}
+
+
+def _beijing_date(value):
+    """The Beijing date of a catalog date (DateTime or datetime), or None."""
+    if value is None:
+        return None
+    if hasattr(value, "asdatetime"):
+        value = value.asdatetime()
+    if isinstance(value, datetime.datetime):
+        return today_in_china(value) if value.tzinfo else value.date()
+    return value
+
+
+def publicity_facts(year, today=None):
+    """``({kind: items}, {"held": n, "planned": n})`` of ``year``: the
+    published publicity items by kind, and the published trainings split by
+    the publicity module's own rule into those held (ended before ``today``)
+    and those still to come (or under way); ``(None, None)`` when the
+    publicity module is not installed (its catalog index missing)."""
     if not _catalog_index_exists("publicity_kind"):
         return None, None
-    try:
-        record = importlib.import_module(PUBLICITY_RECORD).publicity_record
-    except (ImportError, AttributeError):
-        return None, None
-    counts = record(year)["counts"]
-    return {kind: counts.get(kind, 0) for kind in PUBLICITY_KINDS}, counts.get(
-        "training_events", 0
-    )
+    catalog = api.portal.get_tool("portal_catalog")
+    counts = {
+        kind: len(catalog.unrestrictedSearchResults(**publicity_query(year, kind)))
+        for kind in PUBLICITY_KINDS
+    }
+    trainings = [
+        {"start": _beijing_date(brain.start), "end": _beijing_date(brain.end)}
+        for brain in catalog.unrestrictedSearchResults(**training_query(year))
+    ]
+    upcoming, past = split_upcoming_past(trainings, today or today_in_china())
+    return counts, {"held": len(past), "planned": len(upcoming)}
 
 
 def assessment_facts(year):
@@ -547,14 +581,14 @@ def gather(year, today=None):
         )
 
     # publicity and training (R-M1, R-M2)
-    publicity, training = publicity_facts(year)
+    publicity, training = publicity_facts(year, today)
     facts["publicity"] = publicity
     facts["training"] = training
     if publicity is not None:
-        for kind, label in (
-            ("news", "绩效管理新闻"),
-            ("work_meeting", "工作布置会"),
-            ("internal_review_meeting", "内部点评会"),
+        for kind, label, section in (
+            ("news", "绩效管理新闻", "news"),
+            ("work_meeting", "工作布置会", "news"),
+            ("internal_review_meeting", "内部点评会", "news"),
         ):
             add(
                 f"publicity_{kind}",
@@ -562,26 +596,27 @@ def gather(year, today=None):
                 publicity[kind],
                 "",
                 source(
-                    f"{PUBLICITY_RECORD}.publicity_record",
-                    {
-                        "portal_type": "PublicityItem",
-                        "year": year,
-                        "publicity_kind": kind,
-                    },
-                    f"@publicity-record?year={year}",
+                    "changde.perfmgmt.reporting.annual.publicity_facts",
+                    publicity_query(year, kind),
+                    f"column/{section}?year={year}",
                 ),
             )
-        add(
-            "training_events",
-            "培训期数",
-            training,
-            "",
-            source(
-                f"{PUBLICITY_RECORD}.publicity_record",
-                {"portal_type": "TrainingEvent", "year": year},
-                f"@publicity-record?year={year}",
-            ),
-        )
+        for key, label, note in (
+            ("held", "已举办培训期数", f"结束于{today.isoformat()}之前"),
+            ("planned", "已安排培训期数", f"{today.isoformat()}及以后结束"),
+        ):
+            add(
+                "training_events" if key == "held" else "training_planned",
+                label,
+                training[key],
+                "",
+                source(
+                    "changde.perfmgmt.reporting.annual.publicity_facts",
+                    training_query(year),
+                    f"column/training?year={year}",
+                    note,
+                ),
+            )
 
     # assessment and subsidies (R-M3, R-M7)
     assessment, subsidies = assessment_facts(year)

@@ -365,7 +365,13 @@ def draft_sections(year: int, audience: str, figures: dict, facts: dict) -> list
             f"本年度发布绩效管理新闻{w('publicity_news')}篇,召开工作布置会"
             f"{w('publicity_work_meeting')}次、内部点评会"
             f"{w('publicity_internal_review_meeting')}次,举办培训"
-            f"{w('training_events')}期。"
+            f"{w('training_events')}期"
+            + (
+                f",另已安排培训{w('training_planned')}期"
+                if getattr(figures.get("training_planned"), "value", 0)
+                else ""
+            )
+            + "。"
         )
 
     # 8. assessment and subsidies
