@@ -167,6 +167,8 @@ class TestDemoYear(unittest.TestCase):
             sum(1 for r in records if r.get("severity") == "serious"),
         )
         self.assertEqual(value["round_2_records"], 0)
+        self.assertEqual(figures["round_2_rate"].text, "—")
+        self.assertEqual(figures["round_1_below"].label, "第1轮标记“低于目标”的项目数")
         # evaluations: a key evaluation (86.5, 良, published), a pre-evaluation
         # (82, 良, approved), a self-evaluation draft (not a result)
         self.assertEqual(value["evaluation_reports"], 3)

@@ -256,6 +256,10 @@ class TestSections(unittest.TestCase):
 
     def test_values(self):
         self.assertEqual(figures.value_text(None), "—")
+        self.assertEqual(figures.Figure("rate", "执行率", None, "%").text, "—")
+        self.assertEqual(
+            figures.Figure("rate", "执行率", Decimal("70.84"), "%").text, "70.84%"
+        )
         self.assertEqual(figures.value_text(True), "是")
         self.assertEqual(figures.value_text(12000), "12,000")
         self.assertEqual(figures.value_text(Decimal("85.50")), "85.5")

@@ -17,6 +17,7 @@ from decimal import Decimal
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from Products.CMFCore.utils import getToolByName
+from zope.i18n import translate
 
 from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.numbers import to_decimal
@@ -32,6 +33,7 @@ from changde.perfmgmt.evaluation.statistics import negative_list_query
 from changde.perfmgmt.evaluation.statistics import report_query
 from changde.perfmgmt.libraries.reviews import year_summary
 from changde.perfmgmt.monitoring.statistics import rounds_of_year
+from changde.perfmgmt.monitoring.vocabularies import FLAG_TITLES
 from changde.perfmgmt.publicity.rules.listings import PUBLICITY_KINDS
 from changde.perfmgmt.publicity.rules.listings import split_upcoming_past
 from changde.perfmgmt.reporting.rules import figures as rules
@@ -384,9 +386,10 @@ def gather(year, today=None):
                 ("suspension", "suspension"),
                 ("over", "over_budget"),
             ):
+                title = translate(FLAG_TITLES[name], target_language="zh_CN")
                 add(
                     f"{key}_{flag}",
-                    f"{label}标记“{name}”的项目数",
+                    f"{label}标记“{title}”的项目数",
                     item[name],
                     "",
                     source(

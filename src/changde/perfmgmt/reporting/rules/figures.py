@@ -80,7 +80,10 @@ class Figure:
 
     @property
     def text(self) -> str:
-        """The value as the report prints it."""
+        """The value as the report prints it (no unit after a missing value:
+        "—", not "—%")."""
+        if self.value is None:
+            return value_text(None)
         return value_text(self.value) + self.unit
 
     def as_dict(self) -> dict:
