@@ -43,7 +43,7 @@ class TestFaceInTheBrowser(BrowserTestCase):
 
     def test_each_reader_sees_and_follows_their_tabs(self):
         self.open()
-        self.assertEqual(self.nav_titles(), ["首页", "绩效评价"])
+        self.assertEqual(self.nav_titles(), ["首页", "绩效评价", "绩效管理专栏"])
         self.login(UNIT_A_USER)
         self.open()
         titles = self.nav_titles()
