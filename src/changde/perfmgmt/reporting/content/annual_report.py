@@ -5,8 +5,6 @@ kept as drafted), the text (``body``) edited by the office in the site with
 versions (CMFEditions), exported to Word and PDF from the office's template.
 """
 
-import datetime
-
 from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -15,6 +13,7 @@ from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.years import MAX_YEAR
 from changde.perfmgmt.core.rules.years import MIN_YEAR
 from changde.perfmgmt.i18n import _
@@ -28,7 +27,7 @@ class IAnnualReport(model.Schema):
         min=MIN_YEAR,
         max=MAX_YEAR,
         required=True,
-        defaultFactory=lambda: datetime.date.today().year,
+        defaultFactory=lambda: today_in_china().year,
     )
     audience = schema.Choice(
         title=_("label_report_audience", default="报送对象"),

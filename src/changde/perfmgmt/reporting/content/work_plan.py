@@ -1,13 +1,12 @@
 """WorkPlan (工作方案): a year's work plan holding its measures (PlanMeasure)."""
 
-import datetime
-
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.years import MAX_YEAR
 from changde.perfmgmt.core.rules.years import MIN_YEAR
 from changde.perfmgmt.i18n import _
@@ -19,7 +18,7 @@ class IWorkPlan(model.Schema):
         min=MIN_YEAR,
         max=MAX_YEAR,
         required=True,
-        defaultFactory=lambda: datetime.date.today().year,
+        defaultFactory=lambda: today_in_china().year,
     )
     goal = RichText(
         title=_("label_plan_goal", default="总体目标"),
