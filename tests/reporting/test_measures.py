@@ -94,6 +94,23 @@ class TestInstalledPlan(unittest.TestCase):
         # the monitoring measure links to the monitoring folder
         self.assertIn(f'href="{self.portal.absolute_url()}/monitoring"', html)
 
+    def test_evidence_shows_by_title(self):
+        measure = self.plan["measure-9"]
+        measure.progress_notes = [
+            {
+                "date": "2019-11-01",
+                "text": "两轮监控",
+                "evidence": ["reporting/work-plan-2019", "https://example.org/a.pdf"],
+            }
+        ]
+        html = measure.restrictedTraverse("@@view")()
+        url = f"{self.portal.absolute_url()}/reporting/work-plan-2019"
+        self.assertIn(f'href="{url}">{self.plan.Title()}</a>', html)
+        self.assertIn(
+            'href="https://example.org/a.pdf">https://example.org/a.pdf</a>', html
+        )
+        self.assertNotIn(">reporting/work-plan-2019<", html)
+
     def test_copy_to_the_next_year(self):
         measure = self.plan["measure-9"]
         measure.status = "done"

@@ -33,9 +33,31 @@ def _link_url(link):
     return f"{portal.absolute_url()}/{path}"
 
 
+def evidence_link(link):
+    """A progress note's evidence link as a page shows it: a site path by the
+    title of the item it names (when the reader may see it), a web address as
+    it is."""
+    if link.startswith(("http://", "https://")):
+        return {"href": link, "title": link}
+    portal = api.portal.get()
+    path = link.strip("/")
+    target = portal.unrestrictedTraverse(path, None) if path else None
+    title = link
+    if (
+        target is not None
+        and hasattr(target, "Title")
+        and api.user.has_permission("View", obj=target)
+    ):
+        title = target.Title() or link
+    return {"href": f"{portal.absolute_url()}/{path}", "title": title}
+
+
 def measure_row(measure, request):
     offices = rules.clean_offices(measure.offices)
-    notes = list(measure.progress_notes or [])
+    notes = [
+        {**note, "links": [evidence_link(link) for link in note.get("evidence") or ()]}
+        for note in measure.progress_notes or []
+    ]
     module = measure.module or "none"
     return {
         "@id": measure.absolute_url(),
