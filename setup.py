@@ -5,7 +5,9 @@ from pathlib import Path
 from setuptools import find_namespace_packages
 from setuptools import setup
 
-long_description = Path("README.md").read_text(encoding="utf-8")
+long_description = "\n\n".join(
+    Path(name).read_text(encoding="utf-8") for name in ("README.md", "CHANGES.rst")
+)
 
 setup(
     name="changde.perfmgmt",
@@ -23,9 +25,11 @@ setup(
         "Framework :: Plone :: Addon",
         "Programming Language :: Python :: 3.11",
         "Natural Language :: Chinese (Simplified)",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
     ],
     keywords="Plone budget performance management",
     license="GPL-2.0-only",
+    license_files=["LICENSE"],
     package_dir={"": "src"},
     packages=find_namespace_packages("src", include=["changde.*"]),
     include_package_data=True,

@@ -182,7 +182,7 @@ def round_page(monitoring_round):
     """What the round page computes: summary, filter options, chart."""
     from zope.globalrequest import getRequest
 
-    from changde.perfmgmt.monitoring.browser.views import RoundView
+    from changde.perfmgmt.monitoring.browser.round import RoundView
 
     # a request of its own: the view memoizes on the request
     view = RoundView(monitoring_round, getRequest().clone())

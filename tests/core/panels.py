@@ -3,7 +3,6 @@ browser in zh-cn, the stored settings, and @controlpanels over HTTP."""
 
 import unittest
 
-import requests
 import transaction
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -17,6 +16,7 @@ from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import create_city
+from changde.perfmgmt.testing import rest_call
 
 
 class ControlPanelTestCase(unittest.TestCase):
@@ -53,14 +53,10 @@ class ControlPanelTestCase(unittest.TestCase):
         return getUtility(IRegistry)[key]
 
     def rest(self, method, path=None, **kwargs):
-        return requests.request(
+        return rest_call(
             method,
             f"{self.portal_url}/@controlpanels/{path or self.panel}",
-            headers={
-                "Accept": "application/json",
-                "Accept-Language": self.rest_language,
-            },
-            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
-            timeout=30,
+            (SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+            self.rest_language,
             **kwargs,
         )

@@ -234,19 +234,24 @@ class TestTabs(FaceTestCase):
         self.assertEqual(
             set(self.tabs(OFFICE_USER)),
             self.expected(
-                *self.EVERY_SIGNED_IN, "result-application", "internal-review"
+                *self.EVERY_SIGNED_IN,
+                "result-application",
+                "internal-review",
+                "review-queue",
             ),
         )
 
     def test_a_reviewer_does_not_apply_results(self):
         self.assertEqual(
             set(self.tabs(REVIEWER_USER)),
-            self.expected(*self.EVERY_SIGNED_IN, "internal-review"),
+            self.expected(*self.EVERY_SIGNED_IN, "internal-review", "review-queue"),
         )
 
     def test_unit_and_district_staff_see_neither_internal_review_nor_results(self):
         for user in (UNIT_A_USER, DISTRICT_USER):
-            self.assertEqual(set(self.tabs(user)), self.expected(*self.EVERY_SIGNED_IN))
+            self.assertEqual(
+                set(self.tabs(user)), self.expected(*self.EVERY_SIGNED_IN, "my-unit")
+            )
 
     def test_tabs_lead_to_their_areas(self):
         tabs = self.tabs(OFFICE_USER)

@@ -4,17 +4,16 @@ into bigrams, so a word inside a title is found without spaces around it
 
 import unittest
 
-import requests
 import transaction
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_B_USER
 from changde.perfmgmt.testing import create_city
 from changde.perfmgmt.testing import create_project
+from changde.perfmgmt.testing import rest_call
 
 
 class TestChineseSearch(unittest.TestCase):
@@ -34,12 +33,11 @@ class TestChineseSearch(unittest.TestCase):
         transaction.commit()
 
     def search(self, text, user=OFFICE_USER):
-        response = requests.get(
+        response = rest_call(
+            "GET",
             f"{self.portal.absolute_url()}/@search",
+            user,
             params={"SearchableText": text, "portal_type": "BudgetProject"},
-            headers={"Accept": "application/json"},
-            auth=(user, PASSWORD),
-            timeout=30,
         )
         self.assertEqual(response.status_code, 200, response.text)
         return sorted(

@@ -3,6 +3,7 @@ what the later version adds, and a fresh site has nothing left to upgrade."""
 
 import unittest
 
+import transaction
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
@@ -68,6 +69,128 @@ class TestUpgrades(unittest.TestCase):
         self.assertEqual(brain.target_value, "20")
         transition = workflow["perfmgmt_declaration_workflow"].transitions["return"]
         self.assertEqual(transition.actbox_url, "%(content_url)s/@@return-to-unit")
+
+    def test_evaluation_from_1000(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
+        report_workflow.states["approved"].title = "Approved"
+        profile = "changde.perfmgmt.evaluation:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1000")
+        self.setup_tool.upgradeProfile(profile)
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1004",))
+        report_workflow = workflow["perfmgmt_evaluation_report_workflow"]
+        self.assertEqual(
+            report_workflow.states["approved"].title, "Approved by the city"
+        )
+
+    def test_the_tenancy_behavior_on_existing_sites(self):
+        types = api.portal.get_tool("portal_types")
+        for profile, portal_type, version in (
+            ("changde.perfmgmt.evaluation:default", "EvaluationReport", "1001"),
+            ("changde.perfmgmt.monitoring:default", "MonitoringRecord", "1000"),
+        ):
+            fti = types[portal_type]
+            fti.behaviors = tuple(
+                b for b in fti.behaviors if b != "changde.perfmgmt.tenancy"
+            )
+            self.setup_tool.setLastVersionForProfile(profile, version)
+            self.setup_tool.upgradeProfile(profile)
+            self.assertIn("changde.perfmgmt.tenancy", types[portal_type].behaviors)
+
+    def test_declaration_1003_to_1004(self):
+        city = create_city(self.portal)
+        project = create_project(city["unit_a"], id="p", indicators=1)
+        api.content.transition(obj=project, transition="submit")
+        workflow = api.portal.get_tool("portal_workflow")
+        workflow.doActionFor(project, "return", comment="请补充指标。")
+        # a site of version 1003: no queue data, no indicator table columns,
+        # reviewers without access to returned projects
+        for column in ("state_since", "return_reason", "indicator_unit"):
+            self.catalog.delColumn(column)
+        self.catalog.delIndex("state_since")
+        definition = workflow["perfmgmt_declaration_workflow"]
+        definition.states["returned"].setPermission(
+            "View", False, ["Manager", "Owner", "Editor", "Reader", "Contributor"]
+        )
+        definition.updateRoleMappingsFor(project)
+        profile = "changde.perfmgmt.declaration:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1003")
+        self.setup_tool.upgradeProfile(profile, "1004")
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1004",))
+        (brain,) = self.catalog(
+            portal_type="BudgetProject",
+            state_since={
+                "query": project.workflow_history["perfmgmt_declaration_workflow"][-1][
+                    "time"
+                ],
+                "range": "min",
+            },
+        )
+        self.assertEqual(brain.return_reason, "请补充指标。")
+        (indicator,) = self.catalog(portal_type="Indicator")
+        self.assertEqual(indicator.indicator_unit, "所")
+        self.assertIn(
+            "BudgetReviewer",
+            [r["name"] for r in project.rolesOfPermission("View") if r["selected"]],
+        )
+
+    def test_uid_fields_become_relations(self):
+        from tests.evaluation.base import create_report
+        from tests.evaluation.base import set_up_city
+
+        from changde.perfmgmt.core.relations import target_of
+        from changde.perfmgmt.monitoring.rounds import create_year_rounds
+
+        city, projects, members = set_up_city(self.portal)
+        report = create_report(projects["a1"], id="key")
+        (monitoring_round, *_), _existing = create_year_rounds(2026)
+        record = api.content.create(
+            container=monitoring_round, type="MonitoringRecord", id="r"
+        )
+        # as a release before relations stored them
+        report.project = projects["a1"].UID()
+        report.unit = city["unit_a"].UID()
+        report.experts = [members["expert"].UID(), "a-uid-of-nothing"]
+        record.project = projects["a2"].UID()
+        # as the upgrade finds them: ghosts, loaded from the database
+        transaction.savepoint(optimistic=True)
+        for obj in (report, record):
+            obj._p_deactivate()
+            self.assertIsNone(obj._p_changed)
+        for profile, version in (
+            ("changde.perfmgmt.evaluation:default", "1003"),
+            ("changde.perfmgmt.monitoring:default", "1002"),
+        ):
+            self.setup_tool.setLastVersionForProfile(profile, version)
+            self.setup_tool.upgradeProfile(profile)
+        self.assertEqual(target_of(report.project), projects["a1"])
+        self.assertEqual(target_of(report.unit), city["unit_a"])
+        self.assertEqual(
+            [target_of(expert) for expert in report.experts], [members["expert"]]
+        )
+        self.assertEqual(target_of(record.project), projects["a2"])
+        self.assertNotIsInstance(record.project, str)
+
+    def test_libraries_1001_to_1002_gives_ratings_ids(self):
+        expert = api.content.create(
+            container=self.portal["expert-library"],
+            type="Expert",
+            id="zhang",
+            title="张伟",
+            level="municipal",
+        )
+        expert.ratings = [
+            {"date": "2026-01-01", "engagement": "一", "score": "90", "rater": "x"},
+            {"id": "kept", "date": "2026-02-01", "engagement": "二", "score": "80"},
+        ]
+        profile = "changde.perfmgmt.libraries:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1001")
+        self.setup_tool.upgradeProfile(profile)
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1002",))
+        first, second = expert.ratings
+        self.assertTrue(first["id"])
+        self.assertEqual(first["engagement"], "一")
+        self.assertEqual(second["id"], "kept")
 
     def test_core_1000_to_1001(self):
         create_city(self.portal)

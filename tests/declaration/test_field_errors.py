@@ -4,7 +4,6 @@ language), and nothing written (functional: real HTTP, zope testbrowser)."""
 
 import unittest
 
-import requests
 import transaction
 from plone import api
 from plone.app.testing import TEST_USER_ID
@@ -15,6 +14,7 @@ from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_city
 from changde.perfmgmt.testing import create_project
 
@@ -29,8 +29,10 @@ VALID_PROJECT = {
 }
 
 
-class FieldErrorTestCase(unittest.TestCase):
+class FieldErrorTestCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = UNIT_A_USER
+    rest_language = "zh-CN"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -39,16 +41,6 @@ class FieldErrorTestCase(unittest.TestCase):
         self.unit = self.city["unit_a"]
         self.project = create_project(self.unit, id="a", indicators=1)
         transaction.commit()
-
-    def call(self, method, url, user=UNIT_A_USER, language="zh-CN", **kwargs):
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": language},
-            auth=(user, PASSWORD),
-            timeout=30,
-            **kwargs,
-        )
 
     def count(self, portal_type):
         transaction.begin()

@@ -4,7 +4,6 @@ over REST or in the edit form (functional)."""
 
 import unittest
 
-import requests
 import transaction
 from plone import api
 from plone.app.testing import TEST_USER_ID
@@ -15,14 +14,17 @@ from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_city
 from changde.perfmgmt.testing import create_project
 
 OFFICE_FIELDS = ("is_new_major", "pre_evaluation_result")
 
 
-class TestOfficeFields(unittest.TestCase):
+class TestOfficeFields(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = UNIT_A_USER
+    rest_language = "zh-CN"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -35,16 +37,6 @@ class TestOfficeFields(unittest.TestCase):
         )
         self.url = self.project.absolute_url()
         transaction.commit()
-
-    def call(self, method, url, user=UNIT_A_USER, **kwargs):
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": "zh-CN"},
-            auth=(user, PASSWORD),
-            timeout=30,
-            **kwargs,
-        )
 
     def browser(self, user):
         browser = Browser(self.layer["app"])

@@ -18,6 +18,7 @@ from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import REVIEWER_USER
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_city
 from changde.perfmgmt.testing import create_other_district
 from changde.perfmgmt.testing import create_project
@@ -35,8 +36,10 @@ VALID_PROJECT = {
 }
 
 
-class RestTestCase(unittest.TestCase):
+class RestTestCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = UNIT_A_USER
+    rest_language = "en"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -46,17 +49,6 @@ class RestTestCase(unittest.TestCase):
         self.unit_url = self.city["unit_a"].absolute_url()
         self.project_url = self.project.absolute_url()
         transaction.commit()
-
-    def call(self, method, url, user=UNIT_A_USER, password=PASSWORD, **kwargs):
-        auth = (user, password) if user else None
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": "en"},
-            auth=auth,
-            timeout=30,
-            **kwargs,
-        )
 
     def project_count(self):
         transaction.begin()

@@ -3,7 +3,6 @@
 
 import unittest
 
-import requests
 import transaction
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -14,10 +13,10 @@ from plone.app.testing import setRoles
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import DISTRICT_USER
 from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import REVIEWER_USER
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_city
 from changde.perfmgmt.testing import create_project
 
@@ -33,30 +32,16 @@ def managed_project(unit, transitions=("submit",), **fields):
     return project
 
 
-class ServiceTestCase(unittest.TestCase):
+class ServiceTestCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = UNIT_A_USER
+    rest_language = "en"
 
     def setUp(self):
         self.portal = self.layer["portal"]
         self.portal_url = self.portal.absolute_url()
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         self.city = create_city(self.portal)
-
-    def call(self, method, url, user=UNIT_A_USER, language="en", **kwargs):
-        if user is None:
-            auth = None
-        elif isinstance(user, tuple):
-            auth = user
-        else:
-            auth = (user, PASSWORD)
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": language},
-            auth=auth,
-            timeout=30,
-            **kwargs,
-        )
 
     def count(self, portal_type, container=None):
         """What the database holds now (a fresh transaction sees the server's)."""

@@ -149,9 +149,10 @@ class TestReturnToUnit(ProjectPageTestCase):
         reason = "绩效目标不够具体，请补充可量化指标。"
         form.getControl(name="comment").value = reason
         form.submit(name="form.submitted")
-        # a returned project is the unit's: the reviewer lands on the site
-        self.assertEqual(browser.url, self.portal.absolute_url())
+        # the reviewer keeps read access: back on the project, with the reason
+        self.assertEqual(browser.url, self.ready.absolute_url())
         self.assertIn("项目已退回单位", browser.contents)
+        self.assertIn(reason, browser.contents)
         transaction.begin()
         self.assertEqual(api.content.get_state(self.ready), "returned")
         self.assertEqual(self.history()[-1]["comments"], reason)

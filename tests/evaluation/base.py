@@ -7,6 +7,8 @@ from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 
+from changde.perfmgmt.core.relations import relation_to
+from changde.perfmgmt.core.relations import relations_to
 from changde.perfmgmt.testing import create_city
 from changde.perfmgmt.testing import create_project
 
@@ -80,8 +82,13 @@ def create_report(project=None, id="report", kind="key", score="85", **fields):
         "score": None if score is None else Decimal(score),
     }
     if project is not None:
-        values["project"] = api.content.get_uuid(project)
+        values["project"] = relation_to(project)
     values.update(fields)
+    for name in ("unit", "evaluator_agency"):
+        if isinstance(values.get(name), str):
+            values[name] = relation_to(values[name])
+    if values.get("experts"):
+        values["experts"] = relations_to(values["experts"])
     return api.content.create(
         container=evaluation_folder(), type="EvaluationReport", id=id, **values
     )

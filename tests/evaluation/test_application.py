@@ -17,6 +17,8 @@ from tests.evaluation.base import set_up_city
 from tests.evaluation.test_rest_path import RestTestCase
 from zope.globalrequest import getRequest
 
+from changde.perfmgmt.core.relations import relation_to
+from changde.perfmgmt.core.relations import target_uid
 from changde.perfmgmt.evaluation.application import run_result_application
 from changde.perfmgmt.evaluation.folders import evaluation_folder
 from changde.perfmgmt.monitoring.rounds import create_year_rounds
@@ -32,7 +34,7 @@ def final_record(project, year, executed, severity="none", id=None):
         container=final,
         type="MonitoringRecord",
         id=id or f"{project.getId()}-{year}",
-        project=project.UID(),
+        project=relation_to(project),
         budget_amount=Decimal("100"),
         executed_amount=Decimal(executed),
         severity=severity,
@@ -79,7 +81,7 @@ class TestResultApplication(unittest.TestCase):
             container=first,
             type="MonitoringRecord",
             id="early",
-            project=self.projects["a1"].UID(),
+            project=relation_to(self.projects["a1"]),
             budget_amount=Decimal("100"),
             executed_amount=Decimal("10"),
         )
@@ -144,7 +146,7 @@ class TestResultApplication(unittest.TestCase):
             ["poor_evaluation_inadequate_rectification"],
         )
         entry = api.content.get(UID=proposals[0]["entry"])
-        self.assertEqual(entry.source, report.UID())
+        self.assertEqual(target_uid(entry.source), report.UID())
 
     def test_serious_monitoring_problem_until_rectified(self):
         record = final_record(self.projects["a1"], 2026, "90", severity="serious")
@@ -155,7 +157,7 @@ class TestResultApplication(unittest.TestCase):
             type="RectificationItem",
             id="m1",
             problem="资金挪用",
-            monitoring_record=record.UID(),
+            monitoring_record=relation_to(record),
         )
         self.assertEqual(item.budget_unit, "unit-a")
         self.assertEqual(item.source_uid, record.UID())

@@ -11,6 +11,9 @@ from tests.evaluation.base import set_up_city
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
+from changde.perfmgmt.core.relations import relation_to
+from changde.perfmgmt.core.relations import set_relation
+from changde.perfmgmt.core.relations import target_uid
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 
 
@@ -64,7 +67,7 @@ class TestReport(unittest.TestCase):
         report = create_report(self.projects["a1"])
         self.assertEqual(report.jurisdiction, "shibenji")
         self.assertEqual(report.budget_unit, "unit-a")
-        self.assertEqual(report.unit, self.city["unit_a"].UID())
+        self.assertEqual(target_uid(report.unit), self.city["unit_a"].UID())
         self.assertEqual(report.project_code, "A-001")
         roles = dict(report.get_local_roles())
         self.assertEqual(roles[self.city["unit_a"].staff_group], ("Reader",))
@@ -153,7 +156,7 @@ class TestPreEvaluationResult(unittest.TestCase):
         other = self.projects["a1"]
         report = do(self.pre(score="90"), "submit", "approve")
         self.assertEqual(self.result(), "passed")
-        report.project = other.UID()
+        set_relation(report, "project", other)
         notify(ObjectModifiedEvent(report))
         self.assertEqual(self.result(), "none")
         self.assertEqual(self.result(other), "passed")
@@ -171,7 +174,7 @@ class TestItemsAndEntries(unittest.TestCase):
         item = api.content.create(
             container=report, type="RectificationItem", id="i1", problem="问题一"
         )
-        self.assertEqual(item.owner_unit, self.city["unit_b"].UID())
+        self.assertEqual(target_uid(item.owner_unit), self.city["unit_b"].UID())
         self.assertEqual(item.year, 2026)
         self.assertEqual(item.budget_unit, "unit-b")
         self.assertEqual(item.Title(), "问题一")
@@ -182,7 +185,7 @@ class TestItemsAndEntries(unittest.TestCase):
             container=self.portal["negative-list"],
             type="NegativeListEntry",
             id="e1",
-            target=self.projects["a1"].UID(),
+            target=relation_to(self.projects["a1"]),
             reason="execution_below_standard",
             year=2026,
         )

@@ -12,8 +12,8 @@ from plone.app.testing import setRoles
 from Products.CMFCore.WorkflowCore import WorkflowException
 
 from changde.perfmgmt.core import demo
+from changde.perfmgmt.core.relations import target_of
 from changde.perfmgmt.declaration import gates
-from changde.perfmgmt.evaluation.content.uids import object_of
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 
 
@@ -39,7 +39,7 @@ class TestEvaluationDemo(unittest.TestCase):
 
     def next_year(self):
         entry = self.portal["negative-list"]["demo-entry"]
-        listed = object_of(entry.target)
+        listed = target_of(entry.target)
         unit = listed.__parent__
         return listed, unit[f"{listed.getId()}-2027"]
 

@@ -6,7 +6,6 @@ grant follows the assignment (integration, and one path over REST)."""
 
 import unittest
 
-import requests
 import transaction
 from plone import api
 from tests.evaluation.base import create_report
@@ -16,11 +15,14 @@ from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
+from changde.perfmgmt.core.relations import relation_to
+from changde.perfmgmt.core.relations import relations_to
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import RestClient
 
 EXPERT_USER = "expert-zhang"
 REMOVED_USER = "expert-li"
@@ -130,10 +132,9 @@ class TestEvaluatorRoles(unittest.TestCase):
         )
 
     def test_a_removed_member_gets_no_grant(self):
-        self.report.experts = [
-            self.members["removed"].UID(),
-            self.members["expert"].UID(),
-        ]
+        self.report.experts = relations_to(
+            [self.members["removed"], self.members["expert"]]
+        )
         modified(self.report)
         self.assertEqual(self.report.get_local_roles_for_userid(REMOVED_USER), ())
         self.assertFalse(self.can(REMOVED_USER, "View"))
@@ -182,7 +183,7 @@ class TestEvaluatorRoles(unittest.TestCase):
             container=self.portal["negative-list"],
             type="NegativeListEntry",
             id="e1",
-            target=self.projects["a1"].UID(),
+            target=relation_to(self.projects["a1"]),
             reason="execution_below_standard",
             year=2026,
         )
@@ -209,8 +210,10 @@ class TestEvaluatorRoles(unittest.TestCase):
         self.assertTrue(self.can(UNIT_A_USER, "Modify portal content", item))
 
 
-class TestEvaluatorOverRest(unittest.TestCase):
+class TestEvaluatorOverRest(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = "zh-cn"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -218,16 +221,6 @@ class TestEvaluatorOverRest(unittest.TestCase):
         self.city, self.projects, self.members = set_up_city(self.portal)
         set_up_evaluators(self.portal, self.members)
         transaction.commit()
-
-    def call(self, method, url, user=OFFICE_USER, **kwargs):
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": "zh-cn"},
-            auth=None if user is None else (user, PASSWORD),
-            timeout=60,
-            **kwargs,
-        )
 
     def create(self, project, **fields):
         body = {
@@ -257,7 +250,7 @@ class TestEvaluatorOverRest(unittest.TestCase):
         # who evaluates is the office's choice: the expert cannot change it
         self.call("PATCH", url, user=EXPERT_USER, json={"experts": []})
         self.assertEqual(
-            [e["token"] for e in self.call("GET", url).json()["experts"]],
+            [e["UID"] for e in self.call("GET", url).json()["experts"]],
             [self.members["expert"].UID()],
         )
 

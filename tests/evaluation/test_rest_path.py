@@ -5,23 +5,26 @@ the grade band edges through the content type's REST answers."""
 import base64
 import unittest
 
-import requests
 import transaction
 from plone import api
 from tests.evaluation.base import set_up_city
 
+from changde.perfmgmt.core.relations import relation_to
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import DISTRICT_USER
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
+from changde.perfmgmt.testing import RestClient
 
 DENIED = (401, 403, 404)
 
 
-class RestTestCase(unittest.TestCase):
+class RestTestCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = "zh-cn"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -31,17 +34,6 @@ class RestTestCase(unittest.TestCase):
         self.uids = {key: obj.UID() for key, obj in self.projects.items()}
         self.member_uids = {key: obj.UID() for key, obj in self.members.items()}
         transaction.commit()
-
-    def call(self, method, url, user=OFFICE_USER, language="zh-cn", **kwargs):
-        auth = None if user is None else (user, PASSWORD)
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": language},
-            auth=auth,
-            timeout=60,
-            **kwargs,
-        )
 
     def create_report(self, **fields):
         body = {
@@ -82,7 +74,7 @@ class TestKeyEvaluationPath(RestTestCase):
         self.assertEqual(report["grade"], "good")
         self.assertEqual(report["budget_unit"], "unit-a")
         self.assertEqual(report["review_state"], "draft")
-        self.assertEqual(report["experts"][0]["token"], self.member_uids["expert"])
+        self.assertEqual(report["experts"][0]["UID"], self.member_uids["expert"])
 
         # 2. a rectification item of the report
         response = self.call(
@@ -280,23 +272,31 @@ class TestAgencyAndExpertsAsReferences(PublishedReportTestCase):
     def test_anonymous_reads_the_names_on_a_published_report(self):
         self.publish()
         report = self.call("GET", self.url, user=None).json()
+        # their profiles are not published: names, no links
         self.assertEqual(
             report["evaluator_agency"],
             {
-                "@id": f"{self.portal_url}/agency-library/firm",
+                "@id": None,
+                "@type": "Agency",
                 "title": "湖南某会计师事务所",
-                "token": self.member_uids["agency"],
+                "UID": self.member_uids["agency"],
             },
         )
         self.assertEqual(
             report["experts"],
             [
                 {
-                    "@id": f"{self.portal_url}/expert-library/zhang",
+                    "@id": None,
+                    "@type": "Expert",
                     "title": "张专家",
-                    "token": self.member_uids["expert"],
+                    "UID": self.member_uids["expert"],
                 }
             ],
+        )
+        # the office, who may see them, gets their summaries
+        office = self.call("GET", self.url).json()
+        self.assertEqual(
+            office["experts"][0]["@id"], f"{self.portal_url}/expert-library/zhang"
         )
         # titles only: nothing else of the members
         self.assertNotIn("contact", str(report["experts"]))
@@ -314,7 +314,7 @@ class TestAgencyAndExpertsAsReferences(PublishedReportTestCase):
         transaction.commit()
         experts = self.call("GET", self.url).json()["experts"]
         self.assertEqual(
-            [(e["title"], e["token"], e["removed"]) for e in experts],
+            [(e["title"], e["UID"], e["removed"]) for e in experts],
             [("张专家", self.member_uids["expert"], True)],
         )
         self.assertFalse(
@@ -427,7 +427,7 @@ class TestNegativeListGateOverRest(RestTestCase):
             container=self.portal["negative-list"],
             type="NegativeListEntry",
             id="entry",
-            target=self.uids["a1"],
+            target=relation_to(self.uids["a1"]),
             reason="execution_below_standard",
             reason_detail="2025、2026 年执行率低于 70%",
             year=2026,

@@ -17,6 +17,7 @@ from tests.evaluation.base import do
 from tests.evaluation.base import set_up_city
 from tests.evaluation.test_application import final_record
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.evaluation.folders import evaluation_folder
 from changde.perfmgmt.evaluation.negative_list import negative_list_folder
 from changde.perfmgmt.evaluation.negative_list import propose_entry
@@ -264,10 +265,10 @@ class TestResultApplication(ViewTestCase):
 class TestRectificationAndSelfEvaluations(ViewTestCase):
     def test_rectification_overview(self):
         report = create_report(self.projects["b1"], id="key-b1", score="55")
-        yesterday = datetime.date.today() - datetime.timedelta(days=1)
+        yesterday = today_in_china() - datetime.timedelta(days=1)
         for id, problem, deadline in (
             ("i1", "资金拨付滞后", yesterday),
-            ("i2", "绩效目标不细化", datetime.date.today() + datetime.timedelta(30)),
+            ("i2", "绩效目标不细化", today_in_china() + datetime.timedelta(30)),
         ):
             api.content.create(
                 container=report,
@@ -372,7 +373,7 @@ class TestReportPage(ViewTestCase):
             type="RectificationItem",
             id="i1",
             problem="资金支付进度慢于计划",
-            deadline=datetime.date.today() + datetime.timedelta(days=30),
+            deadline=today_in_china() + datetime.timedelta(days=30),
         )
         do(self.report, "submit", "approve", "feed_back")
         transaction.commit()

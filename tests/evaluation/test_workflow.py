@@ -13,6 +13,9 @@ from tests.evaluation.base import create_report
 from tests.evaluation.base import do
 from tests.evaluation.base import set_up_city
 
+from changde.perfmgmt.core.relations import relation_to
+from changde.perfmgmt.core.relations import set_relation
+from changde.perfmgmt.declaration import gates
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import UNIT_A_USER
@@ -67,7 +70,7 @@ class TestReportWorkflow(unittest.TestCase):
         with self.assertRaises(WorkflowException) as raised:
             do(report, "submit")
         self.assertIn("被评价单位", str(raised.exception))
-        report.unit = self.city["unit_a"].UID()
+        set_relation(report, "unit", self.city["unit_a"])
         do(report, "submit")
 
     def test_feed_back_opens_items_and_notifies_the_unit(self):
@@ -144,7 +147,7 @@ class TestNegativeListGate(unittest.TestCase):
             container=self.portal["negative-list"],
             type="NegativeListEntry",
             id=f"entry-{target.getId()}",
-            target=target.UID(),
+            target=relation_to(target),
             reason=reason,
             year=2026,
             **fields,
@@ -176,11 +179,18 @@ class TestNegativeListGate(unittest.TestCase):
         self.assertEqual(api.content.get_state(project), "submitted")
 
     def test_same_year_is_not_refused(self):
+        # an entry of 2026 refuses the declarations of later years only
         do(self.entry(self.projects["a1"]), "confirm")
         project = create_project(
             self.city["unit_a"], id="same", indicators=2, project_code="A-001"
         )
+        self.assertEqual(project.year, 2026)
+        self.assertNotIn(
+            "gate_negative_list_project",
+            [violation.code for violation in gates.submission_violations(project)],
+        )
         do(project, "submit")
+        self.assertEqual(api.content.get_state(project), "submitted")
 
     def test_listed_unit_refuses_all_its_projects(self):
         do(self.entry(self.city["unit_b"], reason="incomplete_systems"), "confirm")

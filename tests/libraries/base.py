@@ -1,11 +1,11 @@
 """Fixtures of the libraries tests."""
 
-import datetime
-
 from plone import api
 
+from changde.perfmgmt.core.rules.clock import today_in_china
+
 #: ratings are given this year: elimination ranks the current year's
-THIS_YEAR = datetime.date.today().year
+THIS_YEAR = today_in_china().year
 
 RATINGS = {
     # name: scores
@@ -24,6 +24,7 @@ def add_expert(library, name, scores=(), **fields):
     )
     expert.ratings = [
         {
+            "id": f"r{number}",
             "date": f"{THIS_YEAR}-01-01",
             "engagement": f"评价项目 {number}",
             "score": str(score),

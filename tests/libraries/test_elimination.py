@@ -3,10 +3,8 @@ account loses Editor on its draft report (the member's modified event, which
 the evaluation module subscribes to); the year's ratings only; agencies are
 rated and eliminated like experts; anonymous callers are refused."""
 
-import datetime
 import unittest
 
-import requests
 import transaction
 from plone import api
 from tests.evaluation.base import create_report
@@ -14,6 +12,7 @@ from tests.evaluation.base import set_up_city
 from zope.component import getGlobalSiteManager
 from zope.lifecycleevent.interfaces import IObjectModifiedEvent
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.libraries.content.fields import IEngagedMember
 from changde.perfmgmt.libraries.interfaces import IRatedMember
 from changde.perfmgmt.libraries.members import confirm_elimination
@@ -22,6 +21,7 @@ from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_city
 
 from .base import THIS_YEAR
@@ -44,18 +44,10 @@ def rate(member, scores, year=THIS_YEAR):
     ]
 
 
-class RestCase(unittest.TestCase):
+class RestCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
-
-    def call(self, method, url, user=OFFICE_USER, **kwargs):
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": "en"},
-            auth=None if user is None else (user, PASSWORD),
-            timeout=60,
-            **kwargs,
-        )
+    rest_user = OFFICE_USER
+    rest_language = "en"
 
 
 class TestRemovalReachesReports(RestCase):
@@ -264,7 +256,7 @@ class TestYearAgencyAndAccess(RestCase):
         self.assertEqual(response.status_code, 200, response.text)
         run = response.json()["confirmed"]
         self.assertEqual(run["year"], THIS_YEAR - 1)
-        self.assertEqual(run["date"], datetime.date.today().isoformat())
+        self.assertEqual(run["date"], today_in_china().isoformat())
 
     def test_agencies_are_rated_and_eliminated(self):
         zhengheng = self.agency_ids["常德正衡工程造价咨询有限公司"]

@@ -7,7 +7,6 @@ import base64
 import io
 import unittest
 
-import requests
 import transaction
 from openpyxl import Workbook
 from openpyxl import load_workbook
@@ -20,6 +19,7 @@ from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_city
 
 from .base import add_experts
@@ -44,8 +44,10 @@ def sheet_rows(data):
     return [list(row) for row in load_workbook(io.BytesIO(data)).active.values]
 
 
-class ImportCase(unittest.TestCase):
+class ImportCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = "en"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -73,16 +75,6 @@ class ImportCase(unittest.TestCase):
             organisation="常德市人大常委会",
         )
         transaction.commit()
-
-    def call(self, method, url, user=OFFICE_USER, **kwargs):
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": "en"},
-            auth=None if user is None else (user, PASSWORD),
-            timeout=60,
-            **kwargs,
-        )
 
     def export(self, library):
         response = self.call("GET", f"{library.absolute_url()}/@library-export")

@@ -6,7 +6,6 @@ import base64
 import io
 import unittest
 
-import requests
 import transaction
 from openpyxl import Workbook
 from openpyxl import load_workbook
@@ -16,15 +15,17 @@ from plone.app.testing import setRoles
 
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_city
 
 from .base import add_experts
 
 
-class ServiceTestCase(unittest.TestCase):
+class ServiceTestCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = "en"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -33,17 +34,6 @@ class ServiceTestCase(unittest.TestCase):
         self.library = self.portal["expert-library"]
         self.experts = add_experts(self.library)
         transaction.commit()
-
-    def call(self, method, url, user=OFFICE_USER, language="en", **kwargs):
-        auth = None if user is None else (user, PASSWORD)
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": language},
-            auth=auth,
-            timeout=30,
-            **kwargs,
-        )
 
     def fresh(self, obj):
         transaction.begin()
@@ -373,42 +363,57 @@ class TestSupervisionCoverage(ServiceTestCase):
 class TestCorrectRatings(ServiceTestCase):
     """The office corrects or deletes a rating given by mistake."""
 
-    def url(self, index):
-        return f"{self.experts['张伟'].absolute_url()}/@rate/{index}"
+    def url(self, rating_id):
+        return f"{self.experts['张伟'].absolute_url()}/@rate/{rating_id}"
 
     def test_correct_a_rating(self):
         response = self.call(
-            "PATCH", self.url(1), json={"score": 62, "note": "录入错误"}
+            "PATCH", self.url("r2"), json={"score": 62, "note": "录入错误"}
         )
         self.assertEqual(response.status_code, 200, response.text)
         body = response.json()
         self.assertEqual(body["rating"]["score"], "62")
         self.assertEqual(body["rating"]["rater"], "office")
         self.assertEqual(body["rating"]["changed_by"], OFFICE_USER)
+        self.assertEqual(body["rating"]["id"], "r2")
+        self.assertTrue(body["@id"].endswith("/@rate/r2"))
         self.assertEqual(body["average"], "80.00")
         ratings = self.fresh(self.experts["张伟"]).ratings
         self.assertEqual([r["score"] for r in ratings], ["90", "62", "88"])
 
     def test_a_bad_correction_writes_nothing(self):
-        response = self.call("PATCH", self.url(1), json={"score": 101})
+        response = self.call("PATCH", self.url("r2"), json={"score": 101})
         self.assertEqual(response.status_code, 400)
         self.assertEqual(response.json()["error"]["errors"][0]["field"], "score")
-        for index in ("7", "x"):
-            response = self.call("PATCH", self.url(index), json={"score": 1})
-            self.assertEqual(response.status_code, 400, index)
-            self.assertEqual(response.json()["error"]["errors"][0]["field"], "index")
+        for rating_id in ("1", "r7"):
+            response = self.call("PATCH", self.url(rating_id), json={"score": 1})
+            self.assertEqual(response.status_code, 400, rating_id)
+            self.assertEqual(response.json()["error"]["errors"][0]["field"], "id")
         ratings = self.fresh(self.experts["张伟"]).ratings
         self.assertEqual([r["score"] for r in ratings], ["90", "92", "88"])
 
-    def test_delete_a_rating(self):
-        response = self.call("DELETE", self.url(0))
+    def test_delete_a_rating_and_the_others_keep_their_ids(self):
+        response = self.call("DELETE", self.url("r1"))
         self.assertEqual(response.status_code, 204, response.text)
         ratings = self.fresh(self.experts["张伟"]).ratings
         self.assertEqual([r["score"] for r in ratings], ["92", "88"])
-        self.assertEqual(self.call("DELETE", self.url(5)).status_code, 400)
+        self.assertEqual([r["id"] for r in ratings], ["r2", "r3"])
+        # the id still names the same rating after the deletion
+        response = self.call("PATCH", self.url("r3"), json={"score": 80})
+        self.assertEqual(response.json()["rating"]["engagement"], "评价项目 3")
+        self.assertEqual(self.call("DELETE", self.url("r1")).status_code, 400)
+
+    def test_a_new_rating_has_an_id_of_its_own(self):
+        url = f"{self.experts['张伟'].absolute_url()}/@rate"
+        response = self.call("POST", url, json={"engagement": "复核", "score": 70})
+        self.assertEqual(response.status_code, 201, response.text)
+        rating_id = response.json()["rating"]["id"]
+        self.assertNotIn(rating_id, ("r1", "r2", "r3"))
+        self.assertEqual(response.json()["@id"], self.url(rating_id))
+        self.assertEqual(self.call("DELETE", self.url(rating_id)).status_code, 204)
 
     def test_unit_staff_cannot_correct_or_delete(self):
         for method in ("PATCH", "DELETE"):
-            response = self.call(method, self.url(0), user=UNIT_A_USER, json={})
+            response = self.call(method, self.url("r1"), user=UNIT_A_USER, json={})
             self.assertIn(response.status_code, (401, 403), method)
         self.assertEqual(len(self.fresh(self.experts["张伟"]).ratings), 3)

@@ -5,7 +5,6 @@ their members by pinyin everywhere (functional)."""
 
 import unittest
 
-import requests
 import transaction
 from plone import api
 from plone.app.testing import TEST_USER_ID
@@ -16,29 +15,22 @@ from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_city
 
 from .base import add_expert
 
 
-class FunctionalCase(unittest.TestCase):
+class FunctionalCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = "zh-cn"
 
     def setUp(self):
         self.portal = self.layer["portal"]
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         create_city(self.portal)
         self.library = self.portal["expert-library"]
-
-    def call(self, method, url, user=OFFICE_USER, **kwargs):
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": "zh-cn"},
-            auth=None if user is None else (user, PASSWORD),
-            timeout=60,
-            **kwargs,
-        )
 
     def browser(self, user=OFFICE_USER):
         browser = Browser(self.layer["app"])

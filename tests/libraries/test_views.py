@@ -225,19 +225,19 @@ class TestMorePages(PageCase):
         member = self.experts["张伟"]
         browser = self.browser(OFFICE_USER)
         browser.open(member.absolute_url())
-        browser.getLink(url="@@rate?index=1").click()
+        browser.getLink(url="@@rate?rating=r2").click()
         self.assertEqual(browser.getControl(name="score").value, "92")
         browser.getControl(name="score").value = "72"
         browser.getControl(name="form.buttons.save").click()
         transaction.begin()
         self.assertEqual([r["score"] for r in member.ratings], ["90", "72", "88"])
         self.assertEqual(member.ratings[1]["changed_by"], OFFICE_USER)
-        browser.open(f"{member.absolute_url()}/@@rate?index=0")
+        browser.open(f"{member.absolute_url()}/@@rate?rating=r1")
         browser.getControl(name="form.buttons.delete").click()
         transaction.begin()
         self.assertEqual([r["score"] for r in member.ratings], ["72", "88"])
-        browser.open(f"{member.absolute_url()}/@@rate?index=9")
-        self.assertIn("没有第 9 条评分", browser.contents)
+        browser.open(f"{member.absolute_url()}/@@rate?rating=r9")
+        self.assertIn("该成员没有评分“r9”", browser.contents)
 
     def test_elimination_page_ranks_the_chosen_year(self):
         browser = self.browser(OFFICE_USER)

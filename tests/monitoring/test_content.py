@@ -8,6 +8,7 @@ from decimal import Decimal
 from plone import api
 from tests.monitoring.base import set_up_city
 
+from changde.perfmgmt.core.relations import relation_to
 from changde.perfmgmt.monitoring.rounds import create_year_rounds
 from changde.perfmgmt.monitoring.rounds import monitoring_folder
 from changde.perfmgmt.monitoring.rounds import prepare_records
@@ -124,7 +125,7 @@ class TestRecords(unittest.TestCase):
             container=self.round,
             type="MonitoringRecord",
             id=uid,
-            project=uid,
+            project=relation_to(uid),
             **values,
         )
 
@@ -220,7 +221,7 @@ class TestRoundChangesReachRecords(unittest.TestCase):
                 container=self.round,
                 type="MonitoringRecord",
                 id=uid,
-                project=uid,
+                project=relation_to(uid),
                 budget_amount=Decimal(1000),
                 executed_amount=Decimal(executed),
             )
@@ -295,7 +296,7 @@ class TestFlagsAndListings(unittest.TestCase):
             container=self.rounds[0],
             type="MonitoringRecord",
             id=uid,
-            project=uid,
+            project=relation_to(uid),
             budget_amount=Decimal(100),
             executed_amount=Decimal("100.01"),
         )

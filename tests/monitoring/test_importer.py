@@ -11,6 +11,7 @@ from plone import api
 from plone.app.testing import TEST_USER_ID
 from tests.monitoring.base import set_up_city
 
+from changde.perfmgmt.core.relations import relation_to
 from changde.perfmgmt.monitoring import importer
 from changde.perfmgmt.monitoring.content.monitoring_record import MonitoringRecord
 from changde.perfmgmt.monitoring.rounds import prepare_records
@@ -96,7 +97,7 @@ class TestImportAgainstTheRound(unittest.TestCase):
             container=self.round,
             type="MonitoringRecord",
             id=self.uid("a2"),
-            project=self.uid("a1"),
+            project=relation_to(self.uid("a1")),
         )
         results, problems = self.run_batch(self.rows())
         self.assertIsNone(results)

@@ -4,7 +4,6 @@ only; another unit's staff and anonymous are refused (integration and REST)."""
 
 import unittest
 
-import requests
 import transaction
 from plone import api
 from plone.app.testing import TEST_USER_ID
@@ -18,10 +17,10 @@ from changde.perfmgmt.testing import DISTRICT_UNIT_USER
 from changde.perfmgmt.testing import DISTRICT_USER
 from changde.perfmgmt.testing import OFFICE_USER
 from changde.perfmgmt.testing import OTHER_DISTRICT_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import REVIEWER_USER
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_other_district
 
 
@@ -111,8 +110,10 @@ class TestRecordWorkflow(unittest.TestCase):
         )
 
 
-class TestRecordsOverRest(unittest.TestCase):
+class TestRecordsOverRest(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = None
+    rest_language = None
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -122,17 +123,6 @@ class TestRecordsOverRest(unittest.TestCase):
         self.urls = {record.project_code: record.absolute_url() for record in records}
         self.round_url = self.rounds[0].absolute_url()
         transaction.commit()
-
-    def call(self, method, url, user, **kwargs):
-        auth = None if user is None else (user, PASSWORD)
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json"},
-            auth=auth,
-            timeout=30,
-            **kwargs,
-        )
 
     def test_unit_a_versus_unit_b(self):
         url = self.urls["A-001"]

@@ -4,7 +4,6 @@
 
 import unittest
 
-import requests
 import transaction
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -13,14 +12,16 @@ from tests.monitoring.base import set_up_city
 
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import RestClient
 
 ADMIN = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
 
 
-class ServiceTestCase(unittest.TestCase):
+class ServiceTestCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = "en"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -32,22 +33,6 @@ class ServiceTestCase(unittest.TestCase):
             key: api.content.get_uuid(project) for key, project in self.projects.items()
         }
         transaction.commit()
-
-    def call(self, method, url, user=OFFICE_USER, language="en", **kwargs):
-        if user is None:
-            auth = None
-        elif isinstance(user, tuple):
-            auth = user
-        else:
-            auth = (user, PASSWORD)
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": language},
-            auth=auth,
-            timeout=60,
-            **kwargs,
-        )
 
     def records(self):
         """What the database holds now: {project code: record brain}."""

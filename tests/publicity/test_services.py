@@ -6,7 +6,6 @@ why (functional)."""
 import datetime
 import unittest
 
-import requests
 import transaction
 from tests.core.panels import ControlPanelTestCase
 from tests.publicity.base import as_manager
@@ -17,15 +16,15 @@ from changde.perfmgmt.publicity import training
 from changde.perfmgmt.publicity.column import section
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
 from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import UNIT_A_USER
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_city
 
-HEADERS = {"Accept": "application/json", "Accept-Language": "zh-cn"}
 
-
-class TestTrainingServices(unittest.TestCase):
+class TestTrainingServices(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = "zh-cn"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -44,22 +43,14 @@ class TestTrainingServices(unittest.TestCase):
         transaction.commit()
         self.url = self.event.absolute_url()
 
-    def call(self, method, path, user=OFFICE_USER, **kwargs):
-        return requests.request(
-            method,
-            f"{self.url}/{path}",
-            headers=HEADERS,
-            auth=(user, PASSWORD) if user else None,
-            timeout=30,
-            **kwargs,
-        )
-
     def test_attendance_read_and_ticked(self):
-        answer = self.call("GET", "@training-attendance").json()
+        answer = self.call("GET", f"{self.url}/@training-attendance").json()
         self.assertEqual([row["name"] for row in answer["signups"]], ["甲", "乙"])
         self.assertEqual(answer["summary"]["signed_up"], 2)
         response = self.call(
-            "POST", "@training-attendance", json={"attended": [self.ids[0]]}
+            "POST",
+            f"{self.url}/@training-attendance",
+            json={"attended": [self.ids[0]]},
         )
         self.assertEqual(response.status_code, 200, response.text)
         summary = response.json()["summary"]
@@ -68,7 +59,7 @@ class TestTrainingServices(unittest.TestCase):
         self.assertEqual((municipal["title"], municipal["attended"]), ("市本级", 1))
         response = self.call(
             "POST",
-            "@training-attendance",
+            f"{self.url}/@training-attendance",
             json={"attended": [self.ids[1]], "absent": [self.ids[0]]},
         )
         self.assertEqual(response.json()["summary"]["attended"], 1)
@@ -84,18 +75,20 @@ class TestTrainingServices(unittest.TestCase):
             ({"attended": [self.ids[0]], "absent": [self.ids[0]]}, "absent"),
             ({"present": [self.ids[0]]}, "present"),
         ):
-            response = self.call("POST", "@training-attendance", json=body)
+            response = self.call("POST", f"{self.url}/@training-attendance", json=body)
             self.assertEqual(response.status_code, 400, body)
             error = response.json()["error"]
             self.assertEqual(error["message"], "出勤情况未保存。")
             self.assertEqual(error["errors"][0]["field"], field, body)
-        response = self.call("POST", "@training-attendance", data="not json")
+        response = self.call(
+            "POST", f"{self.url}/@training-attendance", data="not json"
+        )
         self.assertEqual(response.status_code, 400)
         transaction.begin()
         self.assertEqual(list(training.attended_ids(self.event)), [])
 
     def test_feedback_averages(self):
-        answer = self.call("GET", "@training-feedback").json()
+        answer = self.call("GET", f"{self.url}/@training-feedback").json()
         self.assertEqual(answer["summary"]["responses"], 1)
         self.assertEqual(answer["summary"]["overall"], "4.00")
         self.assertEqual(
@@ -110,18 +103,22 @@ class TestTrainingServices(unittest.TestCase):
                 ("POST", "@training-attendance"),
                 ("GET", "@training-feedback"),
             ):
-                response = self.call(method, path, user=user, json={"attended": []})
+                response = self.call(
+                    method, f"{self.url}/{path}", user=user, json={"attended": []}
+                )
                 self.assertIn(response.status_code, (401, 403), (user, path))
                 self.assertNotIn("13900000001", response.text)
             # nor through the forms' own REST answer
             for form_id in ("signup", "feedback"):
-                response = self.call("GET", form_id, user=user)
+                response = self.call("GET", f"{self.url}/{form_id}", user=user)
                 self.assertNotIn("13900000001", response.text)
                 self.assertNotIn("savedDataStorage", response.text)
 
 
-class TestContentAndRecord(unittest.TestCase):
+class TestContentAndRecord(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE_USER
+    rest_language = "zh-cn"
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -143,7 +140,7 @@ class TestContentAndRecord(unittest.TestCase):
 
     def test_the_publicity_record_of_a_year(self):
         url = f"{self.portal.absolute_url()}/@publicity-record"
-        answer = requests.get(url, params={"year": 2026}, headers=HEADERS, timeout=30)
+        answer = self.call("GET", url, user=None, params={"year": 2026})
         self.assertEqual(answer.status_code, 200, answer.text)
         # anonymous: the draft is not counted
         self.assertEqual(
@@ -156,23 +153,16 @@ class TestContentAndRecord(unittest.TestCase):
                 "training_events": 0,
             },
         )
-        office = requests.get(
-            url,
-            params={"year": 2026},
-            headers=HEADERS,
-            auth=(OFFICE_USER, PASSWORD),
-            timeout=30,
-        ).json()
+        office = self.call("GET", url, params={"year": 2026}).json()
         self.assertEqual(office["counts"]["news"], 1)
         for bad in ("abc", "1999", "2026.5"):
-            response = requests.get(
-                url, params={"year": bad}, headers=HEADERS, timeout=30
-            )
+            response = self.call("GET", url, user=None, params={"year": bad})
             self.assertEqual(response.status_code, 400, bad)
             self.assertEqual(response.json()["error"]["errors"][0]["field"], "year")
 
     def test_the_office_adds_a_meeting_over_rest(self):
-        response = requests.post(
+        response = self.call(
+            "POST",
             section("news").absolute_url(),
             json={
                 "@type": "PublicityItem",
@@ -182,9 +172,6 @@ class TestContentAndRecord(unittest.TestCase):
                 "audience": "市直预算单位、第三方机构",
                 "participants": 45,
             },
-            headers=HEADERS,
-            auth=(OFFICE_USER, PASSWORD),
-            timeout=30,
         )
         self.assertEqual(response.status_code, 201, response.text)
         self.assertEqual(response.json()["review_state"], "draft")
@@ -193,7 +180,8 @@ class TestContentAndRecord(unittest.TestCase):
             ({"publicity_kind": "party"}, "publicity_kind"),
             ({"participants": -3}, "participants"),
         ):
-            response = requests.post(
+            response = self.call(
+                "POST",
                 section("news").absolute_url(),
                 json={
                     "@type": "PublicityItem",
@@ -201,28 +189,25 @@ class TestContentAndRecord(unittest.TestCase):
                     "publicity_date": "2026-11-20",
                     **body,
                 },
-                headers=HEADERS,
-                auth=(OFFICE_USER, PASSWORD),
-                timeout=30,
             )
             self.assertEqual(response.status_code, 400, response.text)
             self.assertIn(field, response.text)
         # unit staff may not add to the column
-        response = requests.post(
+        response = self.call(
+            "POST",
             section("news").absolute_url(),
             json={
                 "@type": "PublicityItem",
                 "title": "x",
                 "publicity_date": "2026-01-01",
             },
-            headers=HEADERS,
-            auth=(UNIT_A_USER, PASSWORD),
-            timeout=30,
+            user=UNIT_A_USER,
         )
         self.assertIn(response.status_code, (401, 403))
 
     def test_a_material_link_must_be_a_web_address(self):
-        response = requests.post(
+        response = self.call(
+            "POST",
             section("training").absolute_url(),
             json={
                 "@type": "TrainingMaterial",
@@ -230,9 +215,6 @@ class TestContentAndRecord(unittest.TestCase):
                 "material_kind": "link",
                 "link": "javascript:alert(1)",
             },
-            headers=HEADERS,
-            auth=(OFFICE_USER, PASSWORD),
-            timeout=30,
         )
         self.assertEqual(response.status_code, 400, response.text)
         self.assertIn("http://", response.text)

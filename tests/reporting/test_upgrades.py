@@ -1,6 +1,6 @@
 """The upgrade steps the reporting module brought: the package profile
 installs the module on an existing site (1002 → 1003), and the declaration
-profile indexes indicators by ``quantifiable`` (1003 → 1004)."""
+profile indexes indicators by ``quantifiable`` (1004 → 1005)."""
 
 import unittest
 
@@ -22,14 +22,14 @@ class TestUpgrades(unittest.TestCase):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         self.setup_tool = api.portal.get_tool("portal_setup")
 
-    def test_declaration_1003_to_1004(self):
+    def test_declaration_1004_to_1005(self):
         city = create_city(self.portal)
         project = create_project(city["unit_a"], id="p", indicators=4, quantifiable=3)
         api.portal.get_tool("portal_workflow").doActionFor(project, "submit")
         catalog = api.portal.get_tool("portal_catalog")
         catalog.delIndex("quantifiable")
         self.setup_tool.setLastVersionForProfile(
-            "changde.perfmgmt.declaration:default", "1003"
+            "changde.perfmgmt.declaration:default", "1004"
         )
         self.setup_tool.upgradeProfile("changde.perfmgmt.declaration:default")
         self.assertIn("quantifiable", catalog.indexes())

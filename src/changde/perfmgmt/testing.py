@@ -13,6 +13,9 @@
 import os
 import sys
 import unittest
+from contextlib import contextmanager
+from datetime import UTC
+from unittest import mock
 
 import transaction
 from plone.app.testing import PLONE_FIXTURE
@@ -161,6 +164,61 @@ def create_other_district(portal):
     )
     api.group.add_user(groupname=district.staff_group, username=OTHER_DISTRICT_USER)
     return district
+
+
+#: ``RestClient.call``'s default user: the class's ``rest_user``.
+CLASS_USER = object()
+
+
+def rest_call(method, url, user=None, language=None, password=PASSWORD, **kwargs):
+    """One request to the functional layer's server, as plone.restapi is
+    called: ``Accept: application/json``, ``Accept-Language: language`` when
+    given, basic auth as ``user`` (None: anonymous; a ``(name, password)``
+    tuple as is). Other ``kwargs`` go to ``requests.request`` (``json=``,
+    ``data=``, ``headers=``)."""
+    import requests
+
+    if user is None:
+        auth = None
+    elif isinstance(user, tuple):
+        auth = user
+    else:
+        auth = (user, password)
+    headers = {"Accept": "application/json"}
+    if language:
+        headers["Accept-Language"] = language
+    headers.update(kwargs.pop("headers", None) or {})
+    kwargs.setdefault("timeout", 60)
+    return requests.request(method, url, headers=headers, auth=auth, **kwargs)
+
+
+class RestClient:
+    """Mix-in of the functional tests that speak REST: ``self.call(method,
+    url, user=…, language=…, json=…)`` (:func:`rest_call`), the user and the
+    language defaulting to the class's ``rest_user`` and ``rest_language``."""
+
+    rest_user = None
+    rest_language = None
+
+    def call(self, method, url, user=CLASS_USER, language=None, **kwargs):
+        if user is CLASS_USER:
+            user = self.rest_user
+        return rest_call(method, url, user, language or self.rest_language, **kwargs)
+
+
+@contextmanager
+def frozen_clock(when):
+    """Stop the add-on's one clock (``core.rules.clock.utc_now``) at ``when``,
+    an aware datetime (a naive one is UTC), for the ``with`` block: every
+    business date (today in Beijing, the current year) then follows from it.
+    Answers ``when`` in UTC."""
+    from changde.perfmgmt.core.rules import clock
+
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    when = when.astimezone(UTC)
+    with mock.patch.object(clock, "utc_now", return_value=when):
+        yield when
 
 
 def create_project(unit, id="project", indicators=0, quantifiable=None, **fields):

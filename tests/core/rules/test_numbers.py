@@ -5,12 +5,6 @@ from decimal import ROUND_DOWN
 from decimal import ROUND_HALF_EVEN
 from decimal import Decimal
 
-from changde.perfmgmt.core.rules.jurisdictions import JURISDICTION_KINDS
-from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
-from changde.perfmgmt.core.rules.numbers import HUNDRED
-from changde.perfmgmt.core.rules.numbers import SCORE_MAX
-from changde.perfmgmt.core.rules.numbers import SCORE_MIN
-from changde.perfmgmt.core.rules.numbers import TWO_PLACES
 from changde.perfmgmt.core.rules.numbers import percent
 from changde.perfmgmt.core.rules.numbers import round_decimal
 from changde.perfmgmt.core.rules.numbers import to_decimal
@@ -148,12 +142,3 @@ class PercentTests(unittest.TestCase):
 
     def test_accepts_what_to_decimal_accepts(self):
         self.assertEqual(str(percent("1", 8.0)), "12.50")
-
-
-class ConstantsTests(unittest.TestCase):
-    def test_constants(self):
-        self.assertEqual(SCORE_MIN, 0)
-        self.assertEqual(SCORE_MAX, 100)
-        self.assertEqual(HUNDRED, 100)
-        self.assertEqual(TWO_PLACES, D("0.01"))
-        self.assertIn(MUNICIPAL, JURISDICTION_KINDS)

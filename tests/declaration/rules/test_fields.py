@@ -4,11 +4,9 @@ import dataclasses
 import unittest
 from decimal import Decimal
 
-from changde.perfmgmt.core.rules.jurisdictions import JURISDICTION_KINDS
 from changde.perfmgmt.core.rules.money import format_yuan
 from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.declaration.rules.budgets import BUDGET_KINDS
-from changde.perfmgmt.declaration.rules.budgets import FOUR_BUDGETS
 from changde.perfmgmt.declaration.rules.coverage import CoverageSettings
 from changde.perfmgmt.declaration.rules.fields import DEFAULT_SETTINGS
 from changde.perfmgmt.declaration.rules.fields import DeclarationSettings
@@ -17,9 +15,7 @@ from changde.perfmgmt.declaration.rules.fields import validate_amount
 from changde.perfmgmt.declaration.rules.fields import validate_budget_kind
 from changde.perfmgmt.declaration.rules.fields import validate_project_fields
 from changde.perfmgmt.declaration.rules.fields import validate_project_year
-from changde.perfmgmt.declaration.rules.gates import PRE_EVALUATION_RESULTS
 from changde.perfmgmt.declaration.rules.gates import ProjectFacts
-from changde.perfmgmt.declaration.rules.indicators import COMPARATORS
 from changde.perfmgmt.declaration.rules.indicators import validate_indicator_target
 from changde.perfmgmt.declaration.rules.indicators import validate_indicator_weight
 
@@ -47,29 +43,7 @@ def codes(violations) -> list[str]:
     return [violation.code for violation in violations]
 
 
-class VocabularyTests(unittest.TestCase):
-    def test_budget_kinds(self):
-        self.assertEqual(
-            BUDGET_KINDS,
-            (
-                "general_public",
-                "government_fund",
-                "state_capital",
-                "social_insurance",
-                "government_debt",
-            ),
-        )
-        self.assertEqual(FOUR_BUDGETS, BUDGET_KINDS[:4])
-        self.assertNotIn("government_debt", FOUR_BUDGETS)
-
-    def test_other_vocabularies(self):
-        self.assertEqual(
-            JURISDICTION_KINDS,
-            ("municipal", "district", "county_city", "county", "management_zone"),
-        )
-        self.assertEqual(COMPARATORS, ("ge", "le", "eq", "approx", "qualitative"))
-        self.assertEqual(PRE_EVALUATION_RESULTS, ("none", "passed", "failed"))
-
+class PlanDefaultsTests(unittest.TestCase):
     def test_default_settings_are_the_plans(self):
         self.assertEqual(DEFAULT_SETTINGS.min_quantifiable_indicators, 10)
         self.assertEqual(

@@ -4,8 +4,6 @@ import unittest
 from datetime import date
 from decimal import Decimal
 
-from changde.perfmgmt.monitoring.rules.flags import SEVERITIES
-from changde.perfmgmt.monitoring.rules.focus import FOCUS_ITEMS
 from changde.perfmgmt.monitoring.rules.rounds import DEFAULT_ROUNDS
 from changde.perfmgmt.monitoring.rules.rounds import MonitoringSettings
 from changde.perfmgmt.monitoring.rules.rounds import RoundDefault
@@ -16,23 +14,7 @@ from changde.perfmgmt.monitoring.rules.rounds import validate_round_unique
 from changde.perfmgmt.monitoring.rules.rounds import validate_settings
 
 
-class ConstantsTests(unittest.TestCase):
-    def test_focus_items(self):
-        self.assertEqual(
-            FOCUS_ITEMS,
-            {
-                "soundness": "科学性",
-                "fund_safety": "资金安全性",
-                "compliance": "规范性",
-                "timeliness": "及时性",
-                "effectiveness": "有效性",
-                "completeness": "完整性",
-            },
-        )
-
-    def test_severities(self):
-        self.assertEqual(SEVERITIES, ("none", "minor", "serious"))
-
+class PlanDefaultsTests(unittest.TestCase):
     def test_default_settings(self):
         settings = MonitoringSettings()
         self.assertEqual(settings.report_working_days, 10)

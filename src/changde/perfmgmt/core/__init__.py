@@ -1,1 +1,1 @@
-"""The core module of changde.perfmgmt."""
+"""Core: jurisdictions, units and their staff, settings, calendar, shared rules."""

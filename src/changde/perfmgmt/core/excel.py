@@ -1,11 +1,18 @@
-"""Excel (.xlsx, openpyxl) building blocks shared by every module's exports:
-a sheet with a styled header, rows whose text is never a formula, the bytes
-of a workbook and the HTTP answer that downloads it."""
+"""Excel (.xlsx, openpyxl): the one spreadsheet reader of every importer and
+the building blocks of every module's exports.
+
+Reading: :func:`open_workbook` (raises :class:`UnreadableWorkbook` for what is
+not an .xlsx file) and :func:`sheet_rows` (the non-empty rows under a header
+row, as ``(row number, {key: value})``). Writing: a sheet with a styled
+header, rows whose text is never a formula, the bytes of a workbook and the
+HTTP answer that downloads it.
+"""
 
 from io import BytesIO
 from urllib.parse import quote
 
 from openpyxl import Workbook
+from openpyxl import load_workbook
 from openpyxl.styles import Font
 from openpyxl.styles import PatternFill
 
@@ -13,6 +20,54 @@ XLSX_MIME_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+class UnreadableWorkbook(ValueError):
+    """The file is not an .xlsx workbook one can read."""
+
+
+def open_workbook(data):
+    """The workbook in ``data`` (bytes), read-only, cells as values (never
+    formulas). Raises :class:`UnreadableWorkbook` when it is not one."""
+    try:
+        return load_workbook(BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a bad file
+        raise UnreadableWorkbook(str(error)) from error
+
+
+def sheet_rows(sheet, columns=None):
+    """The rows of ``sheet`` under its header row (row 1), as ``(row number,
+    {key: value})``; rows with nothing in them are skipped.
+
+    Text cells are stripped, and empty text is ``None``. The keys are the
+    header texts, or, with ``columns`` (``(key, header)`` pairs), the key of a
+    column named by its header or by its key; other columns are left out.
+    """
+    values = sheet.iter_rows(values_only=True)
+    header = next(values, None)
+    if header is None:
+        return []
+    header = [None if cell is None else str(cell).strip() or None for cell in header]
+    if columns is not None:
+        by_name = {}
+        for key, title in columns:
+            by_name[title] = key
+            by_name[key] = key
+        header = [by_name.get(name) for name in header]
+    rows = []
+    for number, row in enumerate(values, start=2):
+        cells = [
+            (cell.strip() or None) if isinstance(cell, str) else cell for cell in row
+        ]
+        if all(cell is None for cell in cells):
+            continue
+        rows.append(
+            (
+                number,
+                {key: cell for key, cell in zip(header, cells, strict=False) if key},
+            )
+        )
+    return rows
 
 
 def add_header(sheet, headers, widths=None):
@@ -63,3 +118,11 @@ def xlsx_response(request, data, filename):
     )
     response.setHeader("Content-Length", str(len(data)))
     return data
+
+
+def hide_columns(sheet, headers, hidden):
+    """Hide the columns of ``sheet`` whose header is in ``hidden``: a UID a
+    program needs to read the sheet back, which people need not see."""
+    for index, header in enumerate(headers, start=1):
+        if header in hidden:
+            sheet.column_dimensions[sheet.cell(1, index).column_letter].hidden = True

@@ -13,7 +13,8 @@ _PARAM_LABELS = {}
 
 def register_param_labels(code, param, labels):
     """Show the parameter ``param`` of violations ``code`` by its label:
-    ``labels`` maps each value (an id of a vocabulary) to an i18n message."""
+    ``labels`` maps each value (an id of a vocabulary) to an i18n message (a
+    dict, or anything with ``get``, such as ``core.workflows.StateTitles``)."""
     _PARAM_LABELS[(code, param)] = labels
 
 

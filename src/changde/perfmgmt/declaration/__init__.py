@@ -1,1 +1,1 @@
-"""The declaration module of changde.perfmgmt."""
+"""Declaration (预算编制有目标): projects with goals and indicators, their gates."""

@@ -44,6 +44,30 @@ def to_1003(context):
 
 
 def to_1004(context):
+    """The indicator table from the catalog (comparator, unit, weight,
+    actual value); the review queue and the list of projects (when a project
+    entered its state, the reason it was returned, amounts sorted); reviewers
+    keep read access to what they returned (workflow); the tabs 本单位 and
+    审核队列 (actions)."""
+    context.runImportStepFromProfile(PROFILE, "catalog")
+    context.runImportStepFromProfile(PROFILE, "workflow")
+    context.runImportStepFromProfile(PROFILE, "actions")
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    workflow = workflow_tool.getWorkflowById("perfmgmt_declaration_workflow")
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="BudgetProject"):
+        project = brain._unrestrictedGetObject()
+        if workflow.updateRoleMappingsFor(project):
+            project.reindexObjectSecurity()
+        project.reindexObject(idxs=["state_since", "amount"])
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type=["Indicator", "IndicatorTemplate"]
+    ):
+        # idxs names one cheap index: the point is the metadata row
+        brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
+
+
+def to_1005(context):
     """The ``quantifiable`` index: the share of quantifiable indicators (the
     annual report, the dashboards) is counted from index lengths, without
     loading 100,000 indicator brains."""

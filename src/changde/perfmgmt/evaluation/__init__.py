@@ -1,1 +1,1 @@
-"""The evaluation module of changde.perfmgmt."""
+"""Evaluation (绩效评价): reports, rectification, result application, negative list."""

@@ -24,13 +24,13 @@ Facts of a project for the year Y:
   never count.
 """
 
-import datetime
-
 from BTrees.OOBTree import OOBTree
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.i18n import translate
 
+from changde.perfmgmt.core.rules.clock import now_in_china
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.evaluation.negative_list import propose_entry
 from changde.perfmgmt.evaluation.rectification import report_rectification
@@ -163,7 +163,7 @@ def run_result_application(year, folder, request, as_of=None, propose=True, user
     """Run the year's result application; store and answer the run."""
     settings = result_application_settings()
     rectification = rectification_settings()
-    as_of = as_of or datetime.date.today()
+    as_of = as_of or today_in_china()
     finals = final_round_numbers()
     items = []
     for brain in _unrestricted(
@@ -233,7 +233,7 @@ def run_result_application(year, folder, request, as_of=None, propose=True, user
         )
     run = {
         "year": year,
-        "run_at": datetime.datetime.now().isoformat(timespec="seconds"),
+        "run_at": now_in_china().isoformat(timespec="seconds"),
         "as_of": as_of.isoformat(),
         "by": user,
         "settings": {

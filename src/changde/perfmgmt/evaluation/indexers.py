@@ -2,8 +2,11 @@
 
 from plone.indexer import indexer
 
+from changde.perfmgmt.core.relations import target_uid
+from changde.perfmgmt.core.relations import target_uids
 from changde.perfmgmt.evaluation.content.evaluation_report import IEvaluationReport
 from changde.perfmgmt.evaluation.content.negative_list_entry import INegativeListEntry
+from changde.perfmgmt.evaluation.content.rectification_item import IRectificationItem
 from changde.perfmgmt.evaluation.negative_list import entry_targets
 
 
@@ -17,19 +20,28 @@ def evaluation_grade(obj):
 
 @indexer(IEvaluationReport)
 def report_project_uid(obj):
-    if not obj.project:
+    uid = target_uid(obj.project)
+    if not uid:
         raise AttributeError("project_uid")
-    return obj.project
+    return uid
 
 
 @indexer(IEvaluationReport)
 def evaluation_members(obj):
     """UIDs of the report's agency and experts: which reports name a member."""
-    uids = [obj.evaluator_agency] if obj.evaluator_agency else []
-    uids += [uid for uid in obj.experts or () if uid]
+    uids = target_uids([obj.evaluator_agency, *(obj.experts or ())])
     if not uids:
         raise AttributeError("evaluation_members")
     return uids
+
+
+@indexer(IRectificationItem)
+def owner_unit(obj):
+    """The UID of the unit that rectifies (index and metadata)."""
+    uid = target_uid(obj.owner_unit)
+    if not uid:
+        raise AttributeError("owner_unit")
+    return uid
 
 
 @indexer(INegativeListEntry)

@@ -10,20 +10,19 @@ declaration of the same project), and, for a unit, to every project of the
 unit.
 """
 
-import datetime
-
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
 
+from changde.perfmgmt.core import relations
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_of
 from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.declaration.interfaces import INegativeListSource
 from changde.perfmgmt.declaration.rules.gates import NegativeListHit
-from changde.perfmgmt.evaluation.content.uids import object_of
 from changde.perfmgmt.evaluation.reports import ENTRY_LOCAL_ROLES
 from changde.perfmgmt.evaluation.vocabularies import REASON_TITLES
 from changde.perfmgmt.i18n import _
@@ -57,7 +56,7 @@ def code_key(code):
 def refresh_entry(entry, event=None):
     """Copy the target's kind, title, code and tenancy; local roles for the
     target's staff (subscriber of added and modified entries)."""
-    target = object_of(entry.target)
+    target = relations.target_of(entry.target)
     if target is None:
         return
     values = tenancy_values(target)
@@ -73,7 +72,8 @@ def refresh_entry(entry, event=None):
 def entry_targets(entry):
     """What the ``negative_targets`` index holds: the target's UID and, for a
     project with a code, ``code:<project code>``."""
-    targets = [entry.target] if entry.target else []
+    uid = relations.target_uid(entry.target)
+    targets = [uid] if uid else []
     if entry.target_kind == "project" and entry.target_code:
         targets.append(code_key(entry.target_code))
     return targets
@@ -155,17 +155,17 @@ def propose_entry(target_uid, reason, year, source=None, detail=None):
     )
     for brain in existing:
         entry = brain._unrestrictedGetObject()
-        if entry.target == target_uid:
+        if relations.target_uid(entry.target) == target_uid:
             return entry, False
     folder = negative_list_folder()
     with api.env.adopt_roles(["Manager"]):
         entry = api.content.create(
             container=folder,
             type="NegativeListEntry",
-            target=target_uid,
+            target=relations.relation_to(target_uid),
             reason=reason,
             year=year,
-            source=source,
+            source=relations.relation_to(source),
             reason_detail=detail,
             safe_id=True,
             id=f"{year}-{reason}-{target_uid[:8]}",
@@ -198,5 +198,5 @@ def after_entry_transition(entry, event):
         return
     entry.released_by = api.user.get_current().getId()
     entry.release_reason = ((event.kwargs or {}).get("comment") or "").strip()
-    entry.released_on = datetime.date.today()
+    entry.released_on = today_in_china()
     entry.reindexObject()

@@ -7,6 +7,7 @@ import datetime
 
 from plone import api
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.evaluation.reports import COUNTED_ITEM_STATES
 from changde.perfmgmt.evaluation.rules.rectification import is_item_overdue
 from changde.perfmgmt.evaluation.rules.rectification import rectification_met
@@ -87,7 +88,7 @@ def _group(items, key, title, settings):
 def rectification_summary(year=None, today=None, **filters):
     """Rates per report, unit, jurisdiction and year, and the overdue items."""
     settings = rectification_settings()
-    today = today or datetime.date.today()
+    today = today or today_in_china()
     query = {name: value for name, value in filters.items() if value}
     if year:
         query["year"] = int(year)
@@ -159,7 +160,7 @@ def awaiting_rectification(items):
 
 def overdue_brains(today=None):
     """Overdue items straight from the catalog: not accepted, deadline past."""
-    today = today or datetime.date.today()
+    today = today or today_in_china()
     return api.content.find(
         portal_type="RectificationItem",
         review_state=["open", "submitted", "reopened"],

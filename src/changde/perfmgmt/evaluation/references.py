@@ -1,15 +1,15 @@
-"""The agency and experts of a report as references: their UIDs (what the
-report stores) resolved to ``{"@id", "title", "token"}`` for anyone who may
-view the report.
-
-The libraries' vocabularies list what the *viewer* may assign (signed-in
-office staff, no removed members); a reader of a published report, or the
-office once a member was removed (已淘汰), would get nothing from them. The
-names are resolved here without the viewer's restrictions, from the catalog's
-title only: nothing else of a member (contact, account, ratings) is read.
+"""The agency and experts of a report as references: the summaries of the
+related members (:func:`changde.perfmgmt.core.serializers.relation_summary`:
+in full for a reader who may see the member, else its name and UID) for
+anyone who may view the report; for the office, each says whether the member
+is removed (已淘汰) or gone.
 """
 
 from plone import api
+from zope.globalrequest import getRequest
+
+from changde.perfmgmt.core.relations import target_of
+from changde.perfmgmt.core.serializers import relation_summary
 
 MANAGE = "changde.perfmgmt: Manage evaluation"
 
@@ -19,43 +19,32 @@ def is_office(report):
     return bool(api.user.has_permission(MANAGE, obj=report))
 
 
-def member_references(uids, mark_removed=False):
-    """One summary per UID, in order: ``@id`` (the member's URL), ``title``
-    (its name) and ``token`` (the UID). With ``mark_removed`` (for the
+def member_references(relations, request=None, mark_removed=False):
+    """One summary per relation, in order. With ``mark_removed`` (for the
     office) each says whether the member is removed (已淘汰) or gone; a gone
-    member keeps its token, with no ``@id`` and no title."""
-    uids = [uid for uid in uids or () if uid]
-    if not uids:
-        return []
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = {brain.UID: brain for brain in catalog.unrestrictedSearchResults(UID=uids)}
-    removed = set()
-    if mark_removed:
-        # the status is the office's, kept in no metadata: ask the index
-        removed = {
-            brain.UID
-            for brain in catalog.unrestrictedSearchResults(
-                UID=uids, library_removed=True
-            )
-        }
+    member is ``{"@id": None, "title": None, "removed": True}``, left out for
+    everybody else."""
+    request = request if request is not None else getRequest()
     references = []
-    for uid in uids:
-        brain = brains.get(uid)
-        reference = {
-            "@id": brain.getURL() if brain is not None else None,
-            "title": brain.Title if brain is not None else None,
-            "token": uid,
-        }
+    for relation in relations or ():
+        if not relation:
+            continue
+        member = target_of(relation)
+        if member is None:
+            if mark_removed:
+                references.append({"@id": None, "title": None, "removed": True})
+            continue
+        reference = relation_summary(member, request)
         if mark_removed:
-            reference["removed"] = brain is None or uid in removed
+            reference["removed"] = getattr(member, "status", None) == "removed"
         references.append(reference)
     return references
 
 
-def report_members(report):
+def report_members(report, request=None):
     """``(agency, experts)`` of the report as references (agency: one or
     None), marked for the office."""
     office = is_office(report)
-    agency = member_references([report.evaluator_agency], mark_removed=office)
-    experts = member_references(report.experts, mark_removed=office)
+    agency = member_references([report.evaluator_agency], request, office)
+    experts = member_references(report.experts, request, office)
     return (agency[0] if agency else None), experts

@@ -25,11 +25,12 @@ from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
+from changde.perfmgmt.core import relations
 from changde.perfmgmt.core.content.budget_unit import IBudgetUnit
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_of
 from changde.perfmgmt.core.tenancy import tenancy_values
-from changde.perfmgmt.evaluation.content.uids import object_of
 from changde.perfmgmt.evaluation.rules.grades import current_pre_evaluation_result
 from changde.perfmgmt.evaluation.vocabularies import GRADE_TITLES
 from changde.perfmgmt.i18n import _
@@ -60,7 +61,7 @@ COUNTED_ITEM_STATES = ("open", "submitted", "accepted", "reopened")
 
 def target_of(report):
     """The evaluated project, else the evaluated unit (or None)."""
-    return object_of(report.project) or object_of(report.unit)
+    return relations.target_of(report.project) or relations.target_of(report.unit)
 
 
 def refresh_report(report, event=None):
@@ -70,7 +71,7 @@ def refresh_report(report, event=None):
     if target is not None:
         values = tenancy_values(target)
         if report.project and not report.unit and values.get("unit_uid"):
-            report.unit = values["unit_uid"]
+            relations.set_relation(report, "unit", values["unit_uid"])
         roles = (
             SELF_EVALUATION_LOCAL_ROLES
             if report.evaluation_kind == "self"
@@ -98,11 +99,9 @@ def refresh_reports_of_member(member, event=None):
 def evaluator_user_ids(report):
     """The accounts of the report's agency and experts, in that order, without
     the members that are removed (已淘汰) or have no account."""
-    uids = [report.evaluator_agency] if report.evaluator_agency else []
-    uids += list(report.experts or ())
+    members = relations.targets_of([report.evaluator_agency, *(report.experts or ())])
     user_ids = []
-    for uid in uids:
-        member = object_of(uid)
+    for member in members:
         if getattr(member, "portal_type", None) not in EVALUATOR_TYPES:
             continue
         if (getattr(member, "status", None) or "active") == "removed":
@@ -220,7 +219,7 @@ def sync_pre_evaluation(report, removed=False):
     draft), an edit (score, kind or project changed) or its removal. Answer
     the result of the report's current project, or None."""
     previous = getattr(report, "_pre_evaluation_project", None)
-    current = None if removed else (report.project or None)
+    current = None if removed else relations.target_uid(report.project)
     deciding = not removed and decides_pre_evaluation(report)
     if not deciding and previous is None:
         return None  # never decided anything: leave the project alone
@@ -238,7 +237,7 @@ def sync_project_pre_evaluation(project_uid, report, report_decides):
     approved decides; ``report`` counts as ``report_decides`` says, whatever
     the catalog still holds about it); with none left, restore the result it
     had before (:func:`rules.current_pre_evaluation_result`)."""
-    project = object_of(project_uid)
+    project = relations.target_of(project_uid)
     if project is None or getattr(project, "portal_type", None) != "BudgetProject":
         return None
     catalog = api.portal.get_tool("portal_catalog")
@@ -254,7 +253,8 @@ def sync_project_pre_evaluation(project_uid, report, report_decides):
             )
             if uid != brain.UID
         )
-        if other.project == project_uid and decides_pre_evaluation(other)
+        if relations.target_uid(other.project) == project_uid
+        and decides_pre_evaluation(other)
     ]
     if report_decides:
         deciding.append(report)
@@ -320,7 +320,7 @@ def notify_unit(report):
     notification record on the report (always: shown on the report's page
     and in its REST answer to the unit's staff and the office) and an email
     through the MailHost (when one is configured)."""
-    unit = object_of(report.unit)
+    unit = relations.target_of(report.unit)
     group = getattr(unit, "staff_group", None)
     recipients = staff_emails([group] if group else [])
     items = items_of(report)
@@ -389,7 +389,7 @@ def notifications_of(report, request):
 
 def is_unit_staff(report):
     """Whether the current user is on the evaluated unit's staff."""
-    unit = object_of(report.unit)
+    unit = relations.target_of(report.unit)
     group = getattr(unit, "staff_group", None)
     if not group or api.user.is_anonymous():
         return False
@@ -411,9 +411,7 @@ def may_see_notifications(report):
 
 
 def _today():
-    import datetime
-
-    return datetime.date.today()
+    return today_in_china()
 
 
 # --- rectification items ------------------------------------------------------
@@ -424,7 +422,7 @@ def source_of(item):
     parent = aq_parent(aq_inner(item))
     if getattr(parent, "portal_type", None) == "EvaluationReport":
         return parent
-    return object_of(item.monitoring_record)
+    return relations.target_of(item.monitoring_record)
 
 
 def refresh_item(item, event=None):
@@ -432,16 +430,18 @@ def refresh_item(item, event=None):
     the staff groups :data:`ITEM_LOCAL_ROLES`."""
     source = source_of(item)
     source_type = getattr(source, "portal_type", None)
-    owner = object_of(item.owner_unit)
+    owner = relations.target_of(item.owner_unit)
     if owner is None:
         if source_type == "EvaluationReport":
-            owner = object_of(source.unit) or object_of(source.project)
+            owner = relations.target_of(source.unit) or relations.target_of(
+                source.project
+            )
         elif source_type == "MonitoringRecord":
-            owner = object_of(getattr(source, "project", None))
+            owner = relations.target_of(getattr(source, "project", None))
         if owner is not None:
             unit = tenancy_of(owner)[1]
             if unit is not None and IBudgetUnit.providedBy(unit):
-                item.owner_unit = api.content.get_uuid(unit)
+                relations.set_relation(item, "owner_unit", unit)
                 owner = unit
     values = tenancy_values(owner) if owner is not None else {}
     values.pop("project_title", None)

@@ -11,6 +11,8 @@ from plone.i18n.normalizer.interfaces import IIDNormalizer
 from zope.component import getUtility
 from zope.i18n import translate
 
+from changde.perfmgmt.core.relations import relation_to
+from changde.perfmgmt.core.relations import target_uid
 from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.i18n import _
 
@@ -111,7 +113,7 @@ def create_self_evaluation_drafts(year, folder, request):
                 title=title,
                 evaluation_kind="self",
                 year=year,
-                project=brain.UID,
+                project=relation_to(brain.UID),
             )
         )
     return created
@@ -122,7 +124,7 @@ def draft_info(report):
         "@id": report.absolute_url(),
         "UID": report.UID(),
         "title": report.Title(),
-        "project": report.project,
+        "project": target_uid(report.project),
         "project_code": report.project_code,
         "budget_unit": report.budget_unit,
         "unit_title": report.unit_title,

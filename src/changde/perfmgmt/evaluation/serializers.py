@@ -1,5 +1,5 @@
 """REST serializers of the evaluation module (plone.restapi): the report's
-agency and experts as references, and the report with its feedback
+agency and experts as summaries of the related members, and the report with its feedback
 notifications for those who may read them. The pages use the same plain
 functions (:mod:`.references`, :mod:`.reports`)."""
 
@@ -25,12 +25,11 @@ from changde.perfmgmt.interfaces import IChangdePerfmgmtLayer
 @adapter(IMemberReference, IEvaluationReport, Interface)
 @implementer(IFieldSerializer)
 class MemberReferenceSerializer(DefaultFieldSerializer):
-    """``evaluator_agency``: ``{"@id", "title", "token"}`` or null."""
+    """``evaluator_agency``: the agency's summary, or null."""
 
     def __call__(self):
-        uid = self.get_value()
         references = member_references(
-            [uid] if uid else [], mark_removed=is_office(self.context)
+            [self.get_value()], self.request, mark_removed=is_office(self.context)
         )
         return json_compatible(references[0]) if references else None
 
@@ -38,12 +37,14 @@ class MemberReferenceSerializer(DefaultFieldSerializer):
 @adapter(IMemberReferences, IEvaluationReport, Interface)
 @implementer(IFieldSerializer)
 class MemberReferencesSerializer(DefaultFieldSerializer):
-    """``experts``: a list of ``{"@id", "title", "token"}``."""
+    """``experts``: a list of the experts' summaries."""
 
     def __call__(self):
         return json_compatible(
             member_references(
-                self.get_value() or [], mark_removed=is_office(self.context)
+                self.get_value() or [],
+                self.request,
+                mark_removed=is_office(self.context),
             )
         )
 

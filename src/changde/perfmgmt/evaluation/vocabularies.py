@@ -54,6 +54,30 @@ ACTION_TITLES = {
     "adjust_or_merge": _("action_adjust_or_merge", default="调整或整合"),
     "recover_funds": _("action_recover_funds", default="收回统筹使用"),
 }
+#: the result-application rules as the office names them (ids: rules.application)
+RULE_TITLES = {
+    "goal_review_unclear": _(
+        "rule_goal_review_unclear", default="目标审核认定绩效目标不明确"
+    ),
+    "execution_below_target_years": _(
+        "rule_execution_below_target_years", default="连续多年执行率未达目标"
+    ),
+    "monitoring_serious_problem": _(
+        "rule_monitoring_serious_problem", default="运行监控发现严重问题"
+    ),
+    "key_evaluation_ineffective": _(
+        "rule_key_evaluation_ineffective", default="重点评价认定资金低效或无效"
+    ),
+    "key_evaluation_poor": _("rule_key_evaluation_poor", default="重点评价等级为差"),
+    "key_evaluation_average": _(
+        "rule_key_evaluation_average", default="重点评价等级为中"
+    ),
+    "key_evaluation_good": _("rule_key_evaluation_good", default="重点评价等级为优良"),
+    "overlapping_or_fragmented": _(
+        "rule_overlapping_or_fragmented", default="交叉重复或碎片化"
+    ),
+    "idle_funds": _("rule_idle_funds", default="资金闲置"),
+}
 assert set(KIND_TITLES) == set(EVALUATION_KINDS)
 assert set(GRADE_TITLES) == set(GRADES)
 assert set(REASON_TITLES) == set(NEGATIVE_LIST_REASONS)

@@ -1,20 +1,18 @@
 """Excel (.xlsx, openpyxl) export and import of a library.
 
-The columns are :data:`rules.LIBRARY_COLUMNS` (Chinese headers on the first
-row). An export adds the member's id (编号), its number of ratings, its
+The columns are ``LIBRARY_COLUMNS`` of
+:mod:`changde.perfmgmt.libraries.rules.import_export` (Chinese headers on the
+first row). An export adds the member's id (编号), its number of ratings, its
 average and whether its profile is published
-(:data:`rules.EXPORT_ONLY_COLUMNS`). An import reads the 编号: a row with one
+(``EXPORT_ONLY_COLUMNS``). An import reads the 编号: a row with one
 updates that member (the columns the file has), a row without creates a
 member, so the library's own export imports again; it ignores the other
 export columns. The status is never changed by an import (only elimination
 changes it). Import is all or nothing: every row is checked
-(:func:`rules.normalise_library_row`, :func:`rules.import_plan_violations`)
+(``import_export.normalise_library_row``, ``import_plan_violations``)
 before anything is written; the errors say the row, the field and the reason.
 """
 
-import io
-
-from openpyxl import load_workbook
 from plone import api
 from plone.dexterity.utils import iterSchemata
 from zope.lifecycleevent import Attributes
@@ -22,6 +20,8 @@ from zope.lifecycleevent import modified
 
 from changde.perfmgmt.core.excel import append_row
 from changde.perfmgmt.core.excel import new_workbook
+from changde.perfmgmt.core.excel import open_workbook
+from changde.perfmgmt.core.excel import sheet_rows
 from changde.perfmgmt.core.excel import workbook_bytes
 from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.libraries.members import rating_summary
@@ -84,36 +84,15 @@ def export_library(library):
     return workbook_bytes(workbook)
 
 
-class WorkbookError(ValueError):
-    """The file is not an .xlsx workbook one can read."""
-
-
 def read_workbook(data):
     """The rows of the first sheet as ``(row number, {header: value})``;
-    empty rows are skipped."""
+    empty rows are skipped. Raises ``UnreadableWorkbook`` for what is not an
+    .xlsx file."""
+    workbook = open_workbook(data)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds
-        raise WorkbookError(str(error)) from error
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    try:
-        header = next(rows)
-    except StopIteration:
-        return []
-    header = [None if h is None else str(h).strip() for h in header]
-    answer = []
-    for number, values in enumerate(rows, start=2):
-        if all(v is None or str(v).strip() == "" for v in values):
-            continue
-        answer.append(
-            (
-                number,
-                {h: v for h, v in zip(header, values, strict=False) if h},
-            )
-        )
-    workbook.close()
-    return answer
+        return sheet_rows(workbook.worksheets[0])
+    finally:
+        workbook.close()
 
 
 def _library_brains(library):

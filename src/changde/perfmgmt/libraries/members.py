@@ -12,6 +12,7 @@ removed member's rights on its reports back at once.
 """
 
 import datetime
+import uuid
 
 import transaction
 from plone import api
@@ -21,6 +22,7 @@ from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import modified
 
 from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.libraries.content.fields import IEngagedMember
@@ -99,8 +101,38 @@ def set_status(member, status):
 
 
 def ratings_of(member):
-    """The member's ratings (a list of dicts), oldest first."""
+    """The member's ratings (a list of dicts), oldest first. Each has an
+    ``id`` of its own that never changes (``@rate/<id>``)."""
     return list(member.ratings or ())
+
+
+def new_rating_id(ratings):
+    """An id no rating of ``ratings`` has (12 hex digits)."""
+    taken = {row.get("id") for row in ratings}
+    while True:
+        rating_id = uuid.uuid4().hex[:12]
+        if rating_id not in taken:
+            return rating_id
+
+
+def with_rating_ids(ratings):
+    """``ratings`` with an id given to each that has none (the upgrade of
+    ratings stored before ids)."""
+    answer = []
+    for row in ratings or ():
+        row = dict(row)
+        if not row.get("id"):
+            row["id"] = new_rating_id([*ratings, *answer])
+        answer.append(row)
+    return answer
+
+
+def rating_position(member, rating_id):
+    """Where the rating ``rating_id`` is in the member's list, or None."""
+    for position, row in enumerate(ratings_of(member)):
+        if rating_id and row.get("id") == rating_id:
+            return position
+    return None
 
 
 def scores_of(member, year=None):
@@ -119,7 +151,9 @@ def add_rating(member, date, engagement, score, rater, note=""):
         return violations
     if isinstance(date, datetime.date):
         date = date.isoformat()
+    ratings = ratings_of(member)
     row = {
+        "id": new_rating_id(ratings),
         "date": str(date).strip(),
         "engagement": str(engagement).strip(),
         "score": format(to_decimal(score, strict=True).normalize(), "f"),
@@ -127,32 +161,31 @@ def add_rating(member, date, engagement, score, rater, note=""):
         "note": (note or "").strip(),
     }
     # a new list: the field's value is replaced, so the change is persisted
-    member.ratings = ratings_of(member) + [row]
+    member.ratings = ratings + [row]
     member.reindexObject(idxs=["modified"])
     return []
 
 
-def rating_index_violation(member, index):
-    """A violation when ``index`` (0-based, as listed) is not one of the
-    member's ratings, else None."""
-    count = len(ratings_of(member))
-    if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < count:
+def rating_id_violation(member, rating_id):
+    """A violation when the member has no rating ``rating_id``, else None."""
+    if rating_position(member, rating_id) is not None:
         return None
     return Violation(
-        code="rating_index_unknown",
-        default="There is no rating number ${index} (the member has ${count}).",
-        field="index",
-        params={"index": index, "count": count},
+        code="rating_id_unknown",
+        default="The member has no rating '${id}'.",
+        field="id",
+        params={"id": rating_id or ""},
     )
 
 
-def change_rating(member, index, changes, user_id, today=None):
-    """Correct the rating ``index`` with ``changes`` (date, engagement, score,
-    note; the others stay); answer the violations (nothing written when there
-    are any). The rater stays; who changed it and when are kept."""
-    violation = rating_index_violation(member, index)
+def change_rating(member, rating_id, changes, user_id, today=None):
+    """Correct the rating ``rating_id`` with ``changes`` (date, engagement,
+    score, note; the others stay); answer the violations (nothing written
+    when there are any). The rater stays; who changed it and when are kept."""
+    violation = rating_id_violation(member, rating_id)
     if violation is not None:
         return [violation]
+    index = rating_position(member, rating_id)
     ratings = ratings_of(member)
     row = dict(ratings[index])
     for key in ("date", "engagement", "score", "note"):
@@ -163,7 +196,7 @@ def change_rating(member, index, changes, user_id, today=None):
     )
     if violations:
         return violations
-    today = today or datetime.date.today()
+    today = today or today_in_china()
     row.update(
         {
             "date": str(row["date"]).strip(),
@@ -180,13 +213,14 @@ def change_rating(member, index, changes, user_id, today=None):
     return []
 
 
-def delete_rating(member, index):
-    """Delete the rating ``index``; answer the violations."""
-    violation = rating_index_violation(member, index)
+def delete_rating(member, rating_id):
+    """Delete the rating ``rating_id`` (the others keep theirs); answer the
+    violations."""
+    violation = rating_id_violation(member, rating_id)
     if violation is not None:
         return [violation]
     ratings = ratings_of(member)
-    del ratings[index]
+    del ratings[rating_position(member, rating_id)]
     member.ratings = ratings
     member.reindexObject(idxs=["modified"])
     return []
@@ -224,7 +258,7 @@ def _members_for_ranking(library):
 
 def elimination_year(year=None):
     """The year an elimination ranks: the one asked for, else this year."""
-    return datetime.date.today().year if year is None else year
+    return today_in_china().year if year is None else year
 
 
 def elimination_proposal(library, settings=None, year=None):
@@ -333,7 +367,7 @@ def confirm_elimination(library, decisions, user_id, today=None, year=None):
         return violations, None
     by_id = {m.getId(): m for m in members}
     explanations = {p.member_id: _text(p.reasons) for p in result.proposed}
-    today = today or datetime.date.today()
+    today = today or today_in_china()
     rows = []
     for member_id, (decision, reason) in sorted(decisions.items()):
         member = by_id[member_id]

@@ -15,6 +15,7 @@ from plone import api
 from zope.globalrequest import getRequest
 
 from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.values import is_blank
 from changde.perfmgmt.core.rules.violations import Violation
@@ -93,7 +94,7 @@ def evaluation_reports(uids):
 def year_summary(year, today=None):
     """Rounds held against the plan and excellent reports against 3–5."""
     settings = review_settings()
-    today = today or datetime.date.today()
+    today = today or today_in_china()
     held = len(rounds_of_year(year))
     status = rounds_status(held, settings)
     excellent = excellent_count(year)

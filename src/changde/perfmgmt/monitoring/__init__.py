@@ -1,1 +1,1 @@
-"""The monitoring module of changde.perfmgmt."""
+"""Monitoring (运行监控): yearly rounds of each approved project's execution."""

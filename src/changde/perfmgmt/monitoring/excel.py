@@ -14,13 +14,13 @@ keeps what the record has). Optional sheet 指标进度: one row per indicator:
 纠偏措施.
 """
 
-from io import BytesIO
-
-from openpyxl import load_workbook
-
+from changde.perfmgmt.core.excel import UnreadableWorkbook
 from changde.perfmgmt.core.excel import add_header
 from changde.perfmgmt.core.excel import append_row
+from changde.perfmgmt.core.excel import hide_columns
 from changde.perfmgmt.core.excel import new_workbook
+from changde.perfmgmt.core.excel import open_workbook
+from changde.perfmgmt.core.excel import sheet_rows
 from changde.perfmgmt.core.excel import workbook_bytes
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.violations import Violation
@@ -54,6 +54,8 @@ INDICATOR_COLUMNS = (
 )
 #: columns only written for people, never read
 IGNORED = {"project_title", "target_value"}
+#: the project's UID: read back by the import, hidden from people
+UID_HEADER = "项目UID"
 
 FOCUS_PREFIX = "focus:"
 #: key, header of the focus columns (the round's items are written; every
@@ -105,6 +107,8 @@ def template_workbook(projects, focus=()):
         [h for _, h in INDICATOR_COLUMNS],
         (14, 34, 30, 12, 12, 10, 30, 30),
     )
+    hide_columns(data, [h for _, h in DATA_COLUMNS], {UID_HEADER})
+    hide_columns(indicators, [h for _, h in INDICATOR_COLUMNS], {UID_HEADER})
     for project in projects:
         append_row(
             data,
@@ -140,37 +144,13 @@ def _number(value):
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def _keys(header_row, columns):
-    by_header = {}
-    for key, header in columns:
-        by_header[header] = key
-        by_header[key] = key
-    return [
-        by_header.get(str(cell).strip()) if cell is not None else None
-        for cell in header_row
-    ]
-
-
 def _rows(sheet, columns):
-    """(sheet row number, {key: value}) of the non-empty rows of ``sheet``."""
-    values = sheet.iter_rows(values_only=True)
-    header = next(values, None)
-    if header is None:
-        return []
-    keys = _keys(header, columns)
-    rows = []
-    for number, row in enumerate(values, start=2):
-        if all(cell is None or str(cell).strip() == "" for cell in row):
-            continue
-        item = {}
-        for key, cell in zip(keys, row, strict=False):
-            if key is None or key in IGNORED:
-                continue
-            if isinstance(cell, str):
-                cell = cell.strip() or None
-            item[key] = cell
-        rows.append((number, item))
-    return rows
+    """(sheet row number, {key: value}) of the non-empty rows of ``sheet``,
+    without the columns an import ignores."""
+    return [
+        (number, {key: value for key, value in item.items() if key not in IGNORED})
+        for number, item in sheet_rows(sheet, columns)
+    ]
 
 
 def _cell_text(value):
@@ -190,8 +170,8 @@ def read_workbook(data):
     xlsx file, indicator rows naming a project not in the data sheet).
     """
     try:
-        workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a bad file
+        workbook = open_workbook(data)
+    except UnreadableWorkbook:
         return (
             [],
             [],
@@ -297,6 +277,7 @@ def export_workbook(items, round_title, focus=()):
         headers + tuple(h for _, h in extra),
         (14, 24, 14, 36, 16, 16, 12, 18, 14, 10, 34) + (30,) * len(extra),
     )
+    hide_columns(sheet, headers, {UID_HEADER})
     for item in items:
         answers = item.get("focus_answers") or {}
         append_row(

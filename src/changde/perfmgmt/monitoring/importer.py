@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from DateTime import DateTime
 from plone import api
 
+from changde.perfmgmt.core.relations import relation_to
 from changde.perfmgmt.core.rules.violations import Violation
 from changde.perfmgmt.monitoring.records import log_change
 from changde.perfmgmt.monitoring.rounds import existing_records
@@ -55,6 +56,8 @@ class RowPlan:
     project_title: str
     progress: list
     record: object = None
+    #: the project's brain (its object is the record's relation)
+    project_brain: object = None
 
 
 def _violation(code, default, field, **params):
@@ -211,7 +214,7 @@ def check_rows(monitoring_round, rows, first_row=1, numbers=None, on_progress=No
             violations += validate_focus_answers(row.focus_answers, focus)
         problems.extend(RowViolation(row.row, v) for v in violations)
         if not violations:
-            plans.append(RowPlan(row, brain.UID, brain.Title, progress, record))
+            plans.append(RowPlan(row, brain.UID, brain.Title, progress, record, brain))
     problems.sort(key=lambda problem: problem.row)
     return plans, problems
 
@@ -261,7 +264,11 @@ def apply_rows(monitoring_round, plans, on_progress=None):
                 container=monitoring_round,
                 type="MonitoringRecord",
                 id=plan.project_uid,
-                project=plan.project_uid,
+                project=relation_to(
+                    plan.project_brain._unrestrictedGetObject()
+                    if plan.project_brain is not None
+                    else plan.project_uid
+                ),
                 **values,
             )
             action, changed = "created", sorted(values)

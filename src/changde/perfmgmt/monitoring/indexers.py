@@ -5,6 +5,7 @@ records by it without computing pinyin on every view)."""
 from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID
 
+from changde.perfmgmt.core.relations import target_uid
 from changde.perfmgmt.core.rules.pinyin import pinyin_sort_string
 from changde.perfmgmt.monitoring.content.monitoring_record import IMonitoringRecord
 
@@ -24,7 +25,10 @@ def execution_rate(obj):
 
 @indexer(IMonitoringRecord)
 def project_uid(obj):
-    return obj.project
+    uid = target_uid(obj.project)
+    if not uid:
+        raise AttributeError("project_uid")
+    return uid
 
 
 def _round(obj):

@@ -8,14 +8,12 @@ record: the record workflow lets Editor change a draft or returned record and
 submit it, and Reader see it in every state.
 """
 
-from datetime import datetime
-
 from Acquisition import aq_base
 from plone import api
-from plone.app.uuid.utils import uuidToObject
 from zope.container.interfaces import IContainerModifiedEvent
 
-from changde.perfmgmt.core.rules.clock import CHINA_TIMEZONE
+from changde.perfmgmt.core.relations import target_of
+from changde.perfmgmt.core.rules.clock import now_in_china
 from changde.perfmgmt.core.tenancy import apply_tenancy
 from changde.perfmgmt.core.tenancy import tenancy_values
 from changde.perfmgmt.monitoring.rules.execution import execution_rate
@@ -34,23 +32,11 @@ CHANGE_LOG_LENGTH = 200
 def project_of(record):
     """The record's project (whether or not the user may see it), or None.
 
-    Looked up in the catalog's UID index without flushing its indexing queue
-    first (as ``uuidToObject`` does): when a batch creates thousands of
-    records, each would otherwise be catalogued once more by the next one's
-    lookup. A project not yet catalogued (created in this transaction) is
-    found by ``uuidToObject``.
+    Its relation holds the project's intid: no catalog search, so a batch
+    creating thousands of records does not flush the indexing queue for
+    each one's project.
     """
-    uid = getattr(record, "project", None)
-    if not uid:
-        return None
-    catalog = api.portal.get_tool("portal_catalog")
-    rid = getattr(catalog.Indexes["UID"], "_index", {}).get(uid)
-    if rid is not None:
-        path = catalog.getpath(rid)
-        project = api.portal.get().unrestrictedTraverse(path, None)
-        if project is not None:
-            return project
-    return uuidToObject(uid, unrestricted=True)
+    return target_of(getattr(record, "project", None))
 
 
 def refresh_record(record, event=None):
@@ -101,7 +87,7 @@ def log_change(record, fields, source, before=None):
     if not changes:
         return None
     entry = {
-        "date": datetime.now(CHINA_TIMEZONE).isoformat(timespec="seconds"),
+        "date": now_in_china().isoformat(timespec="seconds"),
         "actor": api.user.get_current().getId(),
         "source": source,
         "changes": changes,

@@ -10,6 +10,7 @@ draft record for every approved project of the round's year that has none.
 from Acquisition import aq_base
 from plone import api
 
+from changde.perfmgmt.core.relations import relation_to
 from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.monitoring.content.monitoring_round import round_title
 from changde.perfmgmt.monitoring.rules.deadlines import report_status
@@ -170,7 +171,7 @@ def prepare_records(monitoring_round):
                 container=monitoring_round,
                 type="MonitoringRecord",
                 id=brain.UID,
-                project=brain.UID,
+                project=relation_to(brain._unrestrictedGetObject()),
                 budget_amount=brain.amount,
             )
         )

@@ -10,6 +10,6 @@ def post_install(context):
     portal = api.portal.get()
     monitoring_folder(portal)
     catalog = api.portal.get_tool("portal_catalog")
-    index = catalog._catalog.indexes.get("project_code")
-    if index is not None and not index.numObjects():
+    indexes = catalog.Indexes
+    if "project_code" in catalog.indexes() and not indexes["project_code"].numObjects():
         catalog.manage_reindexIndex(ids=["project_code"])

@@ -26,7 +26,6 @@ import json
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone import api
-from plone.app.uuid.utils import uuidToObject
 from plone.rest.interfaces import IAPIRequest
 from plone.restapi.deserializer import json_body
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
@@ -41,6 +40,9 @@ from zope.interface import Invalid
 from zope.interface import implementer
 
 from changde.perfmgmt.core.messages import violation_message
+from changde.perfmgmt.core.relations import reference_uid
+from changde.perfmgmt.core.relations import target_of
+from changde.perfmgmt.core.relations import target_uid
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import violation_errors
 from changde.perfmgmt.core.rules.violations import Violation
@@ -122,19 +124,21 @@ def record_input_violations(record, data, create=False):
                     field="project",
                 )
             )
-    elif "project" in data and data["project"] != record.project:
+    elif "project" in data and reference_uid(data["project"]) != target_uid(
+        record.project
+    ):
         violations.append(
             Violation(
                 code="monitoring_record_project_fixed",
                 default="A record stays with its project: the project cannot "
                 "be changed.",
                 field="project",
-                params={"project": record.project},
+                params={"project": target_uid(record.project)},
             )
         )
     if data.get("indicator_progress") is not None:
-        if create and isinstance(data.get("project"), str):
-            project = uuidToObject(data["project"], unrestricted=True)
+        if create and data.get("project"):
+            project = target_of(reference_uid(data["project"]))
         else:
             project = project_of(record)
         violations.extend(

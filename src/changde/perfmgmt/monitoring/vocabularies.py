@@ -5,6 +5,7 @@ from zope.schema.interfaces import IVocabularyFactory
 
 from changde.perfmgmt.core.messages import register_param_labels
 from changde.perfmgmt.core.vocabularies import simple_vocabulary
+from changde.perfmgmt.core.workflows import StateTitles
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.rules.flags import SEVERITIES
 from changde.perfmgmt.monitoring.rules.focus import FOCUS_ITEMS
@@ -30,13 +31,9 @@ FLAG_TITLES = {
     "over_budget": _("flag_over_budget", default="超预算执行"),
 }
 
-STATE_TITLES = {
-    "draft": _("record_state_draft", default="草稿"),
-    "submitted": _("record_state_submitted", default="已提交"),
-    "confirmed": _("record_state_confirmed", default="已确认"),
-    "returned": _("record_state_returned", default="已退回"),
-}
-register_param_labels("monitoring_record_locked", "state", STATE_TITLES)
+#: The workflow of monitoring records (the titles of their states).
+RECORD_WORKFLOW = "perfmgmt_monitoring_record_workflow"
+register_param_labels("monitoring_record_locked", "state", StateTitles(RECORD_WORKFLOW))
 
 STATUS_TITLES = {
     "reported": _("report_status_reported", default="已按时报告"),

@@ -20,6 +20,7 @@ from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 
+from changde.perfmgmt.core.rules.clock import now_in_china
 from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.evaluation.feedback import SAVER as FEEDBACK_SAVER
 from changde.perfmgmt.evaluation.feedback import feedback_form
@@ -109,7 +110,7 @@ def _add_rows(form, rows):
     if form is None or saved_items(form, training.SAVER):
         return []
     saver = training.saver_of(form)
-    stamp = datetime.datetime.now(TIMEZONE).strftime("%Y/%m/%d %H:%M:%S")
+    stamp = now_in_china().strftime("%Y/%m/%d %H:%M:%S")
     ids = []
     for row in rows:
         values = {key: str(value) for key, value in row.items() if key != "attended"}

@@ -19,6 +19,7 @@ from plone.app.textfield.value import RichTextValue
 from Products.CMFCore.utils import getToolByName
 from zope.i18n import translate
 
+from changde.perfmgmt.core.rules.clock import now_in_china
 from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.declaration.coverage import coverage_of
@@ -746,7 +747,7 @@ def create_report(container, year, audience, today=None):
         issued_on=today,
     )
     report.figures = figures_json(drafted["figures"])
-    report.drafted_at = datetime.datetime.now().isoformat(timespec="seconds")
+    report.drafted_at = now_in_china().isoformat(timespec="seconds")
     repository = getToolByName(report, "portal_repository", None)
     if (
         repository is not None

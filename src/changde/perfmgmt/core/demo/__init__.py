@@ -11,9 +11,10 @@ kinds:
 ``id`` its id, every other key but ``transitions``, ``comment``, ``contents``
 and ``copy_of`` a field of the type, read through the type's schema (a
 Decimal field gets ``Decimal("86.5")`` from ``"86.5"``, a RichText field a
-value from HTML, a date field a date from ``2026-06-30``, a relation the item
-at a path or UID). With ``copy_of`` (a path) the item is a copy of that one,
-its fields then set. ``transitions`` are run in order (``comment`` is their
+value from HTML, a date field a date from ``2026-06-30``, a relation field a
+relation to the item at a path, ``/shibenji/jiaoyuju/…``, or of a UID).
+With ``copy_of`` (a path) the item is a copy of that one, its fields then
+set. ``transitions`` are run in order (``comment`` is their
 comment), after the ``contents`` were created.
 
 ``at`` — a later step for an item created earlier in the same run: its fields
@@ -47,10 +48,13 @@ from plone import api
 from plone.app.textfield import RichText
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import iterSchemataForType
+from z3c.relationfield.interfaces import IRelation
+from z3c.relationfield.interfaces import IRelationChoice
 from zope import schema
 from zope.component import getGlobalSiteManager
 from zope.lifecycleevent.interfaces import IObjectAddedEvent
 
+from changde.perfmgmt.core.relations import relation_to
 from changde.perfmgmt.core.rules.clock import today_in_china
 
 logger = logging.getLogger("changde.perfmgmt.demo")
@@ -293,6 +297,17 @@ class Run:
         self.count("users")
 
 
+def related_item(value, context):
+    """The item a relation field names: a path from the site root or a UID."""
+    if isinstance(value, str) and value.startswith("/"):
+        portal = api.portal.get()
+        target = portal.unrestrictedTraverse(value.strip("/"), None)
+        if target is None:
+            raise ValueError(f"demo data: nothing at {value}")
+        return target
+    return value
+
+
 def resolve_dotted(name):
     module, _, attribute = name.rpartition(".")
     return getattr(import_module(module), attribute)
@@ -302,6 +317,8 @@ def field_value(field, value, context):
     """A value of a data file as ``field`` stores it."""
     if value is None:
         return None
+    if IRelationChoice.providedBy(field) or IRelation.providedBy(field):
+        return relation_to(related_item(value, context))
     if isinstance(field, RichText):
         return RichTextValue(value, "text/html", "text/x-html-safe")
     if isinstance(field, schema.Decimal):

@@ -1,10 +1,15 @@
-"""The one clock: today's date in Beijing (China Standard Time).
+"""The one clock: the time and date in Beijing (China Standard Time).
 
-Every business date (a deadline passed, an item overdue, the current year) is
-China's date, whatever the server's time zone: on a server in UTC the date is
-still yesterday's from 00:00 to 08:00 Beijing time.
+Every business date (a deadline passed, an item overdue, the current year, the
+day a rating or a release is recorded) is China's date, whatever the server's
+time zone: on a server in UTC the date is still yesterday's from 00:00 to
+08:00 Beijing time. Nothing else in the add-on reads the system clock for a
+date: it calls :func:`today_in_china` or :func:`now_in_china`, which read
+:func:`utc_now`, the one place a test freezes
+(``changde.perfmgmt.testing.frozen_clock``).
 """
 
+from datetime import UTC
 from datetime import date
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -13,18 +18,29 @@ from zoneinfo import ZoneInfo
 CHINA_TIMEZONE = ZoneInfo("Asia/Shanghai")
 
 
+def utc_now() -> datetime:
+    """The system clock, as an aware datetime in UTC."""
+    return datetime.now(UTC)
+
+
+def now_in_china(now: datetime | None = None) -> datetime:
+    """The time in China (an aware datetime in Asia/Shanghai). ``now`` (an
+    aware datetime; a naive one is taken as UTC) instead of the clock."""
+    if now is None:
+        now = utc_now()
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    return now.astimezone(CHINA_TIMEZONE)
+
+
 def today_in_china(now: datetime | None = None) -> date:
     """Today's date in China (Asia/Shanghai), whatever the server's zone.
 
     A deadline passes at midnight in Changde: on a server running in UTC the
     local date is still yesterday until 08:00 Beijing time. ``now`` (an aware
-    datetime; a naive one is taken as UTC) is for tests.
+    datetime; a naive one is taken as UTC) instead of the clock.
     """
-    if now is None:
-        return datetime.now(CHINA_TIMEZONE).date()
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=ZoneInfo("UTC"))
-    return now.astimezone(CHINA_TIMEZONE).date()
+    return now_in_china(now).date()
 
 
 def as_date(value) -> date:

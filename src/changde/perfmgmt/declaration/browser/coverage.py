@@ -2,12 +2,11 @@
 which budget kinds have projects under performance management and whether
 the plan's target is met. Same data as the REST endpoint ``@coverage``."""
 
-from datetime import date
-
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.declaration.coverage import coverage_of
 from changde.perfmgmt.declaration.coverage import year_violations
 from changde.perfmgmt.declaration.rules.budgets import BUDGET_KINDS
@@ -16,7 +15,7 @@ from changde.perfmgmt.declaration.vocabularies import BUDGET_KIND_TITLES
 
 class CoverageView(BrowserView):
     def __call__(self):
-        value = self.request.form.get("year") or str(date.today().year)
+        value = self.request.form.get("year") or str(today_in_china().year)
         self.year_value = value
         self.errors = [
             translate_violation(v, self.request) for v in year_violations(value)

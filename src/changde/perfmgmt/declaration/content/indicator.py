@@ -13,7 +13,9 @@ from changde.perfmgmt.core.validation import RuleInvalid
 from changde.perfmgmt.declaration.rules.indicators import MAX_WEIGHT
 from changde.perfmgmt.declaration.rules.indicators import MIN_WEIGHT
 from changde.perfmgmt.declaration.rules.indicators import validate_indicator_fields
+from changde.perfmgmt.declaration.rules.indicators import validate_indicator_levels
 from changde.perfmgmt.declaration.rules.indicators import validate_indicator_weight
+from changde.perfmgmt.declaration.settings import indicator_levels
 from changde.perfmgmt.i18n import _
 
 
@@ -63,6 +65,16 @@ class IIndicator(IIndicatorLevels):
         title=_("label_actual_value", default="Actual value"),
         required=False,
     )
+
+    @invariant
+    def level2_belongs_to_level1(data):
+        """Level 2 is one of level 1's in the framework (UI and REST)."""
+        level1 = getattr(data, "level1", None)
+        level2 = getattr(data, "level2", None)
+        if level1 and level2:
+            violations = validate_indicator_levels(level1, level2, indicator_levels())
+            if violations:
+                raise RuleInvalid(violations[0])
 
     @invariant
     def quantifiable_needs_numeric_target(data):

@@ -143,3 +143,57 @@ def quantified_share(indicator_count: int, quantifiable_count: int) -> Decimal |
     if indicator_count == 0:
         return None
     return Decimal(quantifiable_count) / Decimal(indicator_count)
+
+
+# --- One row of the project form's indicator table -------------------------
+
+
+def validate_indicator_levels(level1, level2, level_pairs) -> list[Violation]:
+    """Level 1 and level 2 of an indicator (R-M6): both given, and level 2
+    one of level 1's in the framework. ``level_pairs`` are the framework's
+    ``"level 1/level 2"`` pairs (the declaration settings)."""
+    if is_blank(level1):
+        return [
+            Violation(
+                "indicator_level1_required", "Choose the level 1 indicator.", "level1"
+            )
+        ]
+    if is_blank(level2):
+        return [
+            Violation(
+                "indicator_level2_required", "Choose the level 2 indicator.", "level2"
+            )
+        ]
+    pairs = {tuple(part.strip() for part in pair.split("/", 1)) for pair in level_pairs}
+    if (level1.strip(), level2.strip()) not in pairs:
+        return [
+            Violation(
+                "indicator_level2_not_under_level1",
+                '"${level2}" is not a level 2 indicator of "${level1}".',
+                "level2",
+                {"level1": level1, "level2": level2},
+            )
+        ]
+    return []
+
+
+def validate_indicator_row(
+    title, level1, level2, comparator, weight, quantifiable, target_value, level_pairs
+) -> list[Violation]:
+    """Every check of one level-3 indicator as the project form's table
+    holds it (R-M6): its name, its levels, its comparator, weight and target
+    value. Each violation names its field, so the form marks the cell."""
+    violations = []
+    if is_blank(title):
+        violations.append(
+            Violation(
+                "indicator_title_required",
+                "Write the level 3 indicator's name.",
+                "title",
+            )
+        )
+    violations += validate_indicator_levels(level1, level2, level_pairs)
+    violations += validate_indicator_fields(
+        comparator, weight, quantifiable, target_value
+    )
+    return violations

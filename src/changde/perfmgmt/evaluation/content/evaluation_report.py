@@ -21,18 +21,19 @@ from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobFile
 from plone.schema import JSONField
 from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import alsoProvides
 from zope.interface import implementer
 
-from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
-from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
+from changde.perfmgmt.core.relations import PICKER
+from changde.perfmgmt.core.relations import picker
+from changde.perfmgmt.core.relations import source
 from changde.perfmgmt.core.rules.numbers import SCORE_MAX
 from changde.perfmgmt.core.rules.numbers import SCORE_MIN
 from changde.perfmgmt.core.rules.years import MAX_YEAR
 from changde.perfmgmt.core.rules.years import MIN_YEAR
-from changde.perfmgmt.evaluation.content.uids import is_project
-from changde.perfmgmt.evaluation.content.uids import is_unit
 from changde.perfmgmt.evaluation.interfaces import IMemberReference
 from changde.perfmgmt.evaluation.interfaces import IMemberReferences
 from changde.perfmgmt.evaluation.rules.grades import GRADE_LABELS
@@ -70,7 +71,7 @@ ACTUALS_SCHEMA = json.dumps(
 )
 
 
-class IEvaluationReport(ITenancyCopy):
+class IEvaluationReport(model.Schema):
     directives.write_permission(**dict.fromkeys(DEFINING_FIELDS, MANAGE))
     evaluation_kind = schema.Choice(
         title=_("label_evaluation_kind", default="评价类型"),
@@ -85,22 +86,24 @@ class IEvaluationReport(ITenancyCopy):
         max=MAX_YEAR,
         required=True,
     )
-    project = schema.ASCIILine(
-        title=_("label_evaluated_project", default="被评价项目(UID)"),
+    directives.widget("project", PICKER, **picker("BudgetProject"))
+    project = RelationChoice(
+        title=_("label_evaluated_project", default="被评价项目"),
         description=_(
             "help_evaluated_project",
             default="部门整体支出评价可不填项目,填被评价单位。",
         ),
-        constraint=is_project,
+        source=source("BudgetProject"),
         required=False,
     )
-    unit = schema.ASCIILine(
-        title=_("label_evaluated_unit", default="被评价单位(UID)"),
+    directives.widget("unit", PICKER, **picker("BudgetUnit"))
+    unit = RelationChoice(
+        title=_("label_evaluated_unit", default="被评价单位"),
         description=_(
             "help_evaluated_unit",
             default="部门整体支出评价必填;项目评价取项目所属单位。",
         ),
-        constraint=is_unit,
+        source=source("BudgetUnit"),
         required=False,
     )
     score = schema.Decimal(
@@ -121,14 +124,20 @@ class IEvaluationReport(ITenancyCopy):
     # the office assigns the evaluators; the assigned ones may edit the
     # report's other fields, not who evaluates
     directives.write_permission(evaluator_agency=MANAGE, experts=MANAGE)
-    evaluator_agency = schema.Choice(
+    # from the libraries, members not removed (已淘汰)
+    directives.widget("evaluator_agency", PICKER, **picker("Agency"))
+    evaluator_agency = RelationChoice(
         title=_("label_evaluator_agency", default="评价机构"),
-        vocabulary="changde.perfmgmt.AssignableAgencies",
+        source=source("Agency", library_removed=False),
         required=False,
     )
-    experts = schema.List(
+    directives.widget("experts", PICKER, **picker("Expert"))
+    experts = RelationList(
         title=_("label_evaluation_experts", default="评价专家"),
-        value_type=schema.Choice(vocabulary="changde.perfmgmt.AssignableExperts"),
+        value_type=RelationChoice(
+            title=_("label_evaluation_expert", default="评价专家"),
+            source=source("Expert", library_removed=False),
+        ),
         required=False,
         default=[],
         missing_value=[],
@@ -218,7 +227,7 @@ alsoProvides(IEvaluationReport["experts"], IMemberReferences)
 
 
 @implementer(IEvaluationReport)
-class EvaluationReport(Container, TenancyCopy):
+class EvaluationReport(Container):
     """An evaluation report; ``grade`` is computed from the score."""
 
     evaluation_kind = "key"

@@ -6,23 +6,27 @@ and why), or rejected. The declaration gate reads the listed entries
 (:class:`changde.perfmgmt.evaluation.negative_list.NegativeListSource`).
 """
 
+from plone.autoform import directives
 from plone.dexterity.content import Item
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.interface import implementer
 
-from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
-from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
+from changde.perfmgmt.core.relations import PICKER
+from changde.perfmgmt.core.relations import picker
+from changde.perfmgmt.core.relations import source as relation_source
 from changde.perfmgmt.core.rules.years import MAX_YEAR
 from changde.perfmgmt.core.rules.years import MIN_YEAR
-from changde.perfmgmt.evaluation.content.uids import is_project_or_unit
 from changde.perfmgmt.evaluation.rules.negative_list import NEGATIVE_LIST_REASON_LABELS
 from changde.perfmgmt.i18n import _
 
 
-class INegativeListEntry(ITenancyCopy):
-    target = schema.ASCIILine(
-        title=_("label_negative_target", default="对象(项目或单位 UID)"),
-        constraint=is_project_or_unit,
+class INegativeListEntry(model.Schema):
+    directives.widget("target", PICKER, **picker("BudgetProject", "BudgetUnit"))
+    target = RelationChoice(
+        title=_("label_negative_target", default="对象(项目或单位)"),
+        source=relation_source("BudgetProject", "BudgetUnit"),
         required=True,
     )
     reason = schema.Choice(
@@ -33,8 +37,12 @@ class INegativeListEntry(ITenancyCopy):
     reason_detail = schema.Text(
         title=_("label_negative_reason_detail", default="具体情况"), required=False
     )
-    source = schema.ASCIILine(
-        title=_("label_negative_source", default="来源(监控记录或评价报告 UID)"),
+    directives.widget(
+        "source", PICKER, **picker("MonitoringRecord", "EvaluationReport")
+    )
+    source = RelationChoice(
+        title=_("label_negative_source", default="来源(监控记录或评价报告)"),
+        source=relation_source("MonitoringRecord", "EvaluationReport"),
         required=False,
     )
     year = schema.Int(
@@ -77,7 +85,7 @@ class INegativeListEntry(ITenancyCopy):
 
 
 @implementer(INegativeListEntry)
-class NegativeListEntry(Item, TenancyCopy):
+class NegativeListEntry(Item):
     """A negative-list entry; target data are copied for listings and gates."""
 
     title = ""

@@ -22,16 +22,17 @@ from Acquisition import aq_parent
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.globalrequest import getRequest
 from zope.interface import Invalid
 from zope.interface import implementer
 from zope.interface import invariant
 
-from changde.perfmgmt.core.content.tenancy_copy import ITenancyCopy
-from changde.perfmgmt.core.content.tenancy_copy import TenancyCopy
-from changde.perfmgmt.evaluation.content.uids import is_monitoring_record
-from changde.perfmgmt.evaluation.content.uids import is_unit
+from changde.perfmgmt.core.relations import PICKER
+from changde.perfmgmt.core.relations import picker
+from changde.perfmgmt.core.relations import source
 from changde.perfmgmt.i18n import _
 
 MANAGE = "changde.perfmgmt.ManageEvaluation"
@@ -58,25 +59,27 @@ def _container_of(context):
     return context
 
 
-class IRectificationItem(ITenancyCopy):
+class IRectificationItem(model.Schema):
     directives.write_permission(**dict.fromkeys(DEFINING_FIELDS, MANAGE))
-    monitoring_record = schema.ASCIILine(
-        title=_("label_source_monitoring_record", default="来源监控记录(UID)"),
+    directives.widget("monitoring_record", PICKER, **picker("MonitoringRecord"))
+    monitoring_record = RelationChoice(
+        title=_("label_source_monitoring_record", default="来源监控记录"),
         description=_(
             "help_source_monitoring_record",
             default="监控发现的问题:整改事项放在绩效评价文件夹中,填写监控记录;"
             "重点评价发现的问题放在评价报告中,不填。",
         ),
-        constraint=is_monitoring_record,
+        source=source("MonitoringRecord"),
         required=False,
     )
     problem = schema.Text(title=_("label_problem", default="问题"), required=True)
-    owner_unit = schema.ASCIILine(
-        title=_("label_owner_unit", default="整改责任单位(UID)"),
+    directives.widget("owner_unit", PICKER, **picker("BudgetUnit"))
+    owner_unit = RelationChoice(
+        title=_("label_owner_unit", default="整改责任单位"),
         description=_(
             "help_owner_unit", default="不填则为被评价(被监控)项目所属单位。"
         ),
-        constraint=is_unit,
+        source=source("BudgetUnit"),
         required=False,
     )
     deadline = schema.Date(
@@ -133,7 +136,7 @@ class IRectificationItem(ITenancyCopy):
 
 
 @implementer(IRectificationItem)
-class RectificationItem(Item, TenancyCopy):
+class RectificationItem(Item):
     """A problem to rectify; its status is its workflow state."""
 
     title = ""

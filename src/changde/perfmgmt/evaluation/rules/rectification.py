@@ -10,15 +10,8 @@ from changde.perfmgmt.core.rules.numbers import percent
 from changde.perfmgmt.core.rules.numbers import to_decimal
 from changde.perfmgmt.core.rules.values import is_count
 
+#: The states of a rectification item (its workflow holds their titles).
 RECTIFICATION_STATUSES = ("open", "submitted", "accepted", "reopened")
-
-
-RECTIFICATION_STATUS_LABELS = {
-    "open": "待整改",
-    "submitted": "已提交",
-    "accepted": "已验收",
-    "reopened": "退回重改",
-}
 
 
 @dataclass(frozen=True)

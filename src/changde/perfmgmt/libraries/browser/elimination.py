@@ -3,8 +3,6 @@ ranking (from the ratings given that year) and the proposals, marking them,
 and confirming the office's decisions (remove or keep, with a reason for
 every override)."""
 
-import datetime
-
 import transaction
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -12,6 +10,7 @@ from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 
 from changde.perfmgmt.core.messages import translate_violation
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import confirm_elimination
@@ -24,9 +23,7 @@ class EliminationView(BrowserView):
 
     def year(self):
         """The year ranked: ?year=, else this year (a bad value too)."""
-        return year_or_none(self.request.form.get("year")) or (
-            datetime.date.today().year
-        )
+        return year_or_none(self.request.form.get("year")) or (today_in_china().year)
 
     def data(self):
         if not hasattr(self, "_data"):

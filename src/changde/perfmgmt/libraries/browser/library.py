@@ -1,27 +1,18 @@
-"""The library page (members by pinyin from the catalog), the supervision
-library's coverage, and the Excel import form and export download."""
+"""The library page: members by pinyin from the catalog, and the supervision
+library's coverage of its five groups."""
 
-import transaction
 from plone import api
-from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from Products.statusmessages.interfaces import IStatusMessage
 from zope.i18n import translate
 
-from changde.perfmgmt.core.excel import xlsx_response
-from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.i18n import _
-from changde.perfmgmt.libraries import excel
+from changde.perfmgmt.libraries.browser.base import MANAGE
+from changde.perfmgmt.libraries.browser.base import VIEW_RATINGS
 from changde.perfmgmt.libraries.members import library_members
-from changde.perfmgmt.libraries.rules.import_export import LIBRARY_COLUMNS
 from changde.perfmgmt.libraries.rules.supervision import supervision_coverage
 from changde.perfmgmt.libraries.settings import supervision_target_year
 from changde.perfmgmt.libraries.vocabularies import CATEGORY_TITLES
 from changde.perfmgmt.libraries.vocabularies import LEVEL_TITLES
 from changde.perfmgmt.libraries.vocabularies import STATUS_TITLES
-
-MANAGE = "changde.perfmgmt: Manage libraries"
-VIEW_RATINGS = "changde.perfmgmt: View library ratings"
 
 
 def supervision_coverage_json(library, request):
@@ -84,65 +75,3 @@ class LibraryView(BrowserView):
     def category(self, brain):
         term = CATEGORY_TITLES.get(brain.supervision_category)
         return translate(term, context=self.request) if term else ""
-
-
-class ExportView(BrowserView):
-    def __call__(self):
-        data = excel.export_library(self.context)
-        return xlsx_response(self.request, data, f"{self.context.getId()}.xlsx")
-
-
-class ImportForm(BrowserView):
-    """Upload an .xlsx: every row is checked, then all are created, or none."""
-
-    errors = ()
-
-    def columns(self):
-        return LIBRARY_COLUMNS[self.context.kind]
-
-    def __call__(self):
-        if self.request.method == "POST" and self.request.form.get("form.submitted"):
-            CheckAuthenticator(self.request)
-            upload = self.request.form.get("file")
-            data = upload.read() if upload else b""
-            try:
-                rows = excel.read_workbook(data)
-            except excel.WorkbookError:
-                self.errors = [
-                    {
-                        "row": "",
-                        "field": "",
-                        "message": translate(
-                            _(
-                                "library_import_bad_xlsx",
-                                default="文件无法读取:请上传 .xlsx 文件。",
-                            ),
-                            context=self.request,
-                        ),
-                    }
-                ]
-                return self.index()
-            created, updated, errors = excel.import_rows(self.context, rows)
-            if errors:
-                transaction.doom()
-                self.errors = [
-                    {
-                        "row": row or "",
-                        "field": violation.field or "",
-                        "message": translate_violation(violation, self.request),
-                    }
-                    for row, violation in errors
-                ]
-                return self.index()
-            IStatusMessage(self.request).add(
-                _(
-                    "library_import_done_counts",
-                    default="已导入：新增 ${created} 条，更新 ${updated} 条。",
-                    mapping={
-                        "created": str(len(created)),
-                        "updated": str(len(updated)),
-                    },
-                )
-            )
-            return self.request.response.redirect(self.context.absolute_url())
-        return self.index()

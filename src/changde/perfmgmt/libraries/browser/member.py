@@ -1,30 +1,22 @@
-"""A member's page (its public fields; contact, status and ratings for the
-office) and the office's rating form, which also corrects (``?index=``) or
-deletes a rating."""
-
-import datetime
+"""A member's page: its public fields; contact, status and ratings for the
+office."""
 
 from plone import api
 from plone.dexterity.browser.view import DefaultView
-from plone.protect import CheckAuthenticator
-from Products.Five.browser import BrowserView
-from Products.statusmessages.interfaces import IStatusMessage
 
-from changde.perfmgmt.core.messages import translate_violation
-from changde.perfmgmt.i18n import _
+from changde.perfmgmt.core.display import omit_settings
+from changde.perfmgmt.libraries.browser.base import MANAGE
+from changde.perfmgmt.libraries.browser.base import VIEW_RATINGS
 from changde.perfmgmt.libraries.interfaces import IRatedMember
-from changde.perfmgmt.libraries.members import add_rating
-from changde.perfmgmt.libraries.members import change_rating
-from changde.perfmgmt.libraries.members import delete_rating
-from changde.perfmgmt.libraries.members import rating_index_violation
 from changde.perfmgmt.libraries.members import rating_summary
 from changde.perfmgmt.libraries.members import ratings_of
 
-VIEW_RATINGS = "changde.perfmgmt: View library ratings"
-MANAGE = "changde.perfmgmt: Manage libraries"
-
 
 class MemberView(DefaultView):
+    def updateFieldsFromSchemata(self):
+        super().updateFieldsFromSchemata()
+        omit_settings(self)
+
     def is_rated(self):
         return IRatedMember.providedBy(self.context)
 
@@ -39,88 +31,13 @@ class MemberView(DefaultView):
     def ratings(self):
         return ratings_of(self.context) if self.can_see_ratings() else []
 
+    def person(self, user_id):
+        """A rater by name (the user id only when the user is gone)."""
+        user = api.user.get(userid=user_id) if user_id else None
+        return (user.getProperty("fullname") if user else "") or user_id or ""
+
     def rate_url(self):
         return f"{self.context.absolute_url()}/@@rate"
 
     def summary(self):
         return rating_summary(self.context) if self.can_see_ratings() else None
-
-
-class RateForm(BrowserView):
-    """A new rating, or (``index``) the correction or deletion of one."""
-
-    errors = ()
-
-    def today(self):
-        return datetime.date.today().isoformat()
-
-    def rating_index(self):
-        """The rating corrected (0-based), or None for a new one."""
-        value = self.request.form.get("index")
-        if value in (None, ""):
-            return None
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return -1
-
-    def rating(self):
-        """The values the form shows: what was posted, else the rating
-        corrected, else nothing."""
-        form = self.request.form
-        index = self.rating_index()
-        current = {}
-        if index is not None and rating_index_violation(self.context, index) is None:
-            current = ratings_of(self.context)[index]
-        return {
-            key: form.get(key, current.get(key))
-            for key in ("date", "engagement", "score", "note")
-        }
-
-    def show_errors(self, violations):
-        self.errors = [
-            {
-                "field": violation.field or "",
-                "message": translate_violation(violation, self.request),
-            }
-            for violation in violations
-        ]
-        return self.index()
-
-    def __call__(self):
-        form = self.request.form
-        index = self.rating_index()
-        if index is not None and rating_index_violation(self.context, index):
-            return self.show_errors([rating_index_violation(self.context, index)])
-        if self.request.method == "POST" and form.get("form.submitted"):
-            CheckAuthenticator(self.request)
-            user_id = api.user.get_current().getId()
-            if index is not None and form.get("form.buttons.delete"):
-                violations = delete_rating(self.context, index)
-                message = _("rating_deleted", default="评分已删除。")
-            elif index is not None:
-                violations = change_rating(
-                    self.context,
-                    index,
-                    {
-                        key: form.get(key, "")
-                        for key in ("date", "engagement", "score", "note")
-                    },
-                    user_id,
-                )
-                message = _("rating_changed", default="评分已更正。")
-            else:
-                violations = add_rating(
-                    self.context,
-                    form.get("date", ""),
-                    form.get("engagement", ""),
-                    form.get("score", ""),
-                    user_id,
-                    form.get("note", ""),
-                )
-                message = _("rating_saved", default="评分已保存。")
-            if violations:
-                return self.show_errors(violations)
-            IStatusMessage(self.request).add(message)
-            return self.request.response.redirect(self.context.absolute_url())
-        return self.index()

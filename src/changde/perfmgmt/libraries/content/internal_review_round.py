@@ -10,14 +10,13 @@ four scores (``goal_completion``, ``problem_depth``,
 @review-reports, which validate them and compute the totals.
 """
 
-import datetime
-
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.years import MAX_YEAR
 from changde.perfmgmt.core.rules.years import MIN_YEAR
 from changde.perfmgmt.i18n import _
@@ -41,7 +40,7 @@ class IInternalReviewRound(model.Schema):
         min=MIN_YEAR,
         max=MAX_YEAR,
         required=True,
-        defaultFactory=lambda: datetime.date.today().year,
+        defaultFactory=lambda: today_in_china().year,
     )
     number = schema.Int(
         title=_("label_review_number", default="轮次"),

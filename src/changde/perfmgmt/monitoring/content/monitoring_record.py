@@ -21,9 +21,13 @@ from plone.schema import JSONField
 from plone.supermodel import model
 from z3c.form.interfaces import IAddForm
 from z3c.form.interfaces import IEditForm
+from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.interface import implementer
 
+from changde.perfmgmt.core.relations import PICKER
+from changde.perfmgmt.core.relations import picker
+from changde.perfmgmt.core.relations import source
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.monitoring.rules import execution
 from changde.perfmgmt.monitoring.rules import flags as flags_rules
@@ -83,8 +87,11 @@ CHANGE_LOG_SCHEMA = json.dumps(
 class IMonitoringRecord(model.Schema):
     directives.mode(IEditForm, project="display")
     directives.write_permission(project=SET_RECORD_PROJECT)
-    project = schema.ASCIILine(
-        title=_("label_record_project", default="Project (UID)"), required=True
+    directives.widget("project", PICKER, **picker("BudgetProject"))
+    project = RelationChoice(
+        title=_("label_record_project", default="Project"),
+        source=source("BudgetProject"),
+        required=True,
     )
     budget_amount = schema.Decimal(
         title=_("label_budget_amount", default="Budget amount (yuan)"),
@@ -144,7 +151,8 @@ class IMonitoringRecord(model.Schema):
         missing_value={},
         required=False,
     )
-    # Copied from the project when the record is created or changed.
+    # Copied from the project when the record is created or changed (its
+    # jurisdiction and unit: the tenancy behavior).
     project_title = schema.TextLine(
         title=_("label_project_title", default="Project"),
         readonly=True,
@@ -152,16 +160,6 @@ class IMonitoringRecord(model.Schema):
     )
     project_code = schema.TextLine(
         title=_("label_project_code", default="Project code"),
-        readonly=True,
-        required=False,
-    )
-    jurisdiction = schema.TextLine(
-        title=_("label_jurisdiction", default="Jurisdiction"),
-        readonly=True,
-        required=False,
-    )
-    budget_unit = schema.TextLine(
-        title=_("label_budget_unit", default="Budget unit"),
         readonly=True,
         required=False,
     )
@@ -189,10 +187,6 @@ class MonitoringRecord(Item):
     severity = "none"
     project_title = None
     project_code = None
-    jurisdiction = None
-    jurisdiction_title = None
-    budget_unit = None
-    unit_title = None
     change_log = ()
 
     @property

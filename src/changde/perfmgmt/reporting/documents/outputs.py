@@ -13,13 +13,29 @@ import re
 
 from plone import api
 from Products.CMFCore.utils import getToolByName
+from zope.i18n import translate
 
 from changde.perfmgmt.core.rules.clock import today_in_china
+from changde.perfmgmt.core.workflows import state_title
+from changde.perfmgmt.monitoring.vocabularies import FLAG_TITLES
 from changde.perfmgmt.reporting.documents import pdf
 from changde.perfmgmt.reporting.documents.render import html_subdoc
 from changde.perfmgmt.reporting.documents.render import render_docx
 from changde.perfmgmt.reporting.rules import figures as figure_rules
 from changde.perfmgmt.reporting.rules import goal_form as form_rules
+
+#: the documents are printed in Chinese, whoever downloads them
+DOCUMENT_LANGUAGE = "zh_CN"
+
+
+def _chinese(message, default=""):
+    return translate(message, target_language=DOCUMENT_LANGUAGE) if message else default
+
+
+def _state(workflow_id, state):
+    """The title of ``state`` in ``workflow_id``'s definition, in Chinese."""
+    return _chinese(state_title(workflow_id, state), state or "")
+
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -115,8 +131,8 @@ def goal_form_data(project, today=None):
         ),
         "management_measure": measure,
         "goal": html_text(project.performance_goal),
-        "state": form_rules.STATE_LABELS.get(
-            api.content.get_state(project), api.content.get_state(project)
+        "state": _state(
+            "perfmgmt_declaration_workflow", api.content.get_state(project)
         ),
         "indicator_count": len(indicators),
         "indicators": form_rules.indicator_rows(indicators),
@@ -179,7 +195,7 @@ def feedback_notice_data(report, today=None):
                 "number": number,
                 "problem": item.problem or item.Title(),
                 "deadline": item.deadline.isoformat() if item.deadline else "",
-                "state": form_rules.ITEM_STATE_LABELS.get(state, state),
+                "state": _state("perfmgmt_rectification_workflow", state),
                 "review_state": state,
             }
         )
@@ -257,7 +273,7 @@ def leadership_report_data(monitoring_round, today=None):
                 if item["execution_rate"] is not None
                 else "—",
                 "flags": "、".join(
-                    form_rules.FLAG_LABELS.get(flag, flag) for flag in item["flags"]
+                    _chinese(FLAG_TITLES.get(flag), flag) for flag in item["flags"]
                 )
                 or "—",
                 "problems": problems,

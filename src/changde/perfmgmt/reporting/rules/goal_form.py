@@ -7,25 +7,6 @@ from changde.perfmgmt.core.rules.numbers import to_decimal
 
 COMPARATOR_SIGNS = {"ge": "≥", "le": "≤", "eq": "=", "approx": "≈"}
 PRE_EVALUATION_LABELS = {"none": "未开展", "passed": "通过", "failed": "未通过"}
-STATE_LABELS = {
-    "draft": "草稿",
-    "submitted": "已提交",
-    "reviewed": "已审核",
-    "approved": "已批准",
-    "returned": "已退回",
-}
-ITEM_STATE_LABELS = {
-    "draft": "未反馈",
-    "open": "待整改",
-    "submitted": "已提交整改",
-    "accepted": "已整改到位",
-    "reopened": "退回重新整改",
-}
-FLAG_LABELS = {
-    "below_target": "低于目标",
-    "suspension": "严重问题",
-    "over_budget": "超预算",
-}
 
 
 def target_text(comparator, target_value, unit) -> str:

@@ -2,10 +2,9 @@
 approved projects of the year whose self-evaluation is not submitted
 (``status``: ``not_started``, or ``started`` with the draft's URL)."""
 
-import datetime
-
 from plone.restapi.services import Service
 
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.self_evaluations import STARTED
 from changde.perfmgmt.evaluation.self_evaluations import missing_self_evaluations
@@ -14,7 +13,7 @@ from changde.perfmgmt.evaluation.self_evaluations import missing_self_evaluation
 class MissingSelfEvaluationsGet(Service):
     def reply(self):
         year = year_or_none(self.request.form.get("year"))
-        year = year or datetime.date.today().year - 1
+        year = year or today_in_china().year - 1
         items = missing_self_evaluations(year)
         url = self.context.absolute_url()
         started = sum(1 for item in items if item["status"] == STARTED)

@@ -4,8 +4,6 @@ none (body ``{"year": 2026}``; the year defaults to last year, as the missing
 list's). Running it again creates nothing twice. The unit's staff get Editor
 on their own drafts and write and submit them."""
 
-import datetime
-
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
@@ -14,6 +12,7 @@ from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import field_error
 from changde.perfmgmt.core.rest import invalid_body
 from changde.perfmgmt.core.rest import read_json_object
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.years import year_or_none
 from changde.perfmgmt.evaluation.self_evaluations import create_self_evaluation_drafts
 from changde.perfmgmt.evaluation.self_evaluations import draft_info
@@ -27,7 +26,7 @@ class SelfEvaluationDraftsPost(Service):
         if data is None:
             return invalid_body(self.request)
         if data.get("year") in (None, ""):
-            year = datetime.date.today().year - 1
+            year = today_in_china().year - 1
         else:
             year = year_or_none(data.get("year"))
         if year is None:

@@ -19,6 +19,7 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
+from changde.perfmgmt.core.excel import UnreadableWorkbook
 from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import invalid_body
 from changde.perfmgmt.core.rest import read_json_object
@@ -60,7 +61,7 @@ class LibraryImportPost(Service):
             try:
                 content = base64.b64decode(data["file"] or "", validate=True)
                 rows = excel.read_workbook(content)
-            except (binascii.Error, TypeError, excel.WorkbookError):
+            except (binascii.Error, TypeError, UnreadableWorkbook):
                 message = _(
                     "library_import_bad_file",
                     default="文件无法读取:请上传 base64 编码的 .xlsx 文件。",

@@ -1,9 +1,9 @@
-"""PATCH @rate/<index> on an Expert or Agency: the office corrects a rating.
+"""PATCH @rate/<id> on an Expert or Agency: the office corrects a rating.
 
 Body: any of ``{"date", "engagement", "score", "note"}``; the others stay,
 and so does the rater; ``changed_by`` and ``changed_on`` say who corrected
 it and when. 200 with the rating and the member's count and average; 400
-with field errors (``index`` when there is no such rating) and nothing
+with field errors (``id`` when there is no such rating) and nothing
 written.
 """
 
@@ -18,22 +18,23 @@ from changde.perfmgmt.core.rest import read_json_object
 from changde.perfmgmt.core.rest import violation_errors
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import change_rating
+from changde.perfmgmt.libraries.members import rating_position
 from changde.perfmgmt.libraries.members import rating_summary
 from changde.perfmgmt.libraries.members import ratings_of
-from changde.perfmgmt.libraries.services.rate.traverse import RatingIndexTraverse
+from changde.perfmgmt.libraries.services.rate.traverse import RatingIdTraverse
 
 NOT_SAVED = _("rating_not_saved", default="评分未保存:请更正以下错误。")
 
 
-class RatePatch(RatingIndexTraverse, Service):
+class RatePatch(RatingIdTraverse, Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         data = read_json_object(self.request)
         if data is None:
             return invalid_body(self.request)
-        index = self.rating_index()
+        rating_id = self.rating_id()
         violations = change_rating(
-            self.context, index, data, api.user.get_current().getId()
+            self.context, rating_id, data, api.user.get_current().getId()
         )
         if violations:
             return bad_request(
@@ -41,8 +42,10 @@ class RatePatch(RatingIndexTraverse, Service):
             )
         summary = rating_summary(self.context)
         return {
-            "@id": f"{self.context.absolute_url()}/@rate/{index}",
-            "rating": ratings_of(self.context)[index],
+            "@id": f"{self.context.absolute_url()}/@rate/{rating_id}",
+            "rating": ratings_of(self.context)[
+                rating_position(self.context, rating_id)
+            ],
             "ratings_count": summary["count"],
             "average": summary["average"],
         }

@@ -2,11 +2,10 @@
 
 Body: ``{"date": "2026-05-01", "engagement": "...", "score": 88, "note": ""}``
 (date defaults to today). The rater is the signed-in user. Answers 201 with
-the stored rating and the member's count and average; 400 with field errors
-and nothing written when the rating is not valid.
+the stored rating (with its ``id``: ``@rate/<id>`` corrects or deletes it)
+and the member's count and average; 400 with field errors and nothing
+written when the rating is not valid.
 """
-
-import datetime
 
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -17,6 +16,7 @@ from changde.perfmgmt.core.rest import bad_request
 from changde.perfmgmt.core.rest import invalid_body
 from changde.perfmgmt.core.rest import read_json_object
 from changde.perfmgmt.core.rest import violation_errors
+from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.i18n import _
 from changde.perfmgmt.libraries.members import add_rating
 from changde.perfmgmt.libraries.members import rating_summary
@@ -30,7 +30,7 @@ class RatePost(Service):
             return invalid_body(self.request)
         violations = add_rating(
             self.context,
-            data.get("date") or datetime.date.today(),
+            data.get("date") or today_in_china(),
             data.get("engagement"),
             data.get("score"),
             api.user.get_current().getId(),
@@ -44,9 +44,10 @@ class RatePost(Service):
             )
         self.request.response.setStatus(201)
         summary = rating_summary(self.context)
+        rating = self.context.ratings[-1]
         return {
-            "@id": f"{self.context.absolute_url()}/@rate",
-            "rating": self.context.ratings[-1],
+            "@id": f"{self.context.absolute_url()}/@rate/{rating['id']}",
+            "rating": rating,
             "ratings_count": summary["count"],
             "average": summary["average"],
         }

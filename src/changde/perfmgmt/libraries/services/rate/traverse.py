@@ -1,12 +1,12 @@
-"""The rating a PATCH or DELETE of @rate names: ``@rate/<index>`` (0-based,
-in the order the member's ratings are listed)."""
+"""The rating a PATCH or DELETE of @rate names: ``@rate/<id>``, the rating's
+own id (it never changes, whatever else is deleted)."""
 
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 
 @implementer(IPublishTraverse)
-class RatingIndexTraverse:
+class RatingIdTraverse:
     """Mix-in of a plone.restapi Service: keeps the path after @rate."""
 
     def __init__(self, context, request):
@@ -17,11 +17,8 @@ class RatingIndexTraverse:
         self.params.append(name)
         return self
 
-    def rating_index(self):
-        """The index named, or None when there is none or it is not a number."""
+    def rating_id(self):
+        """The id named, or None when there is none."""
         if len(self.params) != 1:
             return None
-        try:
-            return int(self.params[0])
-        except ValueError:
-            return None
+        return self.params[0]

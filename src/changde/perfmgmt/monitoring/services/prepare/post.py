@@ -6,6 +6,7 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
+from changde.perfmgmt.core.relations import target_uid
 from changde.perfmgmt.monitoring.rounds import prepare_records
 
 
@@ -21,7 +22,7 @@ class PreparePost(Service):
                     "@id": record.absolute_url(),
                     "UID": api.content.get_uuid(record),
                     "title": record.Title(),
-                    "project": record.project,
+                    "project": target_uid(record.project),
                 }
                 for record in created
             ],

@@ -1,0 +1,1 @@
+"""Behaviors of changde.perfmgmt that several modules' types use."""
