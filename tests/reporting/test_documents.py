@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from changde.perfmgmt.core import demo
 from changde.perfmgmt.reporting.documents import pdf
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+from changde.perfmgmt.testing import RestClient
 
 PASSWORD = "demo-password"
 OFFICE = ("office", PASSWORD)
@@ -45,8 +46,9 @@ def pdf_text(data):
     return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
 
 
-class TestDocuments(unittest.TestCase):
+class TestDocuments(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -55,16 +57,19 @@ class TestDocuments(unittest.TestCase):
         transaction.commit()
         self.url = self.portal.absolute_url()
 
+    def rest_get(self, path, user):
+        """A REST GET of ``path`` (under the site) as ``user``."""
+        return self.call("GET", f"{self.url}/{path}", user=user, allow_redirects=False)
+
     def get(self, path, auth, **kwargs):
         kwargs.setdefault("allow_redirects", False)
         return requests.get(f"{self.url}/{path}", auth=auth, timeout=300, **kwargs)
 
     def test_the_office_drafts_edits_and_exports_the_report(self):
-        answer = requests.post(
+        answer = self.call(
+            "POST",
             f"{self.url}/reporting/@draft-annual-report",
             json={"year": 2026, "audience": "city_government"},
-            headers=JSON,
-            auth=OFFICE,
             timeout=120,
         )
         self.assertEqual(answer.status_code, 201, answer.text)
@@ -75,12 +80,12 @@ class TestDocuments(unittest.TestCase):
         self.assertTrue(projects["source"]["query"]["portal_type"], "BudgetProject")
         report_url = body["url"]
         # a unit may neither draft nor read it
-        refused = requests.post(
+        refused = self.call(
+            "POST",
             f"{self.url}/reporting/@draft-annual-report",
+            user=UNIT,
             json={"year": 2026},
-            headers=JSON,
-            auth=UNIT,
-            timeout=60,
+            allow_redirects=False,
         )
         self.assertIn(refused.status_code, REFUSED)
         self.assertIn(
@@ -93,26 +98,20 @@ class TestDocuments(unittest.TestCase):
             REFUSED,
         )
         # the office edits a paragraph in the site: a new version
-        current = requests.get(
-            report_url + "/@annual-report", headers=JSON, auth=OFFICE, timeout=60
-        )
+        current = self.call("GET", report_url + "/@annual-report")
         self.assertEqual(current.status_code, 200, current.text)
         current = current.json()
         edited = current["body_html"].replace(
             "(请绩效科根据以上情况补充存在的问题和下一步工作打算。)",
             "明年将重点推进债务绩效管理。",
         )
-        patched = requests.patch(
+        patched = self.call(
+            "PATCH",
             report_url,
             json={"body": {"data": edited, "content-type": "text/html"}},
-            headers=JSON,
-            auth=OFFICE,
-            timeout=60,
         )
         self.assertEqual(patched.status_code, 204, patched.text)
-        data = requests.get(
-            report_url + "/@annual-report", headers=JSON, auth=OFFICE, timeout=60
-        ).json()
+        data = self.call("GET", report_url + "/@annual-report").json()
         self.assertIn("明年将重点推进债务绩效管理", data["text"])
         self.assertGreaterEqual(data["version"], 2)
         # Word: the edited text, the numbers and their sources
@@ -153,7 +152,7 @@ class TestDocuments(unittest.TestCase):
     def test_goal_forms_notice_and_leadership_report(self):
         unit = "shibenji/jiaoyuju"
         project = f"{unit}/yiwu-jiaoyu-gaishan"
-        form = self.get(f"{project}/@goal-form", UNIT, headers=JSON)
+        form = self.rest_get(f"{project}/@goal-form", UNIT)
         self.assertEqual(form.status_code, 200, form.text)
         data = form.json()
         self.assertEqual(data["unit_title"], "市教育局")
@@ -169,11 +168,11 @@ class TestDocuments(unittest.TestCase):
         other = "shibenji/weijianwei/jiceng-yiliao-nengli"
         self.assertIn(self.get(f"{other}/@@goal-form.docx", UNIT).status_code, REFUSED)
         self.assertIn(
-            self.get(f"{other}/@goal-form", UNIT, headers=JSON).status_code,
+            self.rest_get(f"{other}/@goal-form", UNIT).status_code,
             REFUSED,
         )
         # the unit's forms in bulk: its own projects of the year, one file
-        bulk = self.get(f"{unit}/@goal-forms?year=2026", UNIT, headers=JSON).json()
+        bulk = self.rest_get(f"{unit}/@goal-forms?year=2026", UNIT).json()
         titles = {item["title"] for item in bulk["items"]}
         self.assertIn("学前教育发展专项资金", titles)
         self.assertTrue(all(item["unit_title"] == "市教育局" for item in bulk["items"]))
@@ -183,9 +182,7 @@ class TestDocuments(unittest.TestCase):
             docx_text(word.content).count("年度项目支出绩效目标申报表"), len(titles)
         )
         # the feedback notice of the demo's fed-back key evaluation
-        notice = self.get(
-            "evaluation/demo-key-2026/@feedback-notice", OFFICE, headers=JSON
-        )
+        notice = self.rest_get("evaluation/demo-key-2026/@feedback-notice", OFFICE)
         self.assertEqual(notice.status_code, 200, notice.text)
         items = notice.json()["items"]
         self.assertEqual([i["deadline"] for i in items], ["2027-06-30", "2027-06-30"])
@@ -196,9 +193,7 @@ class TestDocuments(unittest.TestCase):
         self.assertIn("86.5", text)
         # the leadership report: the office only
         round_path = "monitoring/2026-1"
-        report = self.get(
-            f"{round_path}/@leadership-report", OFFICE, headers=JSON
-        ).json()
+        report = self.rest_get(f"{round_path}/@leadership-report", OFFICE).json()
         self.assertEqual(report["counts"]["suspension"], 1)
         word = self.get(f"{round_path}/@@leadership-report.docx", OFFICE)
         self.assertIn("严重问题", docx_text(word.content))
@@ -283,11 +278,12 @@ class TestEditingTheReport(unittest.TestCase):
             self.assertIn(answer.status_code, (302, 401, 403))
 
 
-class TestTemplateUpload(unittest.TestCase):
+class TestTemplateUpload(RestClient, unittest.TestCase):
     """The office replaces a template over REST (a version is kept); a
     template whose tags are broken is refused on the field, nothing written."""
 
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = OFFICE
 
     def setUp(self):
         self.portal = self.layer["portal"]
@@ -301,10 +297,9 @@ class TestTemplateUpload(unittest.TestCase):
 
         out = io.BytesIO()
         document.save(out)
-        return requests.patch(
+        return self.call(
+            "PATCH",
             self.url,
-            auth=OFFICE,
-            headers=JSON,
             json={
                 "template_file": {
                     "data": base64.b64encode(out.getvalue()).decode(),
@@ -314,7 +309,6 @@ class TestTemplateUpload(unittest.TestCase):
                     "wordprocessingml.document",
                 }
             },
-            timeout=60,
         )
 
     def test_replace_and_refuse(self):
@@ -349,7 +343,7 @@ class TestTemplateUpload(unittest.TestCase):
         self.assertIn("新表:", docx_text(word.content))
 
 
-class TestMeasureOverRest(unittest.TestCase):
+class TestMeasureOverRest(RestClient, unittest.TestCase):
     """A measure's rules over plone.restapi: field-level 400s, nothing written."""
 
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
@@ -362,7 +356,7 @@ class TestMeasureOverRest(unittest.TestCase):
         self.url = f"{self.portal.absolute_url()}/reporting/work-plan-2019/measure-9"
 
     def patch(self, data, auth=OFFICE):
-        return requests.patch(self.url, auth=auth, headers=JSON, json=data, timeout=60)
+        return self.call("PATCH", self.url, user=auth, json=data, allow_redirects=False)
 
     def test_refusals_and_a_progress_note(self):
         for data, field in (
@@ -388,11 +382,10 @@ class TestMeasureOverRest(unittest.TestCase):
             }
         )
         self.assertEqual(answer.status_code, 204, answer.text)
-        measures = requests.get(
+        measures = self.call(
+            "GET",
             f"{self.portal.absolute_url()}/reporting/work-plan-2019/@measures",
-            auth=OFFICE,
-            headers=JSON,
-            timeout=60,
+            user=OFFICE,
         ).json()
         nine = measures["items"][8]
         self.assertEqual(nine["leader"], "郑维菊")
@@ -402,7 +395,7 @@ class TestMeasureOverRest(unittest.TestCase):
         self.assertEqual(measures["status_counts"]["in_progress"], 1)
         # a unit may not see the plan; a reviewer reads but may not edit
         self.assertIn(
-            requests.get(self.url, auth=UNIT, headers=JSON, timeout=60).status_code,
+            self.call("GET", self.url, user=UNIT, allow_redirects=False).status_code,
             REFUSED,
         )
         self.assertIn(
