@@ -59,6 +59,14 @@ PAGES = (
     ("negative-list-reviewer", "negative-list", "reviewer", DESKTOP, "负面清单"),
     ("expert-library-office", "expert-library", "office", DESKTOP, "专家库（绩效科）"),
     ("monitoring-phone", "monitoring", "office", PHONE, "运行监控（手机宽度）"),
+    ("reporting-office", "reporting", "office", DESKTOP, "报告与文书（绩效科）"),
+    (
+        "work-plan-office",
+        "reporting/work-plan-2019",
+        "office",
+        DESKTOP,
+        "工作方案的 14 项措施（绩效科）",
+    ),
 )
 
 
@@ -113,7 +121,8 @@ class DemoSite:
             try:
                 if requests.get(self.url, timeout=5).status_code == 200:
                     return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
+                # a busy machine answers the first (cold) request slowly
                 pass
             if self.server.poll() is not None:
                 break
