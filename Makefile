@@ -9,7 +9,7 @@ TESTRUNNER := $(BIN)/zope-testrunner --path=. --test-path=. --tests-pattern='^te
 	--ignore_dir=benchmarks -v
 POT := src/changde/perfmgmt/locales/changde.perfmgmt.pot
 
-.PHONY: help install start demo test lint format i18n pins backup bench clean browser-deps screenshots
+.PHONY: help install system start demo test lint format i18n pins backup bench clean browser-deps screenshots
 
 help:
 	@echo "make start   install (once) and start the site on http://localhost:\$${PORT:-8080}/Plone"
@@ -29,7 +29,11 @@ $(STAMP): requirements.txt setup.py
 	$(BIN)/python -m pip check
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) system
+
+# LibreOffice and the Noto CJK fonts for PDF documents (apt where root)
+system:
+	@./scripts/system_packages.sh
 
 start: install
 	./scripts/start.sh

@@ -45,6 +45,9 @@ setup(
         "openpyxl",
         "chinese-calendar",
         "pypinyin",
+        "docxtpl",
+        "python-docx",
+        "docxcompose",
         "PyYAML",
     ],
     extras_require={
@@ -54,6 +57,7 @@ setup(
             "plone.testing",
             "zope.testrunner",
             "requests",
+            "pypdf",
             "selenium",
         ],
     },

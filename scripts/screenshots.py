@@ -83,6 +83,14 @@ PAGES = (
         PHONE,
         "驾驶舱（区县财政局，手机宽度）",
     ),
+    ("reporting-office", "reporting", "office", DESKTOP, "报告与文书（绩效科）"),
+    (
+        "work-plan-office",
+        "reporting/work-plan-2019",
+        "office",
+        DESKTOP,
+        "工作方案的 14 项措施（绩效科）",
+    ),
 )
 
 

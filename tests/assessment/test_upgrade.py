@@ -26,8 +26,8 @@ class TestUpgrade(unittest.TestCase):
         setup.setLastVersionForProfile(PACKAGE, "1002")
         setup.upgradeProfile(PACKAGE)
         self.assertEqual(setup.getLastVersionForProfile(MODULE), ("1000",))
-        # on to the newest: the workbench and dashboard follow in 1004
-        self.assertEqual(setup.getLastVersionForProfile(PACKAGE), ("1004",))
+        # on to the newest: workbench and dashboard (1004), reporting (1005)
+        self.assertEqual(setup.getLastVersionForProfile(PACKAGE), ("1005",))
         folder = portal["assessment"]
         self.assertEqual(
             sorted(t.template_kind for t in folder.objectValues()),

@@ -24,6 +24,7 @@ MODULE_PROFILES = tuple(
         "assessment",
         "workbench",
         "dashboard",
+        "reporting",
     )
 )
 

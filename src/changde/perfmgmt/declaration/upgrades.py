@@ -85,3 +85,12 @@ def to_1006(context):
     for brain in catalog.unrestrictedSearchResults(portal_type="BudgetProject"):
         # idxs names one cheap index: the point is the metadata row
         brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
+
+
+def to_1007(context):
+    """The ``quantifiable`` index: the share of quantifiable indicators (the
+    annual report, the dashboards) is counted from index lengths, without
+    loading 100,000 indicator brains."""
+    context.runImportStepFromProfile(PROFILE, "catalog")
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.manage_reindexIndex(ids=["quantifiable"])

@@ -1,0 +1,1 @@
+"""Reporting: the plan's measures, the annual report, fixed-format documents."""
