@@ -7,7 +7,6 @@ those who may change the item now (functional, real HTTP)."""
 
 import unittest
 
-import requests
 import transaction
 from plone import api
 from plone.app.testing import TEST_USER_ID
@@ -33,6 +32,7 @@ from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import REVIEWER_USER
 from changde.perfmgmt.testing import UNIT_A_USER
 from changde.perfmgmt.testing import UNIT_B_USER
+from changde.perfmgmt.testing import RestClient
 from changde.perfmgmt.testing import create_city
 from changde.perfmgmt.testing import create_project
 
@@ -45,24 +45,16 @@ VERSIONED = (
 )
 
 
-class AuditTestCase(unittest.TestCase):
+class AuditTestCase(RestClient, unittest.TestCase):
     layer = CHANGDE_PERFMGMT_FUNCTIONAL_TESTING
+    rest_user = UNIT_A_USER
+    rest_language = "en"
 
     def setUp(self):
         self.portal = self.layer["portal"]
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         self.city = create_city(self.portal)
         transaction.commit()
-
-    def call(self, method, url, user=UNIT_A_USER, **kwargs):
-        return requests.request(
-            method,
-            url,
-            headers={"Accept": "application/json", "Accept-Language": "en"},
-            auth=None if user is None else (user, PASSWORD),
-            timeout=60,
-            **kwargs,
-        )
 
     def create_project(self):
         response = self.call(

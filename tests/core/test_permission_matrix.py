@@ -109,7 +109,9 @@ class TestPermissionMatrix(unittest.TestCase):
 
     # --- helpers -------------------------------------------------------------
 
-    def call(self, principal, method, url, **kwargs):
+    def send(self, principal, method, url, **kwargs):
+        # not the shared RestClient: the matrix sends thousands of requests,
+        # each principal over its own kept-alive session, redirects not followed
         return self.sessions[principal].request(
             method, url, timeout=60, allow_redirects=False, **kwargs
         )
@@ -202,9 +204,9 @@ class TestPermissionMatrix(unittest.TestCase):
         for principal in PRINCIPALS:
             viewer = principal in row.view
             self.check(
-                where, principal, "GET", viewer, self.call(principal, "GET", url)
+                where, principal, "GET", viewer, self.send(principal, "GET", url)
             )
-            found = self.call(
+            found = self.send(
                 principal,
                 "GET",
                 f"{self.portal.absolute_url()}/@search",
@@ -217,7 +219,7 @@ class TestPermissionMatrix(unittest.TestCase):
                 allowed = principal in row.write.get(name, ())
                 transaction.begin()
                 before = obj.__dict__.get(name)
-                response = self.call(principal, "PATCH", url, json={name: value})
+                response = self.send(principal, "PATCH", url, json={name: value})
                 self.check(
                     where,
                     principal,
@@ -256,7 +258,7 @@ class TestPermissionMatrix(unittest.TestCase):
             )
         else:
             allowed = False
-        response = self.call(
+        response = self.send(
             principal,
             "POST",
             f"{obj.absolute_url()}/@workflow/{transition}",
@@ -281,7 +283,7 @@ class TestPermissionMatrix(unittest.TestCase):
         method, path = name.split(" ", 1)
         target = url if path.startswith("(") else f"{url}/{path}"
         kwargs = {} if call.body is None else {"json": call.body}
-        response = self.call(principal, method, target, **kwargs)
+        response = self.send(principal, method, target, **kwargs)
         # a service that may be called answers; the bodies sent are mostly
         # wrong on purpose (nothing is created), so 400 counts as answered
         self.check(where, principal, name, allowed, response, ok=call.ok)

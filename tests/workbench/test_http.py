@@ -4,7 +4,6 @@ shows each role its numbers as links to the lists."""
 
 import unittest
 
-import requests
 from lxml import html
 from tests.dashboard.base import CITY_FUNCTIONAL_TESTING
 from tests.dashboard.base import RETURN_REASON
@@ -12,9 +11,9 @@ from tests.dashboard.base import YEAR
 
 from changde.perfmgmt.testing import DISTRICT_USER
 from changde.perfmgmt.testing import OFFICE_USER
-from changde.perfmgmt.testing import PASSWORD
 from changde.perfmgmt.testing import REVIEWER_USER
 from changde.perfmgmt.testing import UNIT_B_USER
+from changde.perfmgmt.testing import rest_call
 
 
 class WorkbenchHttpTestCase(unittest.TestCase):
@@ -23,23 +22,23 @@ class WorkbenchHttpTestCase(unittest.TestCase):
     def setUp(self):
         self.portal_url = self.layer["portal"].absolute_url()
 
-    def call(self, path, user=OFFICE_USER, json_api=True, **params):
-        headers = {"Accept-Language": "zh-cn"}
-        if json_api:
-            headers["Accept"] = "application/json"
-        return requests.get(
+    def get(self, path, user=OFFICE_USER, json_api=True, **params):
+        """GET ``path`` of the site through the suite's one REST client (as a
+        browser asks for a page when ``json_api`` is false)."""
+        return rest_call(
+            "GET",
             f"{self.portal_url}/{path}",
+            user,
+            "zh-cn",
             params=params,
-            headers=headers,
-            auth=None if user is None else (user, PASSWORD),
-            timeout=60,
+            headers={} if json_api else {"Accept": "text/html,*/*"},
             allow_redirects=False,
         )
 
 
 class TestRest(WorkbenchHttpTestCase):
     def test_office(self):
-        response = self.call("@workbench", year=YEAR)
+        response = self.get("@workbench", year=YEAR)
         self.assertEqual(response.status_code, 200, response.text)
         answer = response.json()
         self.assertEqual(answer["year"], YEAR)
@@ -48,23 +47,23 @@ class TestRest(WorkbenchHttpTestCase):
         self.assertIsNone(answer["reviewer"])
 
     def test_unit_gets_its_own_section_only(self):
-        answer = self.call("@workbench", user=UNIT_B_USER, year=YEAR).json()
+        answer = self.get("@workbench", user=UNIT_B_USER, year=YEAR).json()
         self.assertIsNone(answer["office"])
         (section,) = answer["units"]
         self.assertEqual(section["returned"][0]["reason"], RETURN_REASON)
 
     def test_anonymous_refused(self):
-        self.assertEqual(self.call("@workbench", user=None).status_code, 401)
+        self.assertEqual(self.get("@workbench", user=None).status_code, 401)
 
     def test_bad_year(self):
-        response = self.call("@workbench", year="20x6")
+        response = self.get("@workbench", year="20x6")
         self.assertEqual(response.status_code, 400)
         self.assertEqual(response.json()["error"]["errors"][0]["field"], "year")
 
 
 class TestPage(WorkbenchHttpTestCase):
     def page(self, user, **params):
-        response = self.call("@@workbench", user=user, json_api=False, **params)
+        response = self.get("@@workbench", user=user, json_api=False, **params)
         self.assertEqual(response.status_code, 200)
         return html.fromstring(response.text)
 
@@ -109,7 +108,7 @@ class TestPage(WorkbenchHttpTestCase):
 
 class TestHomePage(WorkbenchHttpTestCase):
     def test_the_home_page_shows_a_signed_in_users_workbench_first(self):
-        response = self.call("", user=OFFICE_USER, json_api=False)
+        response = self.get("", user=OFFICE_USER, json_api=False)
         self.assertEqual(response.status_code, 200)
         tree = html.fromstring(response.text)
         viewlets = tree.cssselect(".perfmgmt-home-viewlets > *")
@@ -118,11 +117,11 @@ class TestHomePage(WorkbenchHttpTestCase):
         self.assertTrue(tree.cssselect(".perfmgmt-workbench-office"))
 
     def test_not_for_anonymous(self):
-        response = self.call("", user=None, json_api=False)
+        response = self.get("", user=None, json_api=False)
         self.assertEqual(response.status_code, 200)
         self.assertNotIn("perfmgmt-workbench", response.text)
 
     def test_the_year_selector_stays_on_the_home_page(self):
-        tree = html.fromstring(self.call("", user=UNIT_B_USER, json_api=False).text)
+        tree = html.fromstring(self.get("", user=UNIT_B_USER, json_api=False).text)
         (form,) = tree.cssselect("form.perfmgmt-workbench-year")
         self.assertNotIn("@@workbench", form.get("action"))
