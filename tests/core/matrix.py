@@ -423,6 +423,61 @@ def monitoring_record(fx, portal_type):
     return record
 
 
+def office_and_reviewers_read(make, fields=None):
+    """A type of the reporting module (its one state, internal): the office
+    and the reviewers read it, the office changes it."""
+    fields = fields or {}
+    return Rows(
+        make=make,
+        fields=fields,
+        states={
+            "internal": State(
+                view=who(OFFICE, REVIEWER),
+                write=dict.fromkeys(fields, OFFICE_ONLY),
+            )
+        },
+    )
+
+
+def reporting(fx, portal_type):
+    """``make`` of a reporting type: what the module installs (the folder,
+    the 2019 plan and its measures, the document templates) or, for the
+    annual report, one made in the folder."""
+    folder = fx.portal["reporting"]
+    if portal_type == "ReportingFolder":
+        return folder
+    if portal_type == "WorkPlan":
+        return folder["work-plan-2019"]
+    if portal_type == "PlanMeasure":
+        return folder["work-plan-2019"].objectValues()[0]
+    if portal_type == "DocumentTemplate":
+        return next(
+            obj for obj in folder.objectValues() if obj.portal_type == portal_type
+        )
+    return api.content.create(
+        container=folder, type="AnnualReport", id="matrix-report", title="年度报告"
+    )
+
+
+def assessment(fx, portal_type):
+    """``make`` of an assessment type: the folder, a copy of an installed
+    scorecard template, or the 2026 card of the owning unit (unit_a)."""
+    folder = fx.portal["assessment"]
+    if portal_type == "AssessmentFolder":
+        return folder
+    if portal_type == "ScorecardTemplate":
+        template = next(
+            obj for obj in folder.objectValues() if obj.portal_type == portal_type
+        )
+        return api.content.copy(source=template, target=folder, id="matrix-template")
+    from changde.perfmgmt.assessment.yearly import create_cards
+
+    unit = fx.city["unit_a"]
+    return next(
+        card for card in create_cards(2026) if target_uid(card.target) == unit.UID()
+    )
+
+
 def publicity(portal_type):
     """``make`` of a publicity type: in its section of the column."""
 
@@ -918,6 +973,43 @@ MATRIX = {
     ),
     "TrainingMaterial": published_by_office(
         publicity("TrainingMaterial"), fields={"title": "讲义"}
+    ),
+    "ReportingFolder": office_and_reviewers_read(reporting, fields={"title": "文书"}),
+    "WorkPlan": office_and_reviewers_read(reporting, fields={"title": "方案"}),
+    "PlanMeasure": office_and_reviewers_read(reporting, fields={"title": "措施"}),
+    "DocumentTemplate": office_and_reviewers_read(reporting, fields={"title": "模板"}),
+    "AnnualReport": office_and_reviewers_read(reporting, fields={"title": "报告"}),
+    "AssessmentFolder": signed_in_read(
+        assessment, fields={"title": "考核"}, states=("internal",)
+    ),
+    "ScorecardTemplate": Rows(
+        make=assessment,
+        fields={"title": "评分表"},
+        states={
+            "draft": State(
+                view=OFFICE_ONLY,
+                write={"title": OFFICE_ONLY},
+                transitions={"activate": OFFICE_ONLY},
+            ),
+            "active": State(view=SIGNED_IN, transitions={"retire": OFFICE_ONLY}),
+            "retired": State(view=SIGNED_IN, transitions={"activate": OFFICE_ONLY}),
+        },
+    ),
+    "AssessmentCard": Rows(
+        make=assessment,
+        fields={"title": "考核表"},
+        states={
+            "draft": State(
+                view=OFFICE_ONLY,
+                write={"title": OFFICE_ONLY},
+                transitions={"confirm": OFFICE_ONLY},
+            ),
+            "confirmed": State(
+                view=OFFICE_ONLY | TENANT,
+                transitions={"publish": OFFICE_ONLY, "return": OFFICE_ONLY},
+            ),
+            "published": State(view=SIGNED_IN, transitions={"retract": OFFICE_ONLY}),
+        },
     ),
 }
 
