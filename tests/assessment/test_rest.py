@@ -111,7 +111,7 @@ class TestScorecard(RestTestCase):
         )
         response = self.call("PATCH", self.url, json={"score": "88"})
         self.assertEqual(response.status_code, 400, response.text)
-        (error,) = response.json()["errors"]
+        (error,) = response.json()["error"]["errors"]
         self.assertEqual(error["field"], "score_override_reason")
         transaction.begin()
         self.assertEqual(str(self.report.score), "96.00")
@@ -187,7 +187,7 @@ class TestTemplates(RestTestCase):
             },
         )
         self.assertEqual(response.status_code, 400, response.text)
-        (error,) = response.json()["errors"]
+        (error,) = response.json()["error"]["errors"]
         self.assertEqual(error["field"], "criteria")
         self.assertIn("90", error["message"])
         response = self.call(
@@ -216,7 +216,7 @@ class TestTemplates(RestTestCase):
             },
         )
         self.assertEqual(response.status_code, 400, response.text)
-        self.assertEqual(response.json()["errors"][0]["field"], "criteria")
+        self.assertEqual(response.json()["error"]["errors"][0]["field"], "criteria")
         # activated, it is never changed again
         response = self.call("POST", f"{url}/@workflow/activate")
         self.assertEqual(response.status_code, 200, response.text)

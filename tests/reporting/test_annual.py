@@ -166,15 +166,18 @@ class TestDemoYear(unittest.TestCase):
             value["round_1_suspension"],
             sum(1 for r in records if r.get("severity") == "serious"),
         )
-        self.assertEqual(value["round_2_records"], 0)
-        self.assertEqual(figures["round_2_rate"].text, "—")
+        # the final round: the assessment demo's records of six projects
+        self.assertEqual(value["round_2_records"], 6)
+        self.assertNotEqual(figures["round_2_rate"].text, "—")
         self.assertEqual(figures["round_1_below"].label, "第1轮标记“低于目标”的项目数")
         # evaluations: a key evaluation (86.5, 良, published), a pre-evaluation
-        # (82, 良, approved), a self-evaluation draft (not a result)
-        self.assertEqual(value["evaluation_reports"], 3)
-        self.assertEqual(value["evaluation_kind_key"], 1)
+        # (82, 良, approved), a self-evaluation draft (not a result); the
+        # assessment demo adds a key evaluation and a self-evaluation, scored
+        # on their scorecards and not yet approved
+        self.assertEqual(value["evaluation_reports"], 5)
+        self.assertEqual(value["evaluation_kind_key"], 2)
         self.assertEqual(value["evaluation_kind_pre"], 1)
-        self.assertEqual(value["evaluation_kind_self"], 1)
+        self.assertEqual(value["evaluation_kind_self"], 2)
         self.assertEqual(value["evaluation_grade_good"], 2)
         self.assertEqual(value["evaluation_grade_excellent"], 0)
         # rectification: two items fed back, one accepted
@@ -211,8 +214,8 @@ class TestDemoYear(unittest.TestCase):
             value["training_events"] + value["training_planned"],
             record["training_events"],
         )
-        # the assessment module is not installed: the section says so
-        self.assertIsNone(facts["assessment"])
+        # the assessment module's yearly cards of the demo: 5 units, 13 districts
+        self.assertEqual(facts["assessment"]["cards"], 18)
         # the plan of 2019 is the latest before 2026: 14 measures
         self.assertEqual(value["measures_total"], 14)
         self.assertEqual(value["measures_not_started"], 14)
@@ -233,8 +236,8 @@ class TestDemoYear(unittest.TestCase):
         self.assertIn(
             f"全市共{expected['projects']}<sup>[{ref}]</sup>个项目", report.body.raw
         )
-        self.assertIn("考核模块尚未启用", report.body.raw)
-        self.assertIn("not available", report.body.raw)
+        # the assessment module is installed: its figures, not its absence
+        self.assertNotIn("考核模块尚未启用", report.body.raw)
         self.assertEqual(len(report.figures), len(drafted["figures"]))
         self.assertEqual(report.audience, "city_government")
         # a first version is kept (CMFEditions)
