@@ -110,13 +110,19 @@ class TestRelationPicker(BrowserTestCase):
         self.press(self.picker_button("project"))
         self.wait_until(lambda d: d.find_elements(By.CSS_SELECTOR, ".contentItem"))
         self.assertEqual(self.horizontal_overflow(), 0)
-        # the panel starts at the screen's left edge, not beyond it
-        panel = self.driver.execute_script(
-            "var r = document.querySelector('.content-browser')"
-            ".getBoundingClientRect(); return [r.left, r.right, window.innerWidth];"
-        )
-        self.assertGreaterEqual(panel[0], 0)
-        self.assertLessEqual(panel[1], panel[2])
+
+        # the panel ends within the screen once it has slid in (it is
+        # animated: on a busy machine it was measured halfway)
+        def panel(driver):
+            return driver.execute_script(
+                "var r = document.querySelector('.content-browser')"
+                ".getBoundingClientRect(); return [r.left, r.right, window.innerWidth];"
+            )
+
+        self.wait_until(lambda d: panel(d)[0] >= 0 and panel(d)[1] <= panel(d)[2])
+        left, right, width = panel(self.driver)
+        self.assertGreaterEqual(left, 0)
+        self.assertLessEqual(right, width)
         items = self.find_all(".content-browser .contentItem")
         # projects only: the four of the test city
         self.assertEqual(len(items), 4)

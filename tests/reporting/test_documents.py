@@ -330,7 +330,7 @@ class TestTemplateUpload(RestClient, unittest.TestCase):
         broken.add_paragraph("{{ form.title }")
         answer = self.upload(broken)
         self.assertEqual(answer.status_code, 400)
-        error = answer.json()["errors"][0]
+        error = answer.json()["error"]["errors"][0]
         self.assertEqual(error["field"], "template_file")
         self.assertIn("第 2 段「{{ form.title }」", error["message"])
         # the good template stays
@@ -371,7 +371,7 @@ class TestMeasureOverRest(RestClient, unittest.TestCase):
         ):
             answer = self.patch(data)
             self.assertEqual(answer.status_code, 400, (data, answer.text))
-            fields = [e.get("field") or "" for e in answer.json()["errors"]]
+            fields = [e.get("field") or "" for e in answer.json()["error"]["errors"]]
             self.assertTrue(any(name.startswith(field) for name in fields), answer.text)
         answer = self.patch(
             {
