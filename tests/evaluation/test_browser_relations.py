@@ -145,4 +145,4 @@ class TestRelationPicker(BrowserTestCase):
         right = self.driver.execute_script(
             "return arguments[0].getBoundingClientRect().right;", button
         )
-        self.assertLessEqual(right, panel[2])
+        self.assertLessEqual(right, width)
