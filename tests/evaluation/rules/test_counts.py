@@ -8,6 +8,7 @@ from decimal import Decimal
 from changde.perfmgmt.evaluation.rules.grades import UNGRADED
 from changde.perfmgmt.evaluation.rules.grades import grade_counts
 from changde.perfmgmt.evaluation.rules.negative_list import negative_list_counts
+from changde.perfmgmt.evaluation.rules.negative_list import negative_list_totals
 from changde.perfmgmt.evaluation.rules.rectification import RectificationSettings
 from changde.perfmgmt.evaluation.rules.rectification import rectification_counts
 
@@ -81,3 +82,22 @@ class TestNegativeListCounts(unittest.TestCase):
         self.assertEqual(counts["other"], {"listed": 1})
         self.assertEqual(counts["incomplete_systems"], {})
         self.assertEqual(list(counts)[0], "unclear_goals")
+
+    def test_totals_by_state_and_listed_by_reason(self):
+        by_state, listed = negative_list_totals(
+            negative_list_counts(
+                [
+                    ("execution_below_standard", "listed"),
+                    ("execution_below_standard", "released"),
+                    ("unclear_goals", "proposed"),
+                    ("something new", "listed"),
+                ]
+            )
+        )
+        self.assertEqual(
+            by_state, {"proposed": 1, "listed": 2, "released": 1, "rejected": 0}
+        )
+        self.assertEqual(listed["execution_below_standard"], 1)
+        self.assertEqual(listed["other"], 1)
+        self.assertEqual(listed["incomplete_systems"], 0)
+        self.assertEqual(negative_list_totals(negative_list_counts([]))[0]["listed"], 0)

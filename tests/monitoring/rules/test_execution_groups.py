@@ -80,3 +80,27 @@ class TestExecutionBy(unittest.TestCase):
     def test_a_wrong_amount_is_refused(self):
         with self.assertRaises(ValueError):
             execution_by([record(1, "x", "abc", "1")], key=lambda r: 1)
+
+    def test_records_meeting_the_target(self):
+        # the round page's counts (share_meeting_target over the records'
+        # rates) from the records' flags: a record without a rate (an amount
+        # missing, a budget of 0) neither meets nor misses the target
+        group = execution_by(
+            [
+                record(1, "x", "100", "60"),
+                record(1, "x", "100", "59.99", ["below_target"]),
+                record(1, "x", "100", "130", ["over_budget"]),
+                record(1, "x", "100", None),
+                record(1, "x", "0", "0"),
+            ],
+            key=lambda r: 1,
+        )[1]
+        self.assertEqual((group.with_amounts, group.with_rate), (4, 3))
+        self.assertEqual(group.meeting_target, 2)
+        self.assertEqual(group.share_meeting_target, Decimal("66.67"))
+        self.assertEqual((group + group).meeting_target, 4)
+
+    def test_no_rate_no_share(self):
+        group = execution_by([record(1, "x", "0", "0")], key=lambda r: 1)[1]
+        self.assertEqual(group.meeting_target, 0)
+        self.assertIsNone(group.share_meeting_target)

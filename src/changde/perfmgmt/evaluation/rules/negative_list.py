@@ -113,3 +113,21 @@ def negative_list_counts(entries: Iterable) -> dict:
         by_state = counts[reason if reason in counts else "other"]
         by_state[state] = by_state.get(state, 0) + 1
     return counts
+
+
+#: The states of a negative-list entry, as the figures count them: proposed
+#: (waiting for the office), listed, released, rejected.
+ENTRY_STATES = ("proposed", "listed", "released", "rejected")
+
+
+def negative_list_totals(counts: dict) -> tuple:
+    """``({state: count}, {reason: listed})`` of ``counts`` as
+    :func:`negative_list_counts` answers them: the entries in each state
+    (every state of :data:`ENTRY_STATES`, 0 where none, then any other), and
+    the listed ones by reason."""
+    by_state = dict.fromkeys(ENTRY_STATES, 0)
+    for states in counts.values():
+        for state, count in states.items():
+            by_state[state] = by_state.get(state, 0) + count
+    listed = {reason: states.get("listed", 0) for reason, states in counts.items()}
+    return by_state, listed

@@ -166,6 +166,8 @@ class Execution:
     budget: Decimal = Decimal(0)
     executed: Decimal = Decimal(0)
     flags: dict = dataclass_field(default_factory=dict)
+    #: records with a rate of their own (both amounts, a budget above 0)
+    with_rate: int = 0
 
     def add(self, record: RecordValues):
         self.records += 1
@@ -174,8 +176,11 @@ class Execution:
         if is_blank(record.budget_amount) or is_blank(record.executed_amount):
             return
         self.with_amounts += 1
-        self.budget += to_decimal(record.budget_amount, strict=True)
+        budget = to_decimal(record.budget_amount, strict=True)
+        self.budget += budget
         self.executed += to_decimal(record.executed_amount, strict=True)
+        if budget != 0:
+            self.with_rate += 1
 
     @property
     def rate(self) -> Decimal | None:
@@ -186,6 +191,20 @@ class Execution:
 
     def flagged(self, flag) -> int:
         return self.flags.get(flag, 0)
+
+    @property
+    def meeting_target(self) -> int:
+        """Records whose own rate meets their round's target: those with a
+        rate that did not raise ``below_target`` (a record's flags are set
+        against its round's target, :func:`rules.flags.record_flags`)."""
+        return max(self.with_rate - self.flagged("below_target"), 0)
+
+    @property
+    def share_meeting_target(self) -> Decimal | None:
+        """:attr:`meeting_target` as a percentage of the records with a rate
+        (2 places, half up; as :func:`share_meeting_target`), None when no
+        record has a rate."""
+        return percent(self.meeting_target, self.with_rate)
 
     def __add__(self, other):
         """Two groups together (a round's total from its jurisdictions')."""
@@ -198,6 +217,7 @@ class Execution:
             budget=self.budget + other.budget,
             executed=self.executed + other.executed,
             flags=flags,
+            with_rate=self.with_rate + other.with_rate,
         )
 
 
