@@ -8,9 +8,10 @@ Every function counts what the current user may see (restricted catalog
 searches), except the coverage and the special-fund count, which are facts of
 a jurisdiction the user may view (:mod:`changde.perfmgmt.declaration.coverage`
 counts them unrestricted, so a reviewer and the office see the same matrix).
-Functions that need the jurisdictions the user may view take them as
-``jurisdictions`` (from :func:`visible_jurisdictions`), so that a page asks
-once.
+With ``unrestricted=True`` they count the whole city whoever asks (the
+annual report; for the office the numbers are the same). Functions that need
+the jurisdictions the user may view take them as ``jurisdictions`` (from
+:func:`visible_jurisdictions`), so that a page asks once.
 """
 
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from changde.perfmgmt.declaration.coverage import coverage_of
 from changde.perfmgmt.declaration.gates import municipal_special_fund_usage
 from changde.perfmgmt.declaration.rules.coverage import Coverage
 from changde.perfmgmt.declaration.rules.coverage import coverage_gaps
+from changde.perfmgmt.declaration.rules.declared import declared_totals
 from changde.perfmgmt.declaration.rules.quantified import QuantifiedShare
 from changde.perfmgmt.declaration.rules.quantified import quantified_shares
 from changde.perfmgmt.declaration.rules.special_funds import special_fund_usage
@@ -72,7 +74,7 @@ def _folder_order(tenants):
     return sorted(tenants, key=position)
 
 
-def _tenants(portal_type, path=None, kind=False):
+def _tenants(portal_type, path=None, kind=False, unrestricted=False):
     query = {"portal_type": portal_type}
     if path:
         query["path"] = path
@@ -80,7 +82,9 @@ def _tenants(portal_type, path=None, kind=False):
     columns = ["getId", "Title", "UID"] + (["jurisdiction_kind"] if kind else [])
     portal_url = api.portal.get().absolute_url()
     tenants = []
-    for row in metadata_rows(columns, with_path=True, **query):
+    for row in metadata_rows(
+        columns, unrestricted=unrestricted, with_path=True, **query
+    ):
         row_path, id_, title, uid = row[:4]
         tenants.append(
             Tenant(
@@ -96,15 +100,19 @@ def _tenants(portal_type, path=None, kind=False):
     return _folder_order(tenants)
 
 
-def visible_jurisdictions():
-    """The jurisdictions the user may view, in folder order."""
-    return _tenants("Jurisdiction", kind=True)
+def visible_jurisdictions(unrestricted=False):
+    """The jurisdictions the user may view (all with ``unrestricted``), in
+    folder order."""
+    return _tenants("Jurisdiction", kind=True, unrestricted=unrestricted)
 
 
-def visible_units(jurisdiction_path=None):
-    """``{path: Tenant}`` of the budget units the user may view (in
-    ``jurisdiction_path``), in folder order."""
-    return {unit.path: unit for unit in _tenants("BudgetUnit", jurisdiction_path)}
+def visible_units(jurisdiction_path=None, unrestricted=False):
+    """``{path: Tenant}`` of the budget units the user may view (all with
+    ``unrestricted``; in ``jurisdiction_path``), in folder order."""
+    return {
+        unit.path: unit
+        for unit in _tenants("BudgetUnit", jurisdiction_path, unrestricted=unrestricted)
+    }
 
 
 @dataclass(frozen=True)
@@ -120,6 +128,29 @@ class ProjectRow:
     quantified: int
     #: whether the user may see the project (see :func:`year_projects`)
     visible: bool = True
+    #: its amount (yuan) as the catalog holds it
+    amount: object = None
+
+
+def declared_query(year):
+    """The catalog query of the projects of ``year`` declared with their
+    goals (shown as the source of the numbers)."""
+    return {
+        "portal_type": "BudgetProject",
+        "year": year,
+        "review_state": list(MANAGED_STATES),
+    }
+
+
+#: the metadata of a project the figures read
+PROJECT_COLUMNS = [
+    "budget_kind",
+    "is_special_fund",
+    "review_state",
+    "indicator_count",
+    "quantified_indicator_count",
+    "amount",
+]
 
 
 def project_rows(year, jurisdiction_path=None, states=MANAGED_STATES):
@@ -134,16 +165,8 @@ def project_rows(year, jurisdiction_path=None, states=MANAGED_STATES):
         query["path"] = jurisdiction_path
     prefix = len(portal_path()) + 1
     rows = []
-    for path, kind, special, state, indicators, quantified in metadata_rows(
-        [
-            "budget_kind",
-            "is_special_fund",
-            "review_state",
-            "indicator_count",
-            "quantified_indicator_count",
-        ],
-        with_path=True,
-        **query,
+    for path, kind, special, state, indicators, quantified, amount in metadata_rows(
+        PROJECT_COLUMNS, with_path=True, **query
     ):
         jurisdiction, unit = path[prefix:].split("/", 2)[:2]
         rows.append(
@@ -155,6 +178,7 @@ def project_rows(year, jurisdiction_path=None, states=MANAGED_STATES):
                 review_state=state,
                 indicators=_count(indicators),
                 quantified=_count(quantified),
+                amount=amount,
             )
         )
     return rows
@@ -165,11 +189,7 @@ def year_projects(year, jurisdiction_path=None):
     reviewed, approved; in ``jurisdiction_path``), the coverage's facts, each
     marked ``visible`` when the user may see it (what the quantified share
     counts): one read of the rows for both."""
-    query = {
-        "portal_type": "BudgetProject",
-        "year": year,
-        "review_state": list(MANAGED_STATES),
-    }
+    query = declared_query(year)
     if jurisdiction_path:
         query["path"] = jurisdiction_path
     visible = visible_record_ids(**query)
@@ -183,17 +203,8 @@ def year_projects(year, jurisdiction_path=None):
         state,
         indicators,
         quantified,
-    ) in metadata_rows_with_ids(
-        [
-            "budget_kind",
-            "is_special_fund",
-            "review_state",
-            "indicator_count",
-            "quantified_indicator_count",
-        ],
-        unrestricted=True,
-        **query,
-    ):
+        amount,
+    ) in metadata_rows_with_ids(PROJECT_COLUMNS, unrestricted=True, **query):
         jurisdiction, unit = path[prefix:].split("/", 2)[:2]
         rows.append(
             ProjectRow(
@@ -205,6 +216,7 @@ def year_projects(year, jurisdiction_path=None):
                 indicators=_count(indicators),
                 quantified=_count(quantified),
                 visible=rid in visible,
+                amount=amount,
             )
         )
     return rows
@@ -226,16 +238,19 @@ class CoverageRow:
     gaps: tuple
 
 
-def coverage_figures(year, jurisdiction=None, jurisdictions=None, projects=None):
+def coverage_figures(
+    year, jurisdiction=None, jurisdictions=None, projects=None, unrestricted=False
+):
     """The four-budgets coverage of ``year`` for every jurisdiction the user
-    may view (or only ``jurisdiction``, a Tenant), with its gaps (from
-    ``projects`` of :func:`year_projects` when the caller has them)."""
+    may view (every one with ``unrestricted``; or only ``jurisdiction``, a
+    Tenant), with its gaps (from ``projects`` of :func:`year_projects` when
+    the caller has them)."""
     if jurisdiction is not None:
         tenants = [jurisdiction]
     elif jurisdictions is not None:
         tenants = list(jurisdictions)
     else:
-        tenants = visible_jurisdictions()
+        tenants = visible_jurisdictions(unrestricted)
     kinds = None
     if projects is not None:
         root = portal_path()
@@ -259,12 +274,13 @@ def coverage_figures(year, jurisdiction=None, jurisdictions=None, projects=None)
     ]
 
 
-def special_fund_figures(year, margin=0, jurisdictions=None):
+def special_fund_figures(year, margin=0, jurisdictions=None, unrestricted=False):
     """The municipal level's approved special funds of ``year`` against the
     cap (:class:`SpecialFundUsage` of ``rules.special_funds``) with the
-    municipal jurisdiction (a Tenant), or None when the user may not view it."""
+    municipal jurisdiction (a Tenant), or None when the user may not view it
+    (with ``unrestricted``: when there is none)."""
     if jurisdictions is None:
-        jurisdictions = visible_jurisdictions()
+        jurisdictions = visible_jurisdictions(unrestricted)
     municipal = [tenant for tenant in jurisdictions if tenant.kind == MUNICIPAL]
     if not municipal:
         return None
@@ -281,16 +297,37 @@ class QuantifiedRow:
     share: QuantifiedShare
 
 
-def quantified_figures(year, jurisdiction=None, jurisdictions=None, projects=None):
-    """The share of quantified indicators of the projects declared for
-    ``year`` (submitted, reviewed or approved) the user may see: ``(by
-    jurisdiction, by unit, overall)``, the rows in folder order (from
-    ``projects`` of :func:`year_projects` when the caller has them)."""
+def _declared_rows(year, jurisdiction, projects, unrestricted):
+    """The declared projects the figures count: those the user may see (all
+    with ``unrestricted``), from ``projects`` when the caller has them."""
     path = jurisdiction.path if jurisdiction is not None else None
     if projects is None:
-        rows = project_rows(year, path)
-    else:
-        rows = [row for row in projects if row.visible]
+        if unrestricted:
+            return year_projects(year, path)
+        return project_rows(year, path)
+    return [row for row in projects if unrestricted or row.visible]
+
+
+def declared_figures(year, jurisdiction=None, projects=None, unrestricted=False):
+    """The projects declared for ``year`` (submitted, reviewed or approved;
+    in ``jurisdiction``, a Tenant) the user may see, or all of them with
+    ``unrestricted``: how many and their amount, and of them the special
+    funds (:class:`~.rules.declared.DeclaredTotals`)."""
+    rows = _declared_rows(year, jurisdiction, projects, unrestricted)
+    return declared_totals((row.amount, row.is_special_fund) for row in rows)
+
+
+def quantified_figures(
+    year, jurisdiction=None, jurisdictions=None, projects=None, unrestricted=False
+):
+    """The share of quantified indicators (quantifiable with a numeric
+    target, :func:`~.rules.quantified.is_quantified`) of the projects
+    declared for ``year`` (submitted, reviewed or approved) the user may see
+    (all with ``unrestricted``): ``(by jurisdiction, by unit, overall)``, the
+    rows in folder order (from ``projects`` of :func:`year_projects` when the
+    caller has them)."""
+    path = jurisdiction.path if jurisdiction is not None else None
+    rows = _declared_rows(year, jurisdiction, projects, unrestricted)
     by_unit = quantified_shares(
         (row.unit_path, row.indicators, row.quantified) for row in rows
     )
@@ -301,7 +338,7 @@ def quantified_figures(year, jurisdiction=None, jurisdictions=None, projects=Non
         key = unit_path[prefix:].split("/", 1)[0]
         by_jurisdiction[key] = by_jurisdiction.get(key, QuantifiedShare()) + share
     if jurisdictions is None:
-        jurisdictions = visible_jurisdictions()
+        jurisdictions = visible_jurisdictions(unrestricted)
     jurisdiction_rows = [
         QuantifiedRow(tenant, by_jurisdiction[tenant.id])
         for tenant in jurisdictions
@@ -310,7 +347,7 @@ def quantified_figures(year, jurisdiction=None, jurisdictions=None, projects=Non
     unit_rows = (
         [
             QuantifiedRow(tenant, by_unit[unit_path])
-            for unit_path, tenant in visible_units(path).items()
+            for unit_path, tenant in visible_units(path, unrestricted).items()
             if unit_path in by_unit
         ]
         if by_unit

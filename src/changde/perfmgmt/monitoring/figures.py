@@ -5,7 +5,9 @@ their targets and report deadlines. The arithmetic is in
 :mod:`changde.perfmgmt.monitoring.rules.execution`.
 
 Records are counted as the current user may see them (restricted search): a
-district sees its own jurisdiction's rates, a unit its own.
+district sees its own jurisdiction's rates, a unit its own. With
+``unrestricted=True`` they count the whole city whoever asks (the annual
+report; for the office the numbers are the same).
 """
 
 from dataclasses import dataclass
@@ -39,21 +41,38 @@ class RoundExecution:
     by_jurisdiction: list
 
 
-def year_rounds(year):
-    """The rounds of ``year`` (objects, by number) the user may see."""
-    brains = api.content.find(portal_type="MonitoringRound", year=year)
-    return sorted(
-        (brain.getObject() for brain in brains),
-        key=lambda obj: obj.round_number or 0,
-    )
+def year_rounds(year, unrestricted=False):
+    """The rounds of ``year`` (objects, by number) the user may see (all
+    with ``unrestricted``)."""
+    if unrestricted:
+        catalog = api.portal.get_tool("portal_catalog")
+        rounds = (
+            brain._unrestrictedGetObject()
+            for brain in catalog.unrestrictedSearchResults(
+                portal_type="MonitoringRound", year=year
+            )
+        )
+    else:
+        rounds = (
+            brain.getObject()
+            for brain in api.content.find(portal_type="MonitoringRound", year=year)
+        )
+    return sorted(rounds, key=lambda obj: obj.round_number or 0)
 
 
-def record_values(year, jurisdiction=None):
-    """The year's records the user may see (of ``jurisdiction``, an id), as
-    :class:`RecordValues`, and ``{jurisdiction: title}``."""
+def record_query(year, jurisdiction=None):
+    """The catalog query of the year's records (of ``jurisdiction``)."""
     query = {"portal_type": "MonitoringRecord", "year": year}
     if jurisdiction:
         query["jurisdiction"] = jurisdiction
+    return query
+
+
+def record_values(year, jurisdiction=None, unrestricted=False):
+    """The year's records the user may see (all with ``unrestricted``; of
+    ``jurisdiction``, an id), as :class:`RecordValues`, and
+    ``{jurisdiction: title}``."""
+    query = record_query(year, jurisdiction)
     values, titles = [], {}
     for number, key, title, budget, executed, flags in metadata_rows(
         [
@@ -64,6 +83,7 @@ def record_values(year, jurisdiction=None):
             "executed_amount",
             "monitoring_flags",
         ],
+        unrestricted=unrestricted,
         **query,
     ):
         if key not in titles:
@@ -85,12 +105,15 @@ def _amount(value):
     return value if isinstance(value, Decimal | int | float | str) else None
 
 
-def execution_figures(year, margin, jurisdiction=None, order=(), today=None):
+def execution_figures(
+    year, margin, jurisdiction=None, order=(), today=None, unrestricted=False
+):
     """The execution of each round of ``year``: overall and by jurisdiction,
     each with its traffic light against the round's target (``margin``
     percentage points of yellow). Jurisdictions come in ``order`` (ids),
-    the others after them by pinyin."""
-    values, titles = record_values(year, jurisdiction)
+    the others after them by pinyin. The records and rounds the user may see
+    (all with ``unrestricted``)."""
+    values, titles = record_values(year, jurisdiction, unrestricted)
     by_round_and_jurisdiction = execution_by(
         values, lambda record: (record.round_number, record.jurisdiction)
     )
@@ -103,7 +126,7 @@ def execution_figures(year, margin, jurisdiction=None, order=(), today=None):
         return (position.get(key, len(position)), pinyin_sort_string(titles[key]))
 
     answer = []
-    for monitoring_round in year_rounds(year):
+    for monitoring_round in year_rounds(year, unrestricted):
         number = monitoring_round.round_number
         target = monitoring_round.target_rate
         execution = by_round.get(number, Execution())
