@@ -10,7 +10,9 @@ from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 from zope.component import getMultiAdapter
+from zope.event import notify
 from zope.globalrequest import getRequest
+from zope.lifecycleevent import ObjectModifiedEvent
 
 from changde.perfmgmt.core import demo
 from changde.perfmgmt.core.jsonable import jsonable
@@ -135,3 +137,26 @@ class TestAnnualReportMatchesDashboard(unittest.TestCase):
             shared, jsonable(shared_numbers(self.dashboard())), "service ≠ dashboard"
         )
         self.assertSame(report, shared, "@dashboard service")
+
+    def test_a_quantifiable_indicator_without_a_number_is_not_quantified(self):
+        # an indicator ticked quantifiable whose target is no number (stored
+        # before the form checked it, or imported): it is not quantified
+        # (docs/declaration.md), for the dashboard and the report alike
+        catalog = api.portal.get_tool("portal_catalog")
+        indicator = next(
+            brain._unrestrictedGetObject()
+            for project in catalog.unrestrictedSearchResults(
+                portal_type="BudgetProject", year=YEAR, review_state="approved"
+            )
+            for brain in catalog.unrestrictedSearchResults(
+                portal_type="Indicator",
+                quantifiable=True,
+                path={"query": project.getPath(), "depth": 1},
+            )
+        )
+        before = shared_numbers(self.dashboard())["goals_quantifiable"]
+        indicator.target_value = "较上年提高"
+        notify(ObjectModifiedEvent(indicator))
+        shared = shared_numbers(self.dashboard())
+        self.assertEqual(shared["goals_quantifiable"], before - 1)
+        self.assertSame(self.report_numbers(), shared, "dashboard")

@@ -8,7 +8,6 @@ from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 
-from changde.perfmgmt.declaration.statistics import declared_goals
 from changde.perfmgmt.testing import CHANGDE_PERFMGMT_INTEGRATION_TESTING
 from changde.perfmgmt.testing import create_city
 from changde.perfmgmt.testing import create_project
@@ -33,9 +32,22 @@ class TestUpgrades(unittest.TestCase):
         )
         self.setup_tool.upgradeProfile("changde.perfmgmt.declaration:default")
         self.assertIn("quantifiable", catalog.indexes())
-        goals = declared_goals(2026)
+        # the project's indicators are in the new index
+        path = {"query": "/".join(project.getPhysicalPath()), "depth": 1}
         self.assertEqual(
-            (goals["indicators"], goals["quantifiable_indicators"]), (4, 3)
+            (
+                len(
+                    catalog.unrestrictedSearchResults(
+                        portal_type="Indicator", path=path
+                    )
+                ),
+                len(
+                    catalog.unrestrictedSearchResults(
+                        portal_type="Indicator", path=path, quantifiable=True
+                    )
+                ),
+            ),
+            (4, 3),
         )
 
     def test_the_module_is_installed_on_an_older_site(self):

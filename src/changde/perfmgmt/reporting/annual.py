@@ -1,7 +1,15 @@
 """The annual report (R-M11) on the Plone side: gather the year's numbers
-through the functions of the modules that own the data (the dashboards call
-the same ones), each as a :class:`~.rules.figures.Figure` with the query
-behind it, and draft the report's text from them.
+through the functions of the modules that own the data, each as a
+:class:`~.rules.figures.Figure` with the query behind it, and draft the
+report's text from them.
+
+The numbers the dashboard shows too come from the very functions the
+dashboard calls (:mod:`changde.perfmgmt.declaration.figures`,
+:mod:`changde.perfmgmt.monitoring.figures`,
+:mod:`changde.perfmgmt.evaluation.figures`), asked for the whole city
+(``unrestricted=True``: the report is the city's, whoever drafts; the office
+sees the same on the dashboard). ``tests/reporting/
+test_annual_matches_dashboard.py`` holds them equal.
 
 Modules that may not be installed (publicity and training, assessment and
 subsidies) are read through the catalog names fixed between the modules
@@ -22,18 +30,15 @@ from zope.i18n import translate
 from changde.perfmgmt.core.rules.clock import now_in_china
 from changde.perfmgmt.core.rules.clock import today_in_china
 from changde.perfmgmt.core.rules.numbers import to_decimal
-from changde.perfmgmt.declaration.coverage import coverage_of
-from changde.perfmgmt.declaration.statistics import declared_goals
-from changde.perfmgmt.declaration.statistics import declared_query
-from changde.perfmgmt.declaration.statistics import indicator_query
-from changde.perfmgmt.evaluation.rectification import rectification_summary
-from changde.perfmgmt.evaluation.statistics import application_summary
-from changde.perfmgmt.evaluation.statistics import evaluation_counts
-from changde.perfmgmt.evaluation.statistics import negative_list_counts
-from changde.perfmgmt.evaluation.statistics import negative_list_query
-from changde.perfmgmt.evaluation.statistics import report_query
+from changde.perfmgmt.declaration import figures as declaration_figures
+from changde.perfmgmt.declaration.figures import declared_query
+from changde.perfmgmt.declaration.gates import municipal_special_fund_usage
+from changde.perfmgmt.evaluation import figures as evaluation_figures
+from changde.perfmgmt.evaluation.reports import RESULT_STATES
+from changde.perfmgmt.evaluation.rules.grades import GRADES
+from changde.perfmgmt.evaluation.rules.negative_list import negative_list_totals
 from changde.perfmgmt.libraries.reviews import year_summary
-from changde.perfmgmt.monitoring.statistics import rounds_of_year
+from changde.perfmgmt.monitoring import figures as monitoring_figures
 from changde.perfmgmt.monitoring.vocabularies import FLAG_TITLES
 from changde.perfmgmt.publicity.rules.listings import PUBLICITY_KINDS
 from changde.perfmgmt.publicity.rules.listings import split_upcoming_past
@@ -72,6 +77,50 @@ def source(function, query=None, listing=None, note=None):
         parts.append(note)
     answer["text"] = "; ".join(parts)
     return answer
+
+
+#: where the shared figures live (named in each figure's source)
+DECLARATION = "changde.perfmgmt.declaration.figures"
+MONITORING = "changde.perfmgmt.monitoring.figures"
+EVALUATION = "changde.perfmgmt.evaluation.figures"
+
+
+def _text(value):
+    return None if value is None else str(value)
+
+
+def _round_facts(each):
+    """A round of :func:`monitoring.figures.execution_figures` as the
+    report's facts name it."""
+    info, execution = each.round, each.execution
+    return {
+        "uid": info["UID"],
+        "url": info["@id"],
+        "title": info["title"],
+        "number": info["round_number"],
+        "cutoff_date": info["cutoff_date"],
+        "target_rate": to_decimal(info["target_rate"]),
+        "records": execution.records,
+        "with_rate": execution.with_rate,
+        "meeting_target": execution.meeting_target,
+        "below_target": execution.flagged("below_target"),
+        "suspension": execution.flagged("suspension"),
+        "over_budget": execution.flagged("over_budget"),
+        "execution_rate": execution.rate,
+        "share_meeting_target": _text(execution.share_meeting_target),
+    }
+
+
+def _negative_list_facts(year, counts):
+    """The negative list of :func:`evaluation.figures.negative_list_figures`
+    as the report's facts name it: entries, by state, listed by reason."""
+    by_state, listed = negative_list_totals(counts)
+    return {
+        "year": year,
+        "entries": sum(by_state.values()),
+        "by_state": by_state,
+        "by_reason": listed,
+    }
 
 
 def _catalog_index_exists(name):
@@ -207,15 +256,19 @@ def gather(year, today=None):
 
     facts = {"year": year}
 
-    # coverage (R-M5)
-    portal = api.portal.get()
+    # coverage (R-M5), goals declared (R-M4, R-M6): the declaration module's
+    # figures over one read of the year's declared projects, the whole city
+    projects = declaration_figures.year_projects(year)
+    jurisdictions = declaration_figures.visible_jurisdictions(unrestricted=True)
     rows = []
-    for item in coverage_of(portal, year):
-        result = item.result
+    for row in declaration_figures.coverage_figures(
+        year, jurisdictions=jurisdictions, projects=projects, unrestricted=True
+    ):
+        result = row.coverage
         rows.append(
             {
-                "title": item.title,
-                "kind": item.kind,
+                "title": row.jurisdiction.title,
+                "kind": row.jurisdiction.kind,
                 "covered": [
                     kind
                     for kind, covered in result.covered.items()
@@ -229,7 +282,7 @@ def gather(year, today=None):
         )
     facts["coverage"] = rows
     coverage_src = source(
-        "changde.perfmgmt.declaration.coverage.coverage_of",
+        f"{DECLARATION}.coverage_figures",
         declared_query(year),
         f"@@coverage?year={year}",
     )
@@ -268,23 +321,46 @@ def gather(year, today=None):
         else:
             add("coverage_municipal_count", "市本级覆盖的预算数", 0, "", coverage_src)
 
-    # goals declared (R-M4, R-M6)
-    goals = declared_goals(year)
+    declared = declaration_figures.declared_figures(
+        year, projects=projects, unrestricted=True
+    )
+    found = declaration_figures.special_fund_figures(
+        year, jurisdictions=jurisdictions, unrestricted=True
+    )
+    if found is not None:
+        approved_municipal, cap = found[1].approved, found[1].cap
+    else:  # no municipal level: none approved, the gate's cap
+        approved_municipal, cap = municipal_special_fund_usage(year)
+    quantified = declaration_figures.quantified_figures(
+        year, jurisdictions=jurisdictions, projects=projects, unrestricted=True
+    )[2]
+    goals = {
+        "year": year,
+        "projects": declared.projects,
+        "amount": declared.amount,
+        "special_funds": declared.special_funds,
+        "special_fund_amount": declared.special_fund_amount,
+        "municipal_special_funds": approved_municipal,
+        "special_fund_cap": cap,
+        "indicators": quantified.indicators,
+        "quantifiable_indicators": quantified.quantified,
+        "quantifiable_share": quantified.share,
+    }
     facts["goals"] = goals
     facts["projects_declared"] = goals["projects"]
     goals_src = source(
-        "changde.perfmgmt.declaration.statistics.declared_goals",
+        f"{DECLARATION}.declared_figures",
         declared_query(year),
         f"@@list-projects?year={year}&review_state=submitted"
         "&review_state=reviewed&review_state=approved",
     )
     special_src = source(
-        "changde.perfmgmt.declaration.statistics.declared_goals",
+        f"{DECLARATION}.declared_figures",
         {**declared_query(year), "is_special_fund": True},
         f"@@list-projects?year={year}&special_fund=1",
     )
     cap_src = source(
-        "changde.perfmgmt.declaration.gates.municipal_special_fund_usage",
+        f"{DECLARATION}.special_fund_figures",
         {
             "portal_type": "BudgetProject",
             "year": year,
@@ -295,9 +371,10 @@ def gather(year, today=None):
         note="上限:registry changde.perfmgmt.declaration.municipal_special_fund_cap",
     )
     indicator_src = source(
-        "changde.perfmgmt.declaration.statistics.declared_goals",
-        indicator_query(year),
-        note="仅计已申报项目的指标",
+        f"{DECLARATION}.quantified_figures",
+        declared_query(year),
+        note="仅计已申报项目的指标(项目的 indicator_count、"
+        "quantified_indicator_count);可量化指标须有数值型目标值",
     )
     add("goals_projects", "申报绩效目标的项目数", goals["projects"], "", goals_src)
     add(
@@ -339,17 +416,19 @@ def gather(year, today=None):
         indicator_src,
     )
 
-    # monitoring (R-M9)
-    rounds = rounds_of_year(year)
-    facts["rounds"] = [
-        {key: value for key, value in item.items() if key != "summary"}
-        for item in rounds
+    # monitoring (R-M9): the monitoring module's execution figures
+    rounds = [
+        _round_facts(each)
+        for each in monitoring_figures.execution_figures(
+            year, 0, today=today, unrestricted=True
+        )
     ]
+    facts["rounds"] = rounds
     facts["monitoring_records"] = sum(item["records"] for item in rounds)
     if rounds:
         all_src = source(
-            "changde.perfmgmt.monitoring.statistics.rounds_of_year",
-            {"portal_type": "MonitoringRecord", "year": year},
+            f"{MONITORING}.execution_figures",
+            monitoring_figures.record_query(year),
             f"@@list-monitoring-records?year={year}",
         )
         add("monitoring_rounds", "监控轮次", len(rounds), "", all_src)
@@ -363,14 +442,11 @@ def gather(year, today=None):
         for item in rounds:
             key = f"round_{item['number']}"
             query = {
-                "portal_type": "MonitoringRecord",
-                "year": year,
+                **monitoring_figures.record_query(year),
                 "round_number": item["number"],
             }
             listing = f"@@list-monitoring-records?year={year}&round={item['uid']}"
-            src = source(
-                "changde.perfmgmt.monitoring.summary.round_summary", query, listing
-            )
+            src = source(f"{MONITORING}.execution_figures", query, listing)
             label = f"第{item['number']}轮"
             add(key + "_target", f"{label}目标执行率", item["target_rate"], "%", src)
             add(key + "_records", f"{label}监控项目数", item["records"], "", src)
@@ -394,20 +470,26 @@ def gather(year, today=None):
                     item[name],
                     "",
                     source(
-                        "changde.perfmgmt.monitoring.summary.round_summary",
+                        f"{MONITORING}.execution_figures",
                         {**query, "monitoring_flags": name},
                         f"{listing}&flag={name}",
                     ),
                 )
 
-    # evaluations (R-M8, R-M10)
-    evaluations = evaluation_counts(year)
+    # evaluations (R-M8, R-M10): the evaluation module's figures
+    reports = evaluation_figures.report_figures(year, unrestricted=True)
+    grades = evaluation_figures.grade_figures(year, unrestricted=True)
+    evaluations = {
+        "year": year,
+        "reports": reports.total,
+        "by_kind": reports.by_kind,
+        "by_grade": {grade: grades.total[grade] for grade in GRADES},
+    }
     facts["evaluations"] = evaluations
     facts["evaluation_reports"] = evaluations["reports"]
+    report_query = evaluation_figures.report_query(year)
     evaluation_src = source(
-        "changde.perfmgmt.evaluation.statistics.evaluation_counts",
-        report_query(year),
-        f"@@list-reports?year={year}",
+        f"{EVALUATION}.report_figures", report_query, f"@@list-reports?year={year}"
     )
     add("evaluation_reports", "评价报告数", evaluations["reports"], "", evaluation_src)
     for kind, count in evaluations["by_kind"].items():
@@ -417,8 +499,8 @@ def gather(year, today=None):
             count,
             "",
             source(
-                "changde.perfmgmt.evaluation.statistics.evaluation_counts",
-                {**report_query(year), "evaluation_kind": kind},
+                f"{EVALUATION}.report_figures",
+                {**report_query, "evaluation_kind": kind},
                 f"@@list-reports?year={year}",
             ),
         )
@@ -429,11 +511,11 @@ def gather(year, today=None):
             count,
             "",
             source(
-                "changde.perfmgmt.evaluation.statistics.evaluation_counts",
+                f"{EVALUATION}.grade_figures",
                 {
-                    **report_query(year),
+                    **report_query,
                     "evaluation_grade": grade,
-                    "review_state": ["approved", "fed_back", "published"],
+                    "review_state": list(RESULT_STATES),
                 },
             ),
         )
@@ -454,41 +536,36 @@ def gather(year, today=None):
     )
     add("review_excellent", "优秀报告数", reviews["excellent_count"], "", review_src)
 
-    # rectification (R-M12)
-    rectification = rectification_summary(year=year, today=today)
-    facts["rectification_items"] = rectification["total"]
+    # rectification (R-M12): the evaluation module's figures
+    overall, _by_jurisdiction, target = evaluation_figures.rectification_figures(
+        year, today=today, unrestricted=True
+    )
+    facts["rectification_items"] = overall.total
     facts["rectification"] = {
-        key: rectification[key] for key in ("total", "accepted", "rate", "target_rate")
+        "total": overall.total,
+        "accepted": overall.accepted,
+        "rate": _text(overall.rate),
+        "target_rate": _text(target),
+        "overdue": overall.overdue,
     }
-    facts["rectification"]["overdue"] = len(rectification["overdue"])
     rect_src = source(
-        "changde.perfmgmt.evaluation.rectification.rectification_summary",
-        {
-            "portal_type": "RectificationItem",
-            "year": year,
-            "review_state": ["open", "submitted", "accepted", "reopened"],
-        },
+        f"{EVALUATION}.rectification_figures",
+        evaluation_figures.rectification_query(year),
         f"@@list-rectification-items?year={year}",
     )
-    add("rectification_total", "整改事项数", rectification["total"], "", rect_src)
+    add("rectification_total", "整改事项数", overall.total, "", rect_src)
     add(
         "rectification_accepted",
         "已整改到位事项数",
-        rectification["accepted"],
+        overall.accepted,
         "",
         rect_src,
     )
-    add(
-        "rectification_rate",
-        "整改率",
-        to_decimal(rectification["rate"]),
-        "%",
-        rect_src,
-    )
+    add("rectification_rate", "整改率", overall.rate, "%", rect_src)
     add(
         "rectification_target",
         "整改率目标",
-        to_decimal(rectification["target_rate"]),
+        to_decimal(target),
         "%",
         source(
             "changde.perfmgmt.evaluation.settings.rectification_settings",
@@ -498,10 +575,10 @@ def gather(year, today=None):
     add(
         "rectification_overdue",
         "逾期未整改事项数",
-        len(rectification["overdue"]),
+        overall.overdue,
         "",
         source(
-            "changde.perfmgmt.evaluation.rectification.rectification_summary",
+            f"{EVALUATION}.rectification_figures",
             {
                 "portal_type": "RectificationItem",
                 "year": year,
@@ -513,12 +590,15 @@ def gather(year, today=None):
     )
 
     # negative list (R-M13) and result application (R-M10)
-    negative = negative_list_counts(year)
+    negative = _negative_list_facts(
+        year, evaluation_figures.negative_list_figures(year, unrestricted=True)
+    )
     facts["negative_entries"] = negative["entries"]
     facts["negative_list"] = negative
+    negative_query = evaluation_figures.negative_list_query(year)
     negative_src = source(
-        "changde.perfmgmt.evaluation.statistics.negative_list_counts",
-        {**negative_list_query(year), "review_state": "listed"},
+        f"{EVALUATION}.negative_list_figures",
+        {**negative_query, "review_state": "listed"},
         f"@@list-negative-list?year={year}",
     )
     add(
@@ -534,16 +614,16 @@ def gather(year, today=None):
         negative["by_state"]["proposed"],
         "",
         source(
-            "changde.perfmgmt.evaluation.statistics.negative_list_counts",
-            {**negative_list_query(year), "review_state": "proposed"},
+            f"{EVALUATION}.negative_list_figures",
+            {**negative_query, "review_state": "proposed"},
             f"@@list-negative-list?year={year}&review_state=proposed",
         ),
     )
-    application = application_summary(year)
+    application = evaluation_figures.application_figures(year)
     facts["application"] = application
     if application:
         app_src = source(
-            "changde.perfmgmt.evaluation.statistics.application_summary",
+            f"{EVALUATION}.application_figures",
             note=f"结果应用运行记录(evaluation/@@result-application?year={year},"
             f"{application['run_at']})",
         )
