@@ -1,36 +1,29 @@
-"""How fast the add-on's listings and dashboards are at a city's yearly load,
-against plain Plone doing the same amount of work.
+"""How fast the add-on's pages, numbers and import are at a city's yearly
+load, against plain Plone in the same run.
 
-    .venv/bin/python benchmarks/listings.py               # 2,000 projects, 1 round
+    .venv/bin/python benchmarks/listings.py               # 2,000 projects, 2 rounds
     .venv/bin/python benchmarks/listings.py --yearly      # the plan's yearly scale
-    .venv/bin/python benchmarks/listings.py --projects 5000 --indicators 10 --rounds 2
+    .venv/bin/python benchmarks/listings.py --projects 5000 --json figures.json
 
-``--yearly`` is the stated yearly scale: 10,000 projects, 100,000 indicators
-(10 a project) and 20,000 monitoring records (two rounds); building it takes
-a long while (hours on two CPUs). The default stays small enough to run in a
-few minutes.
+``--yearly`` is 10,000 projects, 100,000 indicators (10 a project) and two
+monitoring rounds (20,000 records): about 40 minutes on two CPUs.
 
-It builds a throw-away site in memory (the test fixture: DemoStorage, nothing
-is written to var/), creates approved projects with indicators across
-jurisdictions and units, imports each round's execution data for every
-project through the same code as the REST endpoint (one batch a round), and
-then times:
+The site is the functional test fixture with its changes written to a
+FileStorage in a temporary directory (commits every 200 projects keep memory
+bounded) and a WSGI server on ``--port``. Projects, indicators and as many
+plain Documents take the bulk path of ``bulk.py`` (no events, each object
+catalogued once, a sample checked against a normal reindex); each round's
+records are imported through ``@monitoring-import``'s code, one batch.
 
-- the monitoring round's dashboard (``round_summary``: listing, counts, share
-  meeting target, rates by jurisdiction) — catalog brains only;
-- the round page's work (``RoundView``: the summary, the filter options and
-  the chart by jurisdiction);
-- the same numbers computed the naive way, waking every record object;
-- the four-budgets coverage of every jurisdiction (``coverage_of``);
-- a project's monitoring records across rounds (``records_of_project``);
-- plain Plone: a catalog listing of as many Documents with their metadata,
-  the yardstick for "as fast as Plone's own listings";
-
-and, once each, the bulk import of a round (records created), and the same
-batch re-sent with new executed amounts (every record updated).
-
-Each figure is the median of ``--repeat`` runs, in milliseconds, with its ratio
-to the plain Plone listing. Not a test: timings depend on the machine.
+As the performance office, median of ``--repeat`` warm runs, it times the
+round's numbers and page, the dashboard's and the workbench's numbers and
+pages, coverage (numbers and page), a project page, and ``@search`` of a
+unit's records over HTTP; numbers against plain Plone's catalog listing of
+as many Documents, pages against Plone's page listing them
+(``@@listing_view``), ``@search`` against ``@search`` of as many Documents.
+Then ``--rest-rows`` rows in one POST of ``@monitoring-import`` against as
+many single REST POSTs of plain Documents, and the process's peak RSS.
+Not a test: timings depend on the machine.
 """
 
 import argparse
