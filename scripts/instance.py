@@ -44,7 +44,8 @@ def postgres_values():
         password_file = pg_dir / "password"
         if not password_file.exists():
             raise SystemExit(
-                f"no {password_file}: start the database first (scripts/postgres.sh start)"
+                f"no {password_file}: start the database first "
+                "(scripts/postgres.sh start)"
             )
         password = password_file.read_text(encoding="utf-8").strip()
     return {
