@@ -181,6 +181,7 @@ backup)
   running || die "PostgreSQL does not run: scripts/postgres.sh start"
   BACKUP_DIR="$(realpath -m "${BACKUP_DIR:-var/backups}")"
   mkdir -p "$BACKUP_DIR"
+  umask 077 # the dump holds every user's data and password hashes
   target="$BACKUP_DIR/postgres-$PGDATABASE-$(date +%Y%m%d-%H%M%S).dump"
   # One consistent snapshot of the database, blobs (large objects) included.
   PGPASSWORD=$(password) pg_dump --format=custom --file="$target.part" "$PGDATABASE"
