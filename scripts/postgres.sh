@@ -6,6 +6,7 @@
 #   scripts/postgres.sh stop           stop the cluster
 #   scripts/postgres.sh status         whether it runs
 #   scripts/postgres.sh psql [args]    psql on the site's database, as its owner
+#   scripts/postgres.sh superuser-psql [args]   psql as the cluster's superuser
 #   scripts/postgres.sh backup         pg_dump (custom format) into $BACKUP_DIR
 #   scripts/postgres.sh restore DUMP NEWDB   pg_restore a dump into a NEW database
 #
@@ -177,6 +178,9 @@ status)
 psql)
   PGPASSWORD=$(password) exec psql -X "$@"
   ;;
+superuser-psql)
+  superuser_sql "$@"
+  ;;
 backup)
   running || die "PostgreSQL does not run: scripts/postgres.sh start"
   BACKUP_DIR="$(realpath -m "${BACKUP_DIR:-var/backups}")"
@@ -202,6 +206,6 @@ restore)
   echo "restored $dump into the database $newdb"
   ;;
 *)
-  die "unknown command $cmd (start, stop, status, psql, backup, restore)"
+  die "unknown command $cmd (start, stop, status, psql, superuser-psql, backup, restore)"
   ;;
 esac
