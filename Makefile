@@ -9,7 +9,7 @@ TESTRUNNER := $(BIN)/zope-testrunner --path=. --test-path=. --tests-pattern='^te
 	--ignore_dir=benchmarks -v
 POT := src/changde/perfmgmt/locales/changde.perfmgmt.pot
 
-.PHONY: help install system start demo test lint format i18n pins backup bench clean browser-deps screenshots
+.PHONY: help install system start demo test lint format i18n pins backup restore postgres-stop bench clean browser-deps screenshots
 
 help:
 	@echo "make start   install (once) and start the site on http://localhost:\$${PORT:-8080}/Plone"
@@ -17,7 +17,9 @@ help:
 	@echo "make test    run the linter and the whole test suite"
 	@echo "make i18n    sync the .pot/.po files of the changde.perfmgmt domain"
 	@echo "make pins    re-resolve requirements.txt (see docs/dependencies.md)"
-	@echo "make backup  copy the database to var/backups (repozo)"
+	@echo "make backup  copy the database to var/backups (repozo; DB=postgres: pg_dump)"
+	@echo "make restore TO=<new folder|new database> [FROM=...]  restore a backup beside the site"
+	@echo "DB=postgres make start   the same on RelStorage/PostgreSQL; PORT=8081 INSTANCE=b: one more instance"
 	@echo "make bench   time the listings and dashboards at scale (PROJECTS=2000)"
 	@echo "make screenshots  the main pages as PNGs in docs/screenshots (own demo site)"
 
@@ -76,10 +78,17 @@ pins:
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements.txt
 	$(BIN)/python scripts/versions_cfg.py
 
+# FileStorage: repozo + a blob tarball; DB=postgres: pg_dump (docs/operations.md)
 backup: install
-	mkdir -p var/backups
-	$(BIN)/repozo --backup --repository=var/backups --file=var/filestorage/Data.fs --gzip
-	tar -czf var/backups/blobstorage-$$(date +%Y%m%d-%H%M%S).tar.gz -C var blobstorage
+	./scripts/backup.sh
+
+# Into a NEW folder (FileStorage) or database (DB=postgres): make restore TO=... [FROM=...]
+restore: install
+	./scripts/restore.sh "$(FROM)" "$(TO)"
+
+# The project's PostgreSQL cluster (DB=postgres), e.g. before removing var/postgres
+postgres-stop:
+	./scripts/postgres.sh stop
 
 clean:
 	rm -rf $(VENV) parts bin develop-eggs .installed.cfg
