@@ -205,6 +205,20 @@ class TestUpgrades(unittest.TestCase):
             found = [b.getId for b in api.content.find(portal_type="Jurisdiction")]
         self.assertEqual(found, [])
 
+    def test_core_1004_to_1005_drops_the_units_order_lists(self):
+        from persistent.list import PersistentList
+        from plone.folder.default import DefaultOrdering
+        from zope.annotation.interfaces import IAnnotations
+
+        unit = create_city(self.portal)["unit_a"]
+        annotations = IAnnotations(unit)
+        annotations[DefaultOrdering.ORDER_KEY] = PersistentList(["old"])
+        profile = "changde.perfmgmt.core:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1004")
+        self.setup_tool.upgradeProfile(profile, "1005")
+        self.assertNotIn(DefaultOrdering.ORDER_KEY, IAnnotations(unit))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1005",))
+
     def test_package_1000_to_1001_installs_the_new_modules(self):
         for module in ("monitoring", "libraries", "evaluation"):
             self.setup_tool.unsetLastVersionForProfile(

@@ -203,7 +203,7 @@ class TestAddForm(FieldErrorTestCase):
 
     def assert_nothing_written(self):
         transaction.begin()
-        self.assertEqual(self.unit.objectIds(), ["a"])
+        self.assertEqual(list(self.unit.objectIds()), ["a"])
 
     def test_year_1800(self):
         browser = self.browser()

@@ -6,6 +6,8 @@ import transaction
 from Acquisition import aq_base
 from plone import api
 from plone.dexterity.utils import iterSchemata
+from plone.folder.default import DefaultOrdering
+from zope.annotation.interfaces import IAnnotations
 from zope.schema import getFields
 
 from changde.perfmgmt.core.deserializer import is_number_field
@@ -92,6 +94,21 @@ def to_1004(context):
         for old, folders in folders_by_group.items():
             rename_staff_group(old, folders, catalog)
     clear_bad_numbers(api.portal.get())
+
+
+def to_1005(context):
+    """Budget units are unordered (BudgetUnit._ordering): the order list and
+    position index an ordered folder kept in its annotations are dropped."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="BudgetUnit"):
+        drop_order_annotations(brain._unrestrictedGetObject())
+
+
+def drop_order_annotations(folder):
+    annotations = IAnnotations(folder)
+    for key in (DefaultOrdering.ORDER_KEY, DefaultOrdering.POS_KEY):
+        if key in annotations:
+            del annotations[key]
 
 
 def rename_staff_group(old, folders, catalog):

@@ -15,6 +15,7 @@ from changde.perfmgmt.core.indexers import jurisdiction_of
 from changde.perfmgmt.core.messages import violation_message
 from changde.perfmgmt.core.rules.jurisdictions import MUNICIPAL
 from changde.perfmgmt.core.transitions import TransitionRefusal
+from changde.perfmgmt.declaration.cap_guard import hold_cap
 from changde.perfmgmt.declaration.interfaces import INegativeListSource
 from changde.perfmgmt.declaration.messages import readable
 from changde.perfmgmt.declaration.messages import translate_violations
@@ -156,6 +157,8 @@ def check_transition(project, event):
         violations = submission_violations(project)
     elif transition_id == APPROVE:
         violations = approval_violations(project)
+        if not violations and is_capped(project):
+            hold_cap(project)
     elif transition_id == RETURN:
         violations = return_reason_gate((event.kwargs or {}).get("comment"))
     else:
