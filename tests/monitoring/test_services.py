@@ -178,6 +178,7 @@ class TestImport(ServiceTestCase):
         body = response.json()
         self.assertEqual(body["created"], 3)
         self.assertEqual(body["updated"], 0)
+        self.assertEqual(body["skipped"], [])
         first, second, third = body["items"]
         self.assertEqual(first["row"], 1)
         self.assertEqual(first["action"], "created")

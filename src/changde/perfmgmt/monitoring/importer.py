@@ -17,12 +17,20 @@ and a reindex of the indexes the batch changes only: no modified event, which
 would reindex everything (and copy the tenancy again) for every row.
 Callers write only when :func:`check_rows` found no problem, so a batch with
 any bad row writes nothing.
+
+A request (the REST batch, the Excel upload) writes with
+:func:`write_in_batches`: the checked rows in transactions of
+:data:`BATCH_ROWS` rows, each retried on a write conflict.
 """
 
+import random
+import time
 from dataclasses import dataclass
 
+import transaction
 from DateTime import DateTime
 from plone import api
+from ZODB.POSException import ConflictError
 
 from changde.perfmgmt.core.relations import relation_to
 from changde.perfmgmt.core.rules.violations import Violation
@@ -58,6 +66,12 @@ class RowPlan:
     record: object = None
     #: the project's brain (its object is the record's relation)
     project_brain: object = None
+
+
+#: Rows written per transaction by :func:`write_in_batches`.
+BATCH_ROWS = 50
+#: Tries of one batch of rows that meets a write conflict.
+BATCH_ATTEMPTS = 6
 
 
 def _violation(code, default, field, **params):
@@ -327,3 +341,89 @@ def update_record(record, row, progress, now=None):
 
 def rules_text(value):
     return None if value is None else str(value)
+
+
+def write_in_batches(
+    monitoring_round,
+    plans,
+    on_progress=None,
+    batch_rows=BATCH_ROWS,
+    attempts=BATCH_ATTEMPTS,
+    pause=0.05,
+):
+    """Write checked rows (:func:`check_rows`) as a request does: in
+    transactions of ``batch_rows`` rows. Answers ``(results, skipped)``:
+    :func:`apply_rows`'s results and the :class:`rules.RowViolation` of each
+    row left unwritten.
+
+    Why batches: a thousand rows written in one transaction take tens of
+    seconds under load and almost surely meet another writer's commit on
+    some catalog bucket; Zope's retry then writes the whole batch again
+    and meets another one (a deadline's import failed this way, see
+    docs/operations.md). A batch of fifty commits in a second or two; one
+    that meets a conflict is aborted and written again after a short random
+    pause, up to ``attempts`` times, before the ConflictError goes to Zope
+    (whose retry of the request is harmless: re-sending updates, never
+    duplicates). Every row was checked before the first write; before each
+    batch its records are looked up again, so that a record its unit
+    submitted meanwhile, or one another writer created, is never
+    overwritten or doubled: such a row is skipped and named.
+    """
+    results, skipped = [], []
+    total = len(plans)
+    for start in range(0, total, batch_rows):
+        batch = plans[start : start + batch_rows]
+        for attempt in range(attempts):
+            batch_results, batch_skipped = [], []
+            try:
+                writable = _still_writable(monitoring_round, batch, batch_skipped)
+                batch_results = apply_rows(monitoring_round, writable)
+                transaction.get().note(
+                    f"{'/'.join(monitoring_round.getPhysicalPath())}: import rows "
+                    f"{start + 1}-{start + len(batch)} of {total}"
+                )
+                transaction.commit()
+            except ConflictError:
+                transaction.abort()
+                if attempt + 1 == attempts:
+                    raise
+                time.sleep(random.uniform(0, pause * 2**attempt))
+                continue
+            break
+        results.extend(batch_results)
+        skipped.extend(batch_skipped)
+        if on_progress is not None:
+            on_progress("writing", min(start + batch_rows, total), total)
+    return results, skipped
+
+
+def _still_writable(monitoring_round, plans, skipped):
+    """The plans whose record may still be written, each with its record's
+    current brain; the others go to ``skipped`` as row violations."""
+    catalog = api.portal.get_tool("portal_catalog")
+    current = {
+        brain.project_uid: brain
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="MonitoringRecord",
+            path={"query": "/".join(monitoring_round.getPhysicalPath()), "depth": 1},
+            project_uid=[plan.project_uid for plan in plans],
+        )
+    }
+    writable = []
+    for plan in plans:
+        field = "project" if plan.row.project else "project_code"
+        record = current.get(plan.project_uid)
+        if record is None and plan.project_uid in monitoring_round:
+            violations = resolve_record(
+                plan.row, plan.project_uid, monitoring_round, {}
+            )[1]
+        else:
+            violations = (
+                locked_record_violation(record.review_state, field) if record else []
+            )
+        if violations:
+            skipped.extend(RowViolation(plan.row.row, v) for v in violations)
+            continue
+        plan.record = record
+        writable.append(plan)
+    return writable

@@ -12,11 +12,13 @@ from changde.perfmgmt.monitoring.browser.base import LabelsMixin
 
 
 class UploadView(BrowserView, LabelsMixin):
-    """Upload an Excel workbook: checked whole, then written in one go, or
-    refused with every bad row named (nothing written)."""
+    """Upload an Excel workbook: checked whole, then written (in batches,
+    :func:`importer.write_in_batches`), or refused with every bad row named
+    (nothing written)."""
 
     errors = None
     results = None
+    skipped = None
 
     def __call__(self):
         if self.request.method == "POST" and self.request.form.get("file"):
@@ -45,7 +47,18 @@ class UploadView(BrowserView, LabelsMixin):
                 for problem in sorted(problems, key=lambda p: p.row)
             ]
             return
-        self.results = importer.apply_rows(self.context, plans, on_progress=progress)
+        self.results, skipped = importer.write_in_batches(
+            self.context, plans, on_progress=progress
+        )
+        # rows whose record its unit submitted while the import ran
+        self.skipped = [
+            {
+                "row": problem.row,
+                "field": problem.violation.field,
+                "message": translate_violation(problem.violation, self.request),
+            }
+            for problem in skipped
+        ]
         import_progress.report(token, "done", len(plans), len(plans))
 
     def counts(self):

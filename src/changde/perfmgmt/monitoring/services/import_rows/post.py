@@ -2,8 +2,11 @@
 
 Every row is checked first (:func:`importer.check_rows`); any bad row answers
 400 with every problem (row, field, code, message) and writes nothing (the
-transaction is also doomed). Otherwise the records are created or updated in
-this one transaction and each row's result is answered.
+transaction is also doomed). Otherwise the records are created or updated
+(:func:`importer.write_in_batches`: fifty rows a transaction, each retried on
+a write conflict) and each row's result is answered; a row whose record its
+unit submitted while the import ran is not written and is named in
+``skipped``.
 """
 
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -40,7 +43,7 @@ class ImportPost(Service):
                 ),
                 row_errors(problems),
             )
-        results = importer.apply_rows(self.context, plans)
+        results, skipped = importer.write_in_batches(self.context, plans)
         created = sum(1 for result in results if result["action"] == "created")
         return {
             "@id": f"{self.context.absolute_url()}/@monitoring-import",
@@ -48,4 +51,5 @@ class ImportPost(Service):
             "items_total": len(results),
             "created": created,
             "updated": len(results) - created,
+            "skipped": [error.as_json(self.request) for error in row_errors(skipped)],
         }
