@@ -219,6 +219,31 @@ class TestUpgrades(unittest.TestCase):
         self.assertNotIn(DefaultOrdering.ORDER_KEY, IAnnotations(unit))
         self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1005",))
 
+    def test_declaration_1007_to_1008_takes_indicators_out_of_the_text_index(self):
+        from types import SimpleNamespace
+
+        city = create_city(self.portal)
+        project = create_project(city["unit_a"], id="p", indicators=1)
+        (indicator,) = self.catalog(portal_type="Indicator")
+        # new indicators are not text-indexed; their project still is
+        self.assertEqual(
+            len(self.catalog(SearchableText="指标", portal_type="Indicator")), 0
+        )
+        self.assertEqual(
+            [b.getObject() for b in self.catalog(SearchableText="义务教育")],
+            [project],
+        )
+        # a site of version 1007: the indicator's words in the text index
+        index = self.catalog._catalog.getIndex("SearchableText")
+        index.index_object(indicator.getRID(), SimpleNamespace(SearchableText="旧指标"))
+        self.assertEqual(len(self.catalog(SearchableText="旧指标")), 1)
+        profile = "changde.perfmgmt.declaration:default"
+        self.setup_tool.setLastVersionForProfile(profile, "1007")
+        self.setup_tool.upgradeProfile(profile, "1008")
+        self.assertEqual(len(self.catalog(SearchableText="旧指标")), 0)
+        self.assertEqual(len(self.catalog(portal_type="Indicator")), 1)
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(profile), ("1008",))
+
     def test_package_1000_to_1001_installs_the_new_modules(self):
         for module in ("monitoring", "libraries", "evaluation"):
             self.setup_tool.unsetLastVersionForProfile(

@@ -30,6 +30,17 @@ def _value(value, name):
 
 
 @indexer(IIndicator)
+def indicator_searchable_text(obj):
+    """Indicators are not in the full-text index: they are found through
+    their project (its code and the words of its goal) and the indicator
+    library. Why: a city's year holds 100,000 indicators whose words (and
+    ids) flooded the text index's lexicon, and every indicator added at a
+    deadline rewrote the same shared word entries, so concurrent units'
+    additions conflicted (benchmarks/load.py, docs/operations.md)."""
+    raise AttributeError("SearchableText")
+
+
+@indexer(IIndicator)
 def indicator_comparator(obj):
     return _value(obj.comparator, "indicator_comparator")
 

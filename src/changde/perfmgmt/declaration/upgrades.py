@@ -94,3 +94,13 @@ def to_1007(context):
     context.runImportStepFromProfile(PROFILE, "catalog")
     catalog = api.portal.get_tool("portal_catalog")
     catalog.manage_reindexIndex(ids=["quantifiable"])
+
+
+def to_1008(context):
+    """Indicators leave the full-text index
+    (:func:`indexers.indicator_searchable_text`): their entries are removed
+    from it, nothing else is touched."""
+    catalog = api.portal.get_tool("portal_catalog")
+    index = catalog._catalog.getIndex("SearchableText")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Indicator"):
+        index.unindex_object(brain.getRID())
