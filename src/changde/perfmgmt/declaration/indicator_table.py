@@ -16,6 +16,7 @@ from zope.lifecycleevent import ObjectModifiedEvent
 
 from changde.perfmgmt.core.messages import translate_violation
 from changde.perfmgmt.core.rules.numbers import to_decimal
+from changde.perfmgmt.declaration.indicators import add_indicator
 from changde.perfmgmt.declaration.indicators import is_quantifiable
 from changde.perfmgmt.declaration.messages import readable
 from changde.perfmgmt.declaration.rules import indicators as rules
@@ -206,9 +207,7 @@ def apply_rows(project, rows):
             continue
         values = _values(row)
         if indicator is None:
-            api.content.create(
-                container=project, type="Indicator", safe_id=True, **values
-            )
+            add_indicator(project, **values)
             created += 1
             continue
         updates = {
