@@ -5,8 +5,8 @@ Environment: PORT (8080), HOST (0.0.0.0), DEBUG_MODE (off), VAR_DIR (var/, or
 var/<INSTANCE> when INSTANCE is set), DB (unset: the FileStorage under VAR_DIR;
 ``postgres``: RelStorage on the project's PostgreSQL, see scripts/postgres.sh for
 PG_DIR, PGPORT, PGDATABASE, PGUSER, PGPASSWORD; BLOB_CACHE_SIZE, 1gb, bounds this
-instance's blob cache); MAX_CONFLICT_RETRIES (5; 10 with DB=postgres), Zope's
-retries of a conflicting request.
+instance's blob cache); MAX_CONFLICT_RETRIES (10), Zope's retries of a
+conflicting request.
 Only configuration is (re)written; the database (var/filestorage and
 var/blobstorage, or PostgreSQL) is never touched.
 """
@@ -72,9 +72,7 @@ def main():
         "host": os.environ.get("HOST", "0.0.0.0"),
         "port": os.environ.get("PORT", "8080"),
         "debug_mode": os.environ.get("DEBUG_MODE", "off"),
-        "max_conflict_retries": os.environ.get(
-            "MAX_CONFLICT_RETRIES", "10" if db == "postgres" else "5"
-        ),
+        "max_conflict_retries": os.environ.get("MAX_CONFLICT_RETRIES", "10"),
     }
     if db == "postgres":
         values.update(postgres_values())
