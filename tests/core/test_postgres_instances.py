@@ -324,6 +324,28 @@ class TestPostgresInstances(unittest.TestCase):
             self.assertLessEqual(approved, cap)
         self.log(f"counts on a and b: {expected}; special funds {approved}/{cap}")
 
+        # a deadline's eight users (benchmarks/load.py), half of their requests
+        # on each instance: no failed request, no lost write
+        load = subprocess.run(
+            [
+                str(BIN / "python"),
+                str(PROJECT / "benchmarks" / "load.py"),
+                "--site",
+                f"{a.url}",
+                "--site",
+                f"{b.url}",
+                *("--projects", "2", "--patches", "10", "--records", "5"),
+                *("--import-rows", "60", "--imports", "1", "--year", "2031"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        self.log("load.py on a and b:\n" + load.stdout[-3000:])
+        self.assertEqual(load.returncode, 0, load.stdout[-3000:] + load.stderr[-2000:])
+        expected = a.counts()
+        self.assertEqual(b.counts(), expected)
+
         # --- PostgreSQL: pg_dump, restore into a new database ------------
         backup = self.run_script(
             "backup.sh", DB="postgres", BACKUP_DIR=str(self.folder / "backups")
