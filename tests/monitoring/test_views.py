@@ -227,6 +227,32 @@ class TestExcel(ViewTestCase):
         browser.open(f"{self.round_url}/@@monitoring-import-progress?token=other")
         self.assertEqual(json.loads(browser.contents), {})
 
+    def test_a_row_whose_record_was_submitted_meanwhile_is_named(self):
+        from unittest import mock
+
+        from changde.perfmgmt.monitoring.rules.import_rows import RowViolation
+        from changde.perfmgmt.monitoring.rules.records import locked_record_violation
+
+        def submitted_meanwhile(monitoring_round, plans, skipped):
+            # the unit submitted the first row's record after the check
+            first, *others = plans
+            (violation,) = locked_record_violation("submitted", "project_code")
+            skipped.append(RowViolation(first.row.row, violation))
+            return others
+
+        data = workbook_bytes(
+            [
+                ["A-001", None, "项目", 1000, 600, None, "无问题"],
+                ["B-001", None, "项目", 1000, 500, None, "无问题"],
+            ]
+        )
+        with mock.patch.object(importer, "_still_writable", submitted_meanwhile):
+            browser = self.upload(data)
+        self.assertIn("perfmgmt-upload-result", browser.contents)
+        self.assertIn("perfmgmt-upload-skipped", browser.contents)
+        self.assertIn("以下行未写入", browser.contents)
+        self.assertEqual(sorted(self.records()), ["B-001"])
+
     def test_upload_with_a_bad_row_writes_nothing(self):
         data = workbook_bytes(
             [
