@@ -103,44 +103,12 @@ def set_history(workflow_tool, obj, steps, actor="admin"):
     workflow_tool[workflow_id].updateRoleMappingsFor(obj)
 
 
-def indicator_fields(number, quantifiable=True):
-    """The fields of ``testing.create_project``'s indicators."""
-    from decimal import Decimal
-
-    return {
-        "title": f"指标 {number + 1}",
-        "level1": "产出指标",
-        "level2": "数量指标",
-        "quantifiable": quantifiable,
-        "comparator": "ge" if quantifiable else "qualitative",
-        "target_value": "20" if quantifiable else "明显改善",
-        "unit": "所",
-        "weight": Decimal("5"),
-    }
-
-
-def project_fields(**fields):
-    """The fields of ``testing.create_project``'s projects."""
-    from decimal import Decimal
-
-    from plone.app.textfield.value import RichTextValue
-
-    values = {
-        "title": "义务教育均衡发展专项",
-        "year": 2026,
-        "budget_kind": "general_public",
-        "is_special_fund": False,
-        "amount": Decimal("1000000"),
-        "performance_goal": RichTextValue("<p>完成 20 所学校改造。</p>"),
-        "pre_evaluation_result": "none",
-    }
-    values.update(fields)
-    return values
-
-
 def approved_project(unit, id, indicators, catalog, workflow_tool, **fields):
     """An approved project with ``indicators`` indicators, catalogued once
     (the indicators first: their permissions follow the project's state)."""
+    from changde.perfmgmt.testing import indicator_fields
+    from changde.perfmgmt.testing import project_fields
+
     project = add(unit, "BudgetProject", id, **project_fields(**fields))
     children = [
         add(project, "Indicator", f"indicator-{number + 1}", **indicator_fields(number))

@@ -296,6 +296,22 @@ class Load:
         self.last_import = {}  # project UID -> executed amount
         self.done = threading.Event()
 
+    def writer_done(self):
+        """The last writer to finish tells the reviewers there is no more."""
+        with self.lock:
+            self.writers_left -= 1
+            if self.writers_left == 0:
+                self.submitted.put(None)
+
+    def submitted_projects(self):
+        """What the writers submit, until the last of them is done."""
+        while True:
+            url = self.submitted.get()
+            if url is None:
+                self.submitted.put(None)  # for the other reviewers
+                return
+            yield url
+
     # each user's script ----------------------------------------------------
 
     def writer(self, number):
@@ -338,18 +354,11 @@ class Load:
                 with self.lock:
                     self.projects[url] = "submitted"
                 self.submitted.put(url)
-        with self.lock:
-            self.writers_left -= 1
-            if self.writers_left == 0:
-                self.submitted.put(None)
+        self.writer_done()
 
     def reviewer(self, number):
         session = self.site.session("reviewer")
-        while True:
-            url = self.submitted.get()
-            if url is None:
-                self.submitted.put(None)  # for the other reviewers
-                return
+        for url in self.submitted_projects():
             for transition in ("review", "approve"):
                 done = self.recorder.call(
                     session, transition, "POST", f"{url}/@workflow/{transition}"
@@ -526,18 +535,11 @@ class PlainLoad(Load):
                 }
                 call(session, "Document POST", "POST", self.site.url(folder), json=body)
             self.submitted.put(url)
-        with self.lock:
-            self.writers_left -= 1
-            if self.writers_left == 0:
-                self.submitted.put(None)
+        self.writer_done()
 
     def reviewer(self, number):
         session = self.site.session("admin")
-        while True:
-            url = self.submitted.get()
-            if url is None:
-                self.submitted.put(None)
-                return
+        for url in self.submitted_projects():
             if self.recorder.call(
                 session, "publish", "POST", f"{url}/@workflow/publish"
             ):

@@ -251,6 +251,8 @@ class TestExcel(ViewTestCase):
         self.assertIn("perfmgmt-upload-result", browser.contents)
         self.assertIn("perfmgmt-upload-skipped", browser.contents)
         self.assertIn("以下行未写入", browser.contents)
+        self.assertIn("已提交/已确认的记录须先退回", browser.contents)
+        self.assertIn("<td>项目编码</td>", browser.contents)
         self.assertEqual(sorted(self.records()), ["B-001"])
 
     def test_upload_with_a_bad_row_writes_nothing(self):
@@ -265,7 +267,7 @@ class TestExcel(ViewTestCase):
         self.assertIn("perfmgmt-upload-errors", browser.contents)
         # sheet row numbers: the blank row 3 is skipped, the bad row is row 4
         self.assertIn("<td>4</td>", browser.contents)
-        self.assertIn("executed_amount", browser.contents)
+        self.assertIn("<td>执行金额（元）</td>", browser.contents)
         self.assertEqual(self.records(), {})
 
     def test_not_an_xlsx(self):

@@ -221,12 +221,11 @@ def frozen_clock(when):
         yield when
 
 
-def create_project(unit, id="project", indicators=0, quantifiable=None, **fields):
-    """A draft project with a goal and ``indicators`` indicators (all
-    quantifiable unless ``quantifiable`` says how many are)."""
+def project_fields(**fields):
+    """The fields of :func:`create_project`'s projects, ``fields`` on top
+    (also the yearly benchmark's bulk builder, benchmarks/bulk.py)."""
     from decimal import Decimal
 
-    from plone import api
     from plone.app.textfield.value import RichTextValue
 
     values = {
@@ -239,22 +238,40 @@ def create_project(unit, id="project", indicators=0, quantifiable=None, **fields
         "pre_evaluation_result": "none",
     }
     values.update(fields)
-    project = api.content.create(container=unit, type="BudgetProject", id=id, **values)
+    return values
+
+
+def indicator_fields(number, quantifiable=True):
+    """The fields of :func:`create_project`'s indicator ``number`` (from 0)."""
+    from decimal import Decimal
+
+    return {
+        "title": f"指标 {number + 1}",
+        "level1": "产出指标",
+        "level2": "数量指标",
+        "quantifiable": quantifiable,
+        "comparator": "ge" if quantifiable else "qualitative",
+        "target_value": "20" if quantifiable else "明显改善",
+        "unit": "所",
+        "weight": Decimal("5"),
+    }
+
+
+def create_project(unit, id="project", indicators=0, quantifiable=None, **fields):
+    """A draft project with a goal and ``indicators`` indicators (all
+    quantifiable unless ``quantifiable`` says how many are)."""
+    from plone import api
+
+    project = api.content.create(
+        container=unit, type="BudgetProject", id=id, **project_fields(**fields)
+    )
     quantifiable = indicators if quantifiable is None else quantifiable
     for number in range(indicators):
-        is_quantifiable = number < quantifiable
         api.content.create(
             container=project,
             type="Indicator",
             id=f"indicator-{number + 1}",
-            title=f"指标 {number + 1}",
-            level1="产出指标",
-            level2="数量指标",
-            quantifiable=is_quantifiable,
-            comparator="ge" if is_quantifiable else "qualitative",
-            target_value="20" if is_quantifiable else "明显改善",
-            unit="所",
-            weight=Decimal("5"),
+            **indicator_fields(number, number < quantifiable),
         )
     return project
 

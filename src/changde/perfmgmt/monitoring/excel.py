@@ -53,6 +53,21 @@ INDICATOR_COLUMNS = (
     ("deviation_cause", "偏离原因"),
     ("corrective_measure", "纠偏措施"),
 )
+
+
+def column_header(field):
+    """The workbook's column header for a row error's ``field``
+    (``executed_amount`` → 执行金额（元）, ``indicators[0].actual_value`` →
+    指标进度 · 实际完成值); other fields as they are."""
+    header = dict(DATA_COLUMNS).get(field)
+    if header is not None:
+        return header
+    if field and field.startswith("indicators["):
+        column = field.partition(".")[2]
+        return f"{INDICATOR_SHEET} · {dict(INDICATOR_COLUMNS).get(column, column)}"
+    return field
+
+
 #: columns only written for people, never read
 IGNORED = {"project_title", "target_value"}
 #: the project's UID: read back by the import, hidden from people

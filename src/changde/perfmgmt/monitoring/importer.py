@@ -411,16 +411,9 @@ def _still_writable(monitoring_round, plans, skipped):
     }
     writable = []
     for plan in plans:
-        field = "project" if plan.row.project else "project_code"
-        record = current.get(plan.project_uid)
-        if record is None and plan.project_uid in monitoring_round:
-            violations = resolve_record(
-                plan.row, plan.project_uid, monitoring_round, {}
-            )[1]
-        else:
-            violations = (
-                locked_record_violation(record.review_state, field) if record else []
-            )
+        record, violations = resolve_record(
+            plan.row, plan.project_uid, monitoring_round, current
+        )
         if violations:
             skipped.extend(RowViolation(plan.row.row, v) for v in violations)
             continue

@@ -38,28 +38,25 @@ class UploadView(BrowserView, LabelsMixin):
         if problems:
             import_progress.report(token, "done", 0, len(rows))
             transaction.doom()
-            self.errors = [
-                {
-                    "row": problem.row,
-                    "field": problem.violation.field,
-                    "message": translate_violation(problem.violation, self.request),
-                }
-                for problem in sorted(problems, key=lambda p: p.row)
-            ]
+            self.errors = self.row_messages(problems)
             return
         self.results, skipped = importer.write_in_batches(
             self.context, plans, on_progress=progress
         )
         # rows whose record its unit submitted while the import ran
-        self.skipped = [
+        self.skipped = self.row_messages(skipped)
+        import_progress.report(token, "done", len(plans), len(plans))
+
+    def row_messages(self, problems):
+        """Row violations as the page's table rows: row, field, message."""
+        return [
             {
                 "row": problem.row,
-                "field": problem.violation.field,
+                "field": excel.column_header(problem.violation.field),
                 "message": translate_violation(problem.violation, self.request),
             }
-            for problem in skipped
+            for problem in sorted(problems, key=lambda p: p.row)
         ]
-        import_progress.report(token, "done", len(plans), len(plans))
 
     def counts(self):
         results = self.results or []
